@@ -74,7 +74,10 @@ public final class SilverWriter {
 
             Long version = null;
             if (lake != null) {
-                version = lake.mergeReplace(silver, Layer.SILVER, table, schema.keys, ROW_HASH);
+                List<String> purged = csc.lakehouse.lake.Housekeeping.purgedFiles(lake);
+                Column deletable = purged.isEmpty() ? null
+                        : functions.not(col("t.source_file_sha256").isin(purged.toArray()));
+                version = lake.mergeReplace(silver, Layer.SILVER, table, schema.keys, ROW_HASH, deletable);
                 lake.overwrite(quarantine, Layer.QUARANTINE, table);
                 lake.overwrite(warningRows(v.warnings(), table), Layer.QUARANTINE, table + "_warnings");
                 silver = lake.read(Layer.SILVER, table);

@@ -107,6 +107,16 @@ public final class Lakehouse {
      * @return the Delta version after the merge
      */
     public long mergeReplace(Dataset<Row> desired, Layer layer, String table, List<String> keys, String hashColumn) {
+        return mergeReplace(desired, layer, table, keys, hashColumn, null);
+    }
+
+    /**
+     * As {@link #mergeReplace(Dataset, Layer, String, List, String)}, but a target row missing from
+     * {@code desired} is deleted only where {@code deletable} holds (target columns are prefixed
+     * {@code t.}); rows from purged bronze files are kept this way.
+     */
+    public long mergeReplace(Dataset<Row> desired, Layer layer, String table, List<String> keys, String hashColumn,
+                             Column deletable) {
         String p = path(layer, table);
         if (!DeltaTable.isDeltaTable(spark, p)) {
             desired.write().format("delta").mode("overwrite").save(p);
@@ -121,7 +131,7 @@ public final class Lakehouse {
         target.as("t").merge(desired.as("s"), on)
               .whenMatched(functions.col("t." + hashColumn).notEqual(functions.col("s." + hashColumn))).updateAll()
               .whenNotMatched().insertAll()
-              .whenNotMatchedBySource().delete()
+              .whenNotMatchedBySource(deletable == null ? functions.lit(true) : deletable).delete()
               .execute();
         return recordWrite(layer, table);
     }
