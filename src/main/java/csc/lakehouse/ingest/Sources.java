@@ -15,11 +15,14 @@ public final class Sources {
 
     public static List<SourceReader> readers() {
         List<SourceReader> r = new ArrayList<>();
+        r.add(new csc.lakehouse.ingest.ssda903.Ssda903CsvReader());
+        r.add(new csc.lakehouse.ingest.ssda903.Ssda903XmlReader());
         return r;
     }
 
     public static List<SilverBuilder> silverBuilders() {
         List<SilverBuilder> b = new ArrayList<>();
+        b.addAll(csc.lakehouse.conform.ssda903.Ssda903Builders.all());
         return b;
     }
 
