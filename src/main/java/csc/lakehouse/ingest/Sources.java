@@ -29,6 +29,10 @@ public final class Sources {
     /** Derived silver tables, in dependency order. */
     public static List<DerivedSilverTable> derivedTables() {
         List<DerivedSilverTable> d = new ArrayList<>();
+        d.add(new csc.lakehouse.conform.ssda903.CarePeriods.PeriodTable());
+        d.add(new csc.lakehouse.conform.ssda903.CarePeriods.LegalStatusTable());
+        d.add(new csc.lakehouse.conform.ssda903.CarePeriods.PlacementTable());
+        d.add(new csc.lakehouse.conform.ssda903.PersonTable());   // last: reads person_cin and person_903
         return d;
     }
 }
