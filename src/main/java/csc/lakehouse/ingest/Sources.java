@@ -17,12 +17,14 @@ public final class Sources {
         List<SourceReader> r = new ArrayList<>();
         r.add(new csc.lakehouse.ingest.ssda903.Ssda903CsvReader());
         r.add(new csc.lakehouse.ingest.ssda903.Ssda903XmlReader());
+        r.add(new csc.lakehouse.ingest.population.PopulationReader());
         return r;
     }
 
     public static List<SilverBuilder> silverBuilders() {
         List<SilverBuilder> b = new ArrayList<>();
         b.addAll(csc.lakehouse.conform.ssda903.Ssda903Builders.all());
+        b.add(new csc.lakehouse.conform.population.PopulationBuilder());
         return b;
     }
 

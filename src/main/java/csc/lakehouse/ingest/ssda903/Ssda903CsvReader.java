@@ -71,7 +71,7 @@ public final class Ssda903CsvReader implements SourceReader {
     /** Parses CSV text of one SSDA903 table (public for tests). */
     public static ParsedFile parse(SparkSession spark, Reader in, String table, int year) throws FileRejected, IOException {
         Ssda903Tables.Spec spec = Ssda903Tables.spec(table);
-        CsvRecords csv = new CsvRecords(in);
+        Records csv = new Records(in);
         List<String> header = csv.next();
         if (header == null) throw new FileRejected("empty file: no header row");
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) header.set(0, header.get(0).substring(1));
@@ -133,15 +133,15 @@ public final class Ssda903CsvReader implements SourceReader {
     }
 
     /** Streaming RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
-    static final class CsvRecords {
+    public static final class Records {
         private final Reader in;
         private int line = 1;
         private int startLine = 1;
         private int pushback = -2;
 
-        CsvRecords(Reader in) { this.in = in; }
+        public Records(Reader in) { this.in = in; }
 
-        int recordStartLine() { return startLine; }
+        public int recordStartLine() { return startLine; }
 
         private int read() throws IOException {
             if (pushback != -2) {
@@ -153,7 +153,7 @@ public final class Ssda903CsvReader implements SourceReader {
         }
 
         /** The next record, or null at end of input. */
-        List<String> next() throws IOException {
+        public List<String> next() throws IOException {
             int c = read();
             if (c == -1) return null;
             startLine = line;
