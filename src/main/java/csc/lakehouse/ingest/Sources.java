@@ -16,6 +16,9 @@ public final class Sources {
     public static List<SourceReader> readers() {
         List<SourceReader> r = new ArrayList<>();
         r.add(new csc.lakehouse.ingest.cin.CinCensusReader());
+        r.add(new csc.lakehouse.ingest.ssda903.Ssda903CsvReader());
+        r.add(new csc.lakehouse.ingest.ssda903.Ssda903XmlReader());
+        r.add(new csc.lakehouse.ingest.population.PopulationReader());
         return r;
     }
 
@@ -29,6 +32,8 @@ public final class Sources {
         b.add(new csc.lakehouse.conform.cin.CinCppBuilder());
         b.add(new csc.lakehouse.conform.cin.CinCppReviewBuilder());
         b.add(new csc.lakehouse.conform.cin.CinPreProceedingsBuilder());
+        b.addAll(csc.lakehouse.conform.ssda903.Ssda903Builders.all());
+        b.add(new csc.lakehouse.conform.population.PopulationBuilder());
         return b;
     }
 
@@ -36,6 +41,10 @@ public final class Sources {
     public static List<DerivedSilverTable> derivedTables() {
         List<DerivedSilverTable> d = new ArrayList<>();
         d.add(new csc.lakehouse.conform.cin.CinAssessmentFactorTable());
+        d.add(new csc.lakehouse.conform.ssda903.CarePeriods.PeriodTable());
+        d.add(new csc.lakehouse.conform.ssda903.CarePeriods.LegalStatusTable());
+        d.add(new csc.lakehouse.conform.ssda903.CarePeriods.PlacementTable());
+        d.add(new csc.lakehouse.conform.ssda903.PersonTable());   // last: reads person_cin and person_903
         return d;
     }
 }
