@@ -1,0 +1,59 @@
+package csc.lakehouse.cli;
+
+import csc.lakehouse.config.PseudonymKey;
+import csc.lakehouse.lake.Lakehouse;
+import csc.lakehouse.lake.Progress;
+import csc.lakehouse.lake.RunManifest;
+import csc.lakehouse.measures.MeasuresJob;
+import csc.lakehouse.publish.PublishJob;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./csc run --input DIR --out DIR}: ingest (the same code as {@code ingest}), measures and publish, with one
+ * manifest for all stages. Exit code 3 when inputs were rejected; what could be read is still published.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Ingest an extract drop, compute the measures and publish, in one go.")
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    MeasuresCommand.MeasureOptions measureOptions;
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "the extract drop")
+    String input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+    String out;
+
+    @Override
+    public Integer call() throws Exception {
+        MeasuresJob.Options o = measureOptions.options();
+        PseudonymKey key = common.key();
+        if (!input.contains("://") && !Files.isDirectory(Paths.get(input))) {
+            throw new Csc.UsageError("input folder " + input + " does not exist");
+        }
+        Path dir = Paths.get(out);
+        SparkSession spark = common.session(key);
+        Lakehouse lake = common.lake(spark);
+        try (csc.lakehouse.lake.RunLock lock = common.lock(lake, "run")) {
+            RunManifest manifest = new RunManifest("run");
+            manifest.parameter("input", input).parameter("lakehouse", lake.root()).parameter("pseudonym_key", key.origin());
+            IngestCommand.Result ingested = IngestCommand.ingest(spark, lake, manifest, input, common.la, false);
+            new MeasuresJob(lake, manifest).run(o);
+            new PublishJob(lake, manifest).run(dir);
+            Path m = PublishJob.writeManifest(lake, manifest, dir);
+            Progress.say("published to %s (manifest %s)", dir, m.getFileName());
+            return ingested.exitCode();
+        }
+    }
+}

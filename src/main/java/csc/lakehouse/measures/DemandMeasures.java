@@ -1,0 +1,207 @@
+package csc.lakehouse.measures;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Demand against population growth (design/measures.md), written to {@code gold.demand}. Reads the headline
+ * counts the other families computed (see {@link DerivedMeasureFamily}) plus silver {@code population}.
+ */
+public final class DemandMeasures implements DerivedMeasureFamily {
+    public static final String THEME = "Demand against population growth";
+    public static final String POPULATION = "population_0_17";
+
+    /** The series of the demand index, in publishing order. */
+    public static final List<String> SERIES = List.of(POPULATION, "referrals", "assessments_completed",
+            "s47_enquiries", "cpp_starts", "cla_starts", "cin_31mar", "cpp_31mar", "cla_31mar");
+
+    /** Years projected beyond each series' latest year. */
+    public static final int PROJECTION_YEARS = 3;
+
+    @Override
+    public String name() { return "demand"; }
+
+    @Override
+    public List<MeasureDefinition> definitions() {
+        return List.of(
+                new MeasureDefinition(POPULATION, "count", THEME, "Children aged 0-17",
+                        "The ONS mid-year estimate of the 0-17 population used as the denominator for reporting year Y: "
+                                + "the mid-(Y-1) estimate. Published for every reporting year for which a CIN census or "
+                                + "SSDA903 return is held; the note names the file (vintage)."),
+                new MeasureDefinition("demand_index", "index", THEME, "Demand index",
+                        "For each `series` (" + String.join(", ", SERIES) + "): value in the year / value in the base "
+                                + "year x 100, one decimal; numerator = the year's value, denominator = the base year's. "
+                                + "Base year = --base-year, else the series' first reporting year in the data (the first "
+                                + "complete return of its source). No Total row."),
+                new MeasureDefinition("demand_excess_growth", "percentage_points", THEME, "Growth beyond population",
+                        "For each `series`: its index minus the population's index over the same years (same base year), "
+                                + "in percentage points, one decimal: the growth that population growth does not explain."),
+                new MeasureDefinition("demand_projection", "count", THEME, "Projected demand",
+                        "Each series except population_0_17 projected " + PROJECTION_YEARS + " reporting years beyond its "
+                                + "latest year: the latest year's rate per 10,000 (value / mid-(L-1) estimate) x the projected "
+                                + "mid-(Y-1) 0-17 population (silver population, is_projection = true) / 10,000, rounded to a "
+                                + "whole number; denominator = the projected population; the note states the method."));
+    }
+
+    @Override
+    public Dataset<Row> compute(MeasureContext ctx, Dataset<Row> upstream) {
+        Dataset<Row> population = populationRows(ctx);
+        Dataset<Row> series = seriesValues(upstream, population);
+        Dataset<Row> index = indexed(series, ctx.baseYear().orElse(null));
+        Dataset<Row> out = Trends.shape(population)
+                .unionByName(Trends.shape(demandIndex(index)))
+                .unionByName(Trends.shape(excessGrowth(index)))
+                .unionByName(Trends.shape(projection(ctx, series)));
+        return out;
+    }
+
+    /**
+     * {@code population_0_17}: per LA and reporting year Y held (either source), the mid-(Y-1) estimate;
+     * a year without an estimate is left out (it has no value to publish).
+     */
+    static Dataset<Row> populationRows(MeasureContext ctx) {
+        Dataset<Row> years = ctx.reportingYears(MeasureContext.CIN_CENSUS)
+                .union(ctx.reportingYears(MeasureContext.SSDA903)).distinct();
+        return ctx.withPopulation(years).filter(col("population").isNotNull())
+                .withColumn("measure_id", lit(POPULATION))
+                .withColumn("numerator", lit(null).cast("long"))
+                .withColumn("denominator", lit(null).cast("long"))
+                .withColumn("value", col("population").cast("double"))
+                .withColumn("unit", lit("count"));
+    }
+
+    /**
+     * The series values (la_code, series, year, value): the upstream headline rows of {@link #SERIES} (reporting
+     * years only, breakdown Total where the frame says) and the population rows.
+     */
+    static Dataset<Row> seriesValues(Dataset<Row> upstream, Dataset<Row> population) {
+        List<String> have = Arrays.asList(upstream.columns());
+        Dataset<Row> u = upstream;
+        if (have.contains("time_identifier")) u = u.filter(col("time_identifier").equalTo("Reporting year"));
+        if (have.contains("breakdown")) u = u.filter(col("breakdown").equalTo(Trends.TOTAL));
+        u = u.filter(col("measure_id").isin(SERIES.toArray()).and(col("measure_id").notEqual(POPULATION))
+                        .and(col("time_period").rlike("^[0-9]{6}$")).and(col("value").isNotNull()))
+                .select(col("la_code"), col("measure_id").as("series"),
+                        substring(col("time_period"), 1, 4).cast("int").plus(1).as("year"),
+                        col("value").cast("double").as("value"));
+        Dataset<Row> p = population.select(col("la_code"), lit(POPULATION).as("series"),
+                col("reporting_year").as("year"), col("value"));
+        return u.unionByName(p);
+    }
+
+    /**
+     * Adds the base year and index: base = {@code baseYear} when given, else the series' first year; {@code idx} =
+     * value / base value x 100 (unrounded), {@code pop_idx} = population's index over the same years.
+     */
+    static Dataset<Row> indexed(Dataset<Row> series, Integer baseYear) {
+        Column base = baseYear != null ? lit(baseYear)
+                : min(col("year")).over(Window.partitionBy(col("la_code"), col("series")));
+        Dataset<Row> s = series.withColumn("base_year", base);
+        Dataset<Row> baseVal = series.select(col("la_code").as("_b_la"), col("series").as("_b_series"),
+                col("year").as("_b_year"), col("value").as("base_value"));
+        Dataset<Row> pop = series.filter(col("series").equalTo(POPULATION))
+                .select(col("la_code").as("_p_la"), col("year").as("_p_year"), col("value").as("pop_value"));
+        Dataset<Row> popBase = pop.select(col("_p_la").as("_pb_la"), col("_p_year").as("_pb_year"),
+                col("pop_value").as("pop_base_value"));
+        return s.join(baseVal, col("la_code").equalTo(col("_b_la")).and(col("series").equalTo(col("_b_series")))
+                        .and(col("base_year").equalTo(col("_b_year"))), "inner")
+                .filter(col("base_value").gt(0))
+                .join(pop, col("la_code").equalTo(col("_p_la")).and(col("year").equalTo(col("_p_year"))), "left")
+                .join(popBase, col("la_code").equalTo(col("_pb_la")).and(col("base_year").equalTo(col("_pb_year"))), "left")
+                .withColumn("idx", col("value").multiply(100.0).divide(col("base_value")))
+                .withColumn("pop_idx", when(col("pop_base_value").gt(0),
+                        col("pop_value").multiply(100.0).divide(col("pop_base_value"))))
+                .drop("_b_la", "_b_series", "_b_year", "_p_la", "_p_year", "_pb_la", "_pb_year");
+    }
+
+    /** {@code demand_index}: one row per series and year, value = index (one decimal), numerator/denominator = values. */
+    static Dataset<Row> demandIndex(Dataset<Row> indexed) {
+        return withPeriod(indexed)
+                .withColumn("measure_id", lit("demand_index"))
+                .withColumn("breakdown", lit("series"))
+                .withColumn("breakdown_value", col("series"))
+                .withColumn("numerator", round(col("value"), 0).cast("long"))
+                .withColumn("denominator", round(col("base_value"), 0).cast("long"))
+                .withColumn("value", round(col("idx"), 1))
+                .withColumn("unit", lit("index"))
+                .withColumn("note", concat(lit("base year "), col("base_year").cast("string")));
+    }
+
+    /** {@code demand_excess_growth}: series index minus population index (same base year), percentage points. */
+    static Dataset<Row> excessGrowth(Dataset<Row> indexed) {
+        return withPeriod(indexed.filter(col("series").notEqual(POPULATION)))
+                .withColumn("measure_id", lit("demand_excess_growth"))
+                .withColumn("breakdown", lit("series"))
+                .withColumn("breakdown_value", col("series"))
+                .withColumn("numerator", lit(null).cast("long"))
+                .withColumn("denominator", lit(null).cast("long"))
+                .withColumn("value", round(col("idx").minus(col("pop_idx")), 1))
+                .withColumn("unit", lit("percentage_points"))
+                .withColumn("note", when(col("pop_idx").isNull(), concat(lit("no population estimate for base year "),
+                        col("base_year").cast("string"), lit(" or this year")))
+                        .otherwise(concat(lit("growth since "), col("base_year").cast("string"),
+                                lit(" minus population growth over the same years"))));
+    }
+
+    /**
+     * {@code demand_projection}: for each series but population, from its latest year L with a population estimate:
+     * rate = value / mid-(L-1) estimate x 10,000; for Y = L+1..L+{@value #PROJECTION_YEARS}, value = rate x projected
+     * mid-(Y-1) population / 10,000 (HALF_UP to a whole number). Years without a projection are left out.
+     */
+    static Dataset<Row> projection(MeasureContext ctx, Dataset<Row> series) {
+        Dataset<Row> est = ctx.population().select(col("la_code").as("_e_la"), col("mid_year").as("_e_mid"),
+                col("population").as("est_pop"), col("source_file").as("est_file"));
+        Dataset<Row> latest = series.filter(col("series").notEqual(POPULATION))
+                .join(est, col("la_code").equalTo(col("_e_la")).and(col("year").minus(1).equalTo(col("_e_mid"))))
+                .filter(col("est_pop").gt(0))
+                .withColumn("_latest", max(col("year")).over(Window.partitionBy(col("la_code"), col("series"))))
+                .filter(col("year").equalTo(col("_latest")))
+                .select(col("la_code"), col("series"), col("year").as("latest_year"), col("value").as("latest_value"),
+                        col("est_pop"), col("est_file"),
+                        col("value").multiply(10000.0).divide(col("est_pop")).as("rate"));
+        Dataset<Row> proj = ctx.table("population").filter(col("is_projection").equalTo(true))
+                .select(col("la_code").as("_q_la"), col("mid_year").as("_q_mid"),
+                        col("population").as("proj_pop"), col("source_file").as("proj_file"));
+        Dataset<Row> ahead = ctx.spark().range(1, PROJECTION_YEARS + 1).select(col("id").cast("int").as("_k"));
+        Dataset<Row> rows = latest.crossJoin(ahead).withColumn("reporting_year", col("latest_year").plus(col("_k")))
+                .join(proj, col("la_code").equalTo(col("_q_la")).and(col("reporting_year").minus(1).equalTo(col("_q_mid"))))
+                .filter(col("proj_pop").isNotNull());
+        return withPeriodOf(rows, col("reporting_year"))
+                .withColumn("measure_id", lit("demand_projection"))
+                .withColumn("breakdown", lit("series"))
+                .withColumn("breakdown_value", col("series"))
+                .withColumn("numerator", lit(null).cast("long"))
+                .withColumn("denominator", col("proj_pop").cast("long"))
+                .withColumn("value", round(col("rate").multiply(col("proj_pop")).divide(10000.0), 0))
+                .withColumn("unit", lit("count"))
+                .withColumn("note", concat(lit("projection: "), col("latest_year").cast("string"),
+                        lit(" rate per 10,000 ("), format_number(col("rate"), 1), lit(" = "),
+                        col("latest_value").cast("long").cast("string"), lit(" / ONS mid-"),
+                        col("latest_year").minus(1).cast("string"), lit(" estimate "), col("est_pop").cast("string"),
+                        lit(" from "), col("est_file"), lit(") x projected mid-"),
+                        col("reporting_year").minus(1).cast("string"), lit(" 0-17 population "),
+                        col("proj_pop").cast("string"), lit(" from "), col("proj_file"), lit(" / 10,000")));
+    }
+
+    private static Dataset<Row> withPeriod(Dataset<Row> df) {
+        return withPeriodOf(df, col("year"));
+    }
+
+    /** Adds the reporting-year period columns for the year in {@code y}. */
+    private static Dataset<Row> withPeriodOf(Dataset<Row> df, Column y) {
+        return df.withColumn("_y", y)
+                .withColumn("time_period", concat(col("_y").minus(1).cast("string"),
+                        lpad(pmod(col("_y"), lit(100)).cast("string"), 2, "0")))
+                .withColumn("time_identifier", lit("Reporting year"))
+                .withColumn("period_start", make_date(col("_y").minus(1), lit(4), lit(1)))
+                .withColumn("period_end", make_date(col("_y"), lit(3), lit(31)))
+                .drop("_y");
+    }
+}

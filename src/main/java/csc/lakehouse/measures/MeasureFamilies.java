@@ -1,0 +1,32 @@
+package csc.lakehouse.measures;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The registry of measure families {@link MeasuresJob} runs and the catalogue documents. Add a family here
+ * (one line) to have it computed, written to {@code gold.<name>}, published and catalogued.
+ */
+public final class MeasureFamilies {
+    private MeasureFamilies() {}
+
+    /** Families computed from silver, run first (in this order). */
+    public static List<MeasureFamily> all() {
+        List<MeasureFamily> out = new ArrayList<>();
+        out.add(new LookedAfterMeasures());
+        return out;
+    }
+
+    /** Families computed from the headline rows of {@link #all()}, run after them. */
+    public static List<DerivedMeasureFamily> derived() {
+        return List.of(new DemandMeasures());
+    }
+
+    /** Every catalogue entry, family by family, in registry order. */
+    public static List<MeasureDefinition> catalogue() {
+        List<MeasureDefinition> out = new ArrayList<>();
+        for (MeasureFamily f : all()) out.addAll(f.definitions());
+        for (DerivedMeasureFamily f : derived()) out.addAll(f.definitions());
+        return out;
+    }
+}

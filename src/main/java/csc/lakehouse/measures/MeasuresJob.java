@@ -1,0 +1,100 @@
+package csc.lakehouse.measures;
+
+import csc.lakehouse.ingest.IngestJob;
+import csc.lakehouse.lake.Lakehouse;
+import csc.lakehouse.lake.Layer;
+import csc.lakehouse.lake.Progress;
+import csc.lakehouse.lake.RunManifest;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The gold stage: reads every silver table through the {@link Lakehouse}, builds the {@link MeasureContext}
+ * (returns held from {@link IngestJob#returnsHeld}), runs every {@link MeasureFamilies#all()} family and then the
+ * {@link MeasureFamilies#derived()} ones (fed with the headline rows just written), and writes each family to
+ * {@code gold.<name>} (overwrite, one Delta commit), recording tables and timings in the manifest.
+ */
+public final class MeasuresJob {
+    /** The command-line parameters of the stage (all optional). */
+    public record Options(LocalDate asAt, Integer fromYear, Integer toYear, boolean monthly, Integer baseYear) {
+        public static Options defaults() { return new Options(null, null, null, false, null); }
+    }
+
+    private final Lakehouse lake;
+    private final RunManifest manifest;
+    private final List<MeasureFamily> families;
+    private final List<DerivedMeasureFamily> derived;
+
+    public MeasuresJob(Lakehouse lake, RunManifest manifest) {
+        this(lake, manifest, MeasureFamilies.all(), MeasureFamilies.derived());
+    }
+
+    public MeasuresJob(Lakehouse lake, RunManifest manifest, List<MeasureFamily> families,
+                       List<DerivedMeasureFamily> derived) {
+        this.lake = lake;
+        this.manifest = manifest;
+        this.families = families;
+        this.derived = derived;
+    }
+
+    /** Runs the stage; returns the gold tables written. */
+    public List<String> run(Options o) {
+        long t0 = System.nanoTime();
+        manifest.parameter("as_at", o.asAt()).parameter("from", o.fromYear()).parameter("to", o.toYear())
+                .parameter("monthly", o.monthly()).parameter("base_year", o.baseYear());
+        MeasureContext ctx = context(o);
+        List<String> written = new ArrayList<>();
+        Dataset<Row> headline = null;
+        for (MeasureFamily f : families) {
+            written.add(write(f.name(), () -> f.compute(ctx)));
+            Dataset<Row> h = headline(lake.read(Layer.GOLD, f.name()));
+            headline = headline == null ? h : headline.unionByName(h);
+        }
+        Dataset<Row> upstream = headline == null ? emptyHeadline(ctx) : headline;
+        for (DerivedMeasureFamily f : derived) {
+            written.add(write(f.name(), () -> f.compute(ctx, upstream)));
+        }
+        manifest.stage("measures", (System.nanoTime() - t0) / 1e9);
+        return written;
+    }
+
+    /** The context over the lakehouse's silver tables and the returns held. */
+    public MeasureContext context(Options o) {
+        MeasureContext.Builder b = MeasureContext.builder(lake.spark())
+                .asAt(o.asAt()).monthly(o.monthly()).years(o.fromYear(), o.toYear()).baseYear(o.baseYear());
+        Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
+        for (String t : lake.tables(Layer.SILVER)) silver.put(t, lake.read(Layer.SILVER, t));
+        b.tables(silver);
+        for (Row r : IngestJob.returnsHeld(lake)) b.ret(r.getString(0), r.getString(1), r.getInt(2));
+        return b.build();
+    }
+
+    /** The rows derived families read: Total, Reporting year rows as (measure_id, la_code, time_period, value). */
+    static Dataset<Row> headline(Dataset<Row> gold) {
+        return gold.filter(col("breakdown").equalTo(Trends.TOTAL).and(col("time_identifier").equalTo("Reporting year")))
+                .select(col("measure_id"), col("la_code"), col("time_period"), col("value"));
+    }
+
+    private static Dataset<Row> emptyHeadline(MeasureContext ctx) {
+        return headline(ctx.spark().createDataFrame(new ArrayList<Row>(), Trends.schema().structType()));
+    }
+
+    private String write(String name, java.util.function.Supplier<Dataset<Row>> rows) {
+        Progress p = new Progress();
+        Dataset<Row> shaped = Trends.shape(rows.get());
+        long version = lake.overwrite(shaped, Layer.GOLD, name);
+        long n = lake.read(Layer.GOLD, name).count();
+        manifest.table(Lakehouse.name(Layer.GOLD, name), Layer.GOLD, null, n, null, null, version);
+        manifest.stage("measures:" + name, p.elapsedSeconds());
+        p.stage("measures", Lakehouse.name(Layer.GOLD, name), n);
+        return Lakehouse.name(Layer.GOLD, name);
+    }
+}

@@ -1,0 +1,144 @@
+package csc.lakehouse.publish;
+
+import csc.lakehouse.lake.Lakehouse;
+import csc.lakehouse.lake.Layer;
+import csc.lakehouse.lake.Progress;
+import csc.lakehouse.lake.RunManifest;
+import csc.lakehouse.measures.Trends;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The publish stage: reads every gold table, and writes the section 5 files into the output folder.
+ * Each file is an {@link Output} in {@link #outputs()}; add the workbook, the suppressed CSV and the evidence pack
+ * there. {@code manifest.json} is written last, by {@link #writeManifest}.
+ */
+public final class PublishJob {
+    /** What every output reads: the gold rows (in publishing order), the folder and the manifest. */
+    public record Inputs(Lakehouse lake, Path outDir, List<Row> trends, RunManifest manifest) {}
+
+    /** One published file (or set of files). */
+    public interface Output {
+        String name();
+
+        void write(Inputs in) throws IOException;
+    }
+
+    /** The outputs, in the order they are written. */
+    public static List<Output> outputs() {
+        List<Output> out = new ArrayList<>();
+        out.add(output("trends.csv", in -> TrendsCsv.write(in.trends(), in.outDir())));
+        out.add(output("trends_notes.csv", in -> TrendsCsv.writeNotes(in.trends(), in.outDir())));
+        // later: published/trends.csv (suppressed), trends.xlsx, evidence-pack.html
+        return out;
+    }
+
+    private final Lakehouse lake;
+    private final RunManifest manifest;
+
+    public PublishJob(Lakehouse lake, RunManifest manifest) {
+        this.lake = lake;
+        this.manifest = manifest;
+    }
+
+    /** Writes every output into {@code outDir}; returns the gold rows published (in publishing order). */
+    public List<Row> run(Path outDir) {
+        long t0 = System.nanoTime();
+        manifest.parameter("out", outDir);
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
+        }
+        List<Row> rows = TrendsCsv.sorted(goldRows());
+        Inputs in = new Inputs(lake, outDir, rows, manifest);
+        for (Output o : outputs()) {
+            Progress p = new Progress();
+            try {
+                o.write(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + outDir.resolve(o.name()) + ": " + e.getMessage(), e);
+            }
+            manifest.stage("publish:" + o.name(), p.elapsedSeconds());
+            Progress.say("publish   %-40s %7.1fs", outDir.resolve(o.name()), p.elapsedSeconds());
+        }
+        manifest.put("published_rows", rows.size());
+        manifest.put("measure_notes", distinctNotes(rows));
+        manifest.stage("publish", (System.nanoTime() - t0) / 1e9);
+        return rows;
+    }
+
+    /** Every gold table's rows in the Trends shape (aggregates only: small enough to collect). */
+    List<Row> goldRows() {
+        List<String> cols = Trends.schema().columnNames();
+        Column[] select = cols.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        List<Row> out = new ArrayList<>();
+        for (String t : lake.tables(Layer.GOLD)) {
+            Dataset<Row> g = lake.read(Layer.GOLD, t);
+            if (!List.of(g.columns()).containsAll(cols)) {
+                manifest.warning("gold." + t, "not in the trends shape: not published");
+                continue;
+            }
+            out.addAll(g.select(select).collectAsList());
+            manifest.table(Lakehouse.name(Layer.GOLD, t), Layer.GOLD, null, null, null, null,
+                    lake.version(Layer.GOLD, t).orElse(null));
+        }
+        return out;
+    }
+
+    /** Distinct (measure_id, note) pairs, for the manifest. */
+    static List<Map<String, String>> distinctNotes(List<Row> rows) {
+        Set<List<String>> seen = new LinkedHashSet<>();
+        for (Row r : rows) {
+            Object n = r.getAs("note");
+            if (n != null) seen.add(List.of(r.getAs("measure_id"), n.toString()));
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        for (List<String> s : seen) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("measure_id", s.get(0));
+            m.put("note", s.get(1));
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Writes the run manifest to the lakehouse (and audit.runs) and to {@code outDir/manifest.json}. */
+    public static Path writeManifest(Lakehouse lake, RunManifest manifest, Path outDir) {
+        manifest.write(lake);
+        Path file = outDir.resolve("manifest.json");
+        try {
+            Files.createDirectories(outDir);
+            Path tmp = Files.createTempFile(outDir, ".manifest.json", ".tmp");
+            Files.writeString(tmp, manifest.toJson(lake) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    private static Output output(String name, IoWriter w) {
+        return new Output() {
+            @Override public String name() { return name; }
+            @Override public void write(Inputs in) throws IOException { w.write(in); }
+        };
+    }
+
+    @FunctionalInterface
+    private interface IoWriter { void write(Inputs in) throws IOException; }
+}

@@ -1,0 +1,147 @@
+package csc.lakehouse.measures;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static csc.lakehouse.measures.MeasureTestSupport.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Looked-after measures on a hand-built LA 301 (Barking and Dagenham), reporting year 2024 (2023-04-01..2024-03-31),
+ * mid-2023 population 64,907.
+ */
+class ClaLookedAfterMeasuresTest {
+    static List<Row> out;
+
+    static final String EP_COLS = "la_code,person_id,start_date,end_date,legal_status,reason_new_episode,reason_ceased";
+    static final String PER_COLS =
+            "la_code,person_id,start_date,end_date,first_legal_status,final_reason_ceased,episode_count,is_short_break";
+
+    @BeforeAll
+    static void compute() {
+        Dataset<Row> episodes = silver("cla_episode", EP_COLS,
+                // A: one period of three abutting episodes (X1, X1), open
+                r("301", "A", "2023-05-01", "2023-06-01", "C1", "S", "X1"),
+                r("301", "A", "2023-06-01", "2023-08-01", "C2", "L", "X1"),
+                r("301", "A", "2023-08-01", null, "C2", "P", null),
+                // B: short break, open at 31 March but V3: excluded
+                r("301", "B", "2023-07-01", null, "V3", "S", null),
+                // C: ends exactly on 31 March 2024: not open at 31 March
+                r("301", "C", "2023-10-01", "2024-03-31", "V2", "S", "E13"),
+                // D: starts on 31 March 2024 under L1: open at 31 March; 0 days to the year end
+                r("301", "D", "2024-03-31", null, "L1", "S", null),
+                // E: L1, 14 days, returned home (E4A)
+                r("301", "E", "2023-09-01", "2023-09-15", "L1", "S", "E4A"),
+                // F: L1, 15 days, returned home (E4B) but too late
+                r("301", "F", "2023-11-01", "2023-11-16", "L1", "S", "E4B"),
+                // G: L1, exactly 3 days, E13
+                r("301", "G", "2023-12-01", "2023-12-04", "L1", "S", "E13"),
+                // H: L1, 4 days, E4A
+                r("301", "H", "2024-01-10", "2024-01-14", "L1", "S", "E4A"),
+                // I: started in the previous year (31 March 2023), still open
+                r("301", "I", "2023-03-31", null, "C2", "S", null));
+        Dataset<Row> periods = silver("cla_period", PER_COLS,
+                r("301", "A", "2023-05-01", null, "C1", null, 3, false),
+                r("301", "B", "2023-07-01", null, "V3", null, 1, true),
+                r("301", "C", "2023-10-01", "2024-03-31", "V2", "E13", 1, false),
+                r("301", "D", "2024-03-31", null, "L1", null, 1, false),
+                r("301", "E", "2023-09-01", "2023-09-15", "L1", "E4A", 1, false),
+                r("301", "F", "2023-11-01", "2023-11-16", "L1", "E4B", 1, false),
+                r("301", "G", "2023-12-01", "2023-12-04", "L1", "E13", 1, false),
+                r("301", "H", "2024-01-10", "2024-01-14", "L1", "E4A", 1, false),
+                r("301", "I", "2023-03-31", null, "C2", null, 1, false));
+        Dataset<Row> population = silver("population", "new_la_code,la_code,mid_year,population,is_projection,source_file",
+                r("E09000002", "301", 2022, 63940L, false, "mye_2022.csv"),
+                r("E09000002", "301", 2023, 64907L, false, "mye_2023.csv"));
+        MeasureContext ctx = ctx(Map.of("cla_episode", episodes, "cla_period", periods, "population", population),
+                List.<Object[]>of(r("301", "ssda903", 2024)), LocalDate.of(2023, 12, 1), null);
+        out = collect(new LookedAfterMeasures().compute(ctx));
+    }
+
+    @Test
+    void claOpenAt31March() {
+        // open at 2024-03-31: A (open), D (starts on the date), I (open since 2023) = 3;
+        // B excluded (V3), C ends on the date (not open), E..H ended earlier.
+        assertEquals(3.0, value(out, "cla_31mar", "202324"));
+        // 3 / 64,907 x 10,000 = 0.462 -> 0.5 (mid-2023 estimate for 2023-24, not mid-2022's 63,940)
+        Row rate = row(out, "cla_31mar_rate", "202324", "Total");
+        assertEquals(0.5, (Double) rate.getAs("value"));
+        assertNumDen(rate, 3L, 64907L);
+        assertTrue(((String) rate.getAs("note")).contains("mid-2023"), (String) rate.getAs("note"));
+        assertEquals("E09000002", rate.getAs("new_la_code"));
+        assertEquals("Barking and Dagenham", rate.getAs("la_name"));
+    }
+
+    @Test
+    void claOpenAtAsAtDate() {
+        // at 2023-12-01: A, C (open from 2023-10-01), G (starts on the date), I = 4; B is V3; F ended 2023-11-16
+        Row r = row(out, "cla_31mar", "2023-12-01", "Total");
+        assertEquals(4.0, (Double) r.getAs("value"));
+        assertEquals("As at date", r.getAs("time_identifier"));
+        assertEquals(java.sql.Date.valueOf("2023-12-01"), r.getAs("period_start"));
+        // 4 / 64,907 x 10,000 = 0.616 -> 0.6 (2023-12-01 is in 2023-24: mid-2023)
+        assertEquals(0.6, value(out, "cla_31mar_rate", "2023-12-01"));
+    }
+
+    @Test
+    void startsCountPeriodsNotEpisodesAndExcludeShortBreaks() {
+        // starts in 2023-24: A (one period of three episodes), C, D, E, F, G, H = 7; B is a short break, I started in 2022-23
+        assertEquals(7.0, value(out, "cla_starts", "202324"));
+        // 7 / 64,907 x 10,000 = 1.078 -> 1.1
+        assertEquals(1.1, value(out, "cla_starts_rate", "202324"));
+        Row r = row(out, "cla_starts", "202324", "Total");
+        assertEquals(java.sql.Date.valueOf("2023-04-01"), r.getAs("period_start"));
+        assertEquals(java.sql.Date.valueOf("2024-03-31"), r.getAs("period_end"));
+    }
+
+    @Test
+    void legalStatusDistribution() {
+        // Total = 7 starts; C1 1 (14.3%), V2 1 (14.3%), L1 5 (71.4%), the other listed codes 0
+        Row total = row(out, "cla_starts_legal_status", "202324", "Total");
+        assertEquals(7.0, (Double) total.getAs("value"));
+        assertEquals("count", total.getAs("unit"));
+        assertEquals(14.3, value(out, "cla_starts_legal_status", "202324", "C1"));
+        assertEquals(14.3, value(out, "cla_starts_legal_status", "202324", "V2"));
+        Row l1 = row(out, "cla_starts_legal_status", "202324", "L1");
+        assertEquals(71.4, (Double) l1.getAs("value"));
+        assertNumDen(l1, 5L, 7L);
+        assertEquals("legal_status", l1.getAs("breakdown"));
+        assertEquals("percent", l1.getAs("unit"));
+        assertEquals(0.0, value(out, "cla_starts_legal_status", "202324", "J3"));
+        assertEquals(12, out.stream().filter(x -> x.getAs("measure_id").equals("cla_starts_legal_status")
+                && x.getAs("time_period").equals("202324")).count());
+    }
+
+    @Test
+    void policeProtectionShare() {
+        // D, E, F, G, H start under L1: 5 of 7 = 71.4%
+        Row r = row(out, "cla_starts_police_protection", "202324", "Total");
+        assertEquals(71.4, (Double) r.getAs("value"));
+        assertNumDen(r, 5L, 7L);
+    }
+
+    @Test
+    void returnedHomeWithin14Days() {
+        // of 5 L1 starts: E (14 days, E4A) yes; H (4 days, E4A) yes; F (15 days) no; G (E13) no; D (open) no: 2/5 = 40.0
+        Row r = row(out, "pp_returned_home_14d", "202324", "Total");
+        assertEquals(40.0, (Double) r.getAs("value"));
+        assertNumDen(r, 2L, 5L);
+    }
+
+    @Test
+    void l1Over72Hours() {
+        // L1 episodes starting in 2023-24: E 14 days, F 15 days, H 4 days count; G exactly 3 days and D (0 days to year end) do not
+        assertEquals(3.0, value(out, "pp_l1_over_72h", "202324"));
+    }
+
+    @Test
+    void everyRowHasTheContractColumns() {
+        assertEquals(Trends.schema().columnNames(), List.of(out.get(0).schema().fieldNames()));
+    }
+}
