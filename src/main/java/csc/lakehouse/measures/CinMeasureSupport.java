@@ -108,11 +108,24 @@ final class CinMeasureSupport {
         return functions.round(functions.median(c.cast("double")), 1);
     }
 
+    /**
+     * {@link Trends#shape}, after filling breakdown/breakdown_value with Total where a union of
+     * distribution and plain rows left them null.
+     */
+    static Dataset<Row> shape(Dataset<Row> rows) {
+        List<String> have = Arrays.asList(rows.columns());
+        Dataset<Row> r = rows;
+        for (String c : List.of("breakdown", "breakdown_value")) {
+            if (have.contains(c)) r = r.withColumn(c, coalesce(col(c), lit(Trends.TOTAL)));
+        }
+        return Trends.shape(r);
+    }
+
     /** Unions measure rows of different shapes (missing columns become null) and applies Trends.shape, sorted. */
     static Dataset<Row> shapeAll(List<Dataset<Row>> parts) {
         Dataset<Row> all = parts.get(0);
         for (int i = 1; i < parts.size(); i++) all = all.unionByName(parts.get(i), true);
-        return Trends.shape(all).orderBy(col("measure_id"), col("la_code"), col("time_identifier"),
+        return shape(all).orderBy(col("measure_id"), col("la_code"), col("time_identifier"),
                 col("time_period"), col("breakdown"), col("breakdown_value"));
     }
 }

@@ -78,7 +78,7 @@ final class SilverFixture {
      * Result rows after {@link Trends#shape}, keyed {@code measure_id|la_code|time_period|breakdown_value}.
      */
     static Map<String, Row> results(Dataset<Row> measureRows) {
-        Dataset<Row> shaped = Trends.shape(measureRows);
+        Dataset<Row> shaped = CinMeasureSupport.shape(measureRows);
         Map<String, Row> out = new LinkedHashMap<>();
         for (Row r : shaped.collectAsList()) {
             String k = r.getAs("measure_id") + "|" + r.getAs("la_code") + "|" + r.getAs("time_period") + "|"
