@@ -58,7 +58,7 @@ public final class NeglectCohort implements MeasureFamily {
         Dataset<Row> years = ctx.reportingYears(MeasureContext.CIN_CENSUS);
         Dataset<Row> years903 = ctx.reportingYears(MeasureContext.SSDA903);
         Dataset<Row> cp = ctx.table("cp_plan");
-        Dataset<Row> first = firstNeglect(ctx.table("assessment_factor"), cp);
+        Dataset<Row> first = firstNeglect(factors(ctx), cp);
         Dataset<Row> entrants = neglectedCareEntrants(years903, ctx.table("cla_period"), first);
         return CinMeasureSupport.shapeAll(List.of(
                 neglectNew(first, years),
@@ -66,6 +66,16 @@ public final class NeglectCohort implements MeasureFamily {
                 neglectRepeatCpp(cp, years),
                 neglectLateCareEntry(entrants, years903),
                 neglectPriorReferrals(entrants, ctx.table("referral"), years903)));
+    }
+
+    /**
+     * Assessment factors: silver {@code assessment_factor} (derived), or, when the lakehouse has not built
+     * it, the {@code factors} array of silver {@code assessment} exploded to the same columns.
+     */
+    public static Dataset<Row> factors(MeasureContext ctx) {
+        if (ctx.has("assessment_factor") || !ctx.has("assessment")) return ctx.table("assessment_factor");
+        return ctx.table("assessment").select(col("la_code"), col("person_id"), col("start_date"),
+                col("authorisation_date"), functions.explode(col("factors")).as("factor"));
     }
 
     /** {@code la_code, person_id, first_neglect}: each child's first neglect identification. */

@@ -97,6 +97,27 @@ class NeglectCohortMeasureTest {
         assertEquals(0, out.filter(col("breakdown").isNull()).count());
     }
 
+    /*
+     * Without silver assessment_factor the factors come from assessment.factors:
+     *   M1 factors [3B, 16A] authorised 2023-06-01 -> first neglect 2023-06-01
+     *   M2 factors [16A] not authorised            -> not an identification
+     *   M3 factors [21]                            -> not neglect
+     * -> one child, M1, on 2023-06-01
+     */
+    @Test
+    void factorsFallBackToTheAssessmentArray() {
+        Dataset<Row> a = SilverFixture.of("assessment")
+                .row("person_id", "M1", "start_date", "2023-05-01", "authorisation_date", "2023-06-01", "factors", List.of("3B", "16A"))
+                .row("person_id", "M2", "start_date", "2023-05-01", "factors", List.of("16A"))
+                .row("person_id", "M3", "start_date", "2023-05-01", "authorisation_date", "2023-06-01", "factors", List.of("21"))
+                .frame();
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get()).table("assessment", a).build();
+        List<Row> first = NeglectCohort.firstNeglect(NeglectCohort.factors(c), c.table("cp_plan")).collectAsList();
+        assertEquals(1, first.size());
+        assertEquals("M1", first.get(0).getAs("person_id"));
+        assertEquals(java.sql.Date.valueOf("2023-06-01"), first.get(0).getAs("first_neglect"));
+    }
+
     @Test
     void familiesAreListed() {
         List<MeasureFamily> all = CinMeasureFamilies.all();
