@@ -13,7 +13,7 @@ import java.util.Map;
 
 import static csc.lakehouse.SparkTestSession.d;
 import static csc.lakehouse.SparkTestSession.row;
-import static csc.lakehouse.measures.MeasureAsserts.expect;
+import static csc.lakehouse.measures.CinMeasureAsserts.expect;
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +23,7 @@ class ChildProtectionMeasureTest {
     static MeasureContext ctx() {
         return MeasureContext.builder(SparkTestSession.get())
                 .ret("301", MeasureContext.CIN_CENSUS, 2023).ret("301", MeasureContext.CIN_CENSUS, 2024)
-                .table("population", SilverFixture.population("301", 2023, 20000))
+                .table("population", CinSilverFixture.population("301", 2023, 20000))
                 .build();
     }
 
@@ -50,7 +50,7 @@ class ChildProtectionMeasureTest {
      * cpp_category 2024: Total 4; NEG k1, k7 = 2 (50.0); EMO k2 1 (25.0); PHY k8 1 (25.0); SAB 0; MUL 0
      */
     static Dataset<Row> plans() {
-        return SilverFixture.of("cp_plan")
+        return CinSilverFixture.of("cp_plan")
                 .row("person_id", "P1", "start_date", "2024-03-31", "number_of_previous_cpp", 1, "initial_category", "NEG")
                 .row("person_id", "P2", "start_date", "2023-06-01", "end_date", "2024-03-31", "initial_category", "EMO")
                 .row("person_id", "P2", "start_date", "2021-01-10", "end_date", "2021-06-01", "initial_category", "NEG")
@@ -68,7 +68,7 @@ class ChildProtectionMeasureTest {
         Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
         Dataset<Row> snaps = c.snapshots(MeasureContext.CIN_CENSUS);
         Dataset<Row> cp = plans();
-        Map<String, Row> r = SilverFixture.results(ChildProtectionMeasures.cppStarts(cp, years)
+        Map<String, Row> r = CinSilverFixture.results(ChildProtectionMeasures.cppStarts(cp, years)
                 .unionByName(c.rateRows("cpp_starts_rate", ChildProtectionMeasures.cppStartCounts(cp, years)), true)
                 .unionByName(ChildProtectionMeasures.cppRepeat(cp, years), true)
                 .unionByName(ChildProtectionMeasures.cpp31mar(cp, snaps), true)
@@ -98,7 +98,7 @@ class ChildProtectionMeasureTest {
     @Test
     void cpDurationBandsAtExactBoundariesAndTheElevenMonthRow() {
         MeasureContext c = ctx();
-        Map<String, Row> r = SilverFixture.results(
+        Map<String, Row> r = CinSilverFixture.results(
                 ChildProtectionMeasures.cppDuration(plans(), c.snapshots(MeasureContext.CIN_CENSUS)));
         expect(r, "cpp_duration|301|202324|Total", 4.0, 4L, null);
         expect(r, "cpp_duration|301|202324|<3m", 25.0, 1L, 4L);
@@ -139,7 +139,7 @@ class ChildProtectionMeasureTest {
      */
     @Test
     void childrenInNeedEpisodesDurationsAndPlans() {
-        Dataset<Row> ref = SilverFixture.of("referral")
+        Dataset<Row> ref = CinSilverFixture.of("referral")
                 .row("person_id", "Q1", "referral_date", "2024-03-31")
                 .row("person_id", "Q2", "referral_date", "2023-12-31")
                 .row("person_id", "Q3", "referral_date", "2022-03-31")
@@ -147,7 +147,7 @@ class ChildProtectionMeasureTest {
                 .row("person_id", "Q5", "referral_date", "2023-06-01", "closure_date", "2024-03-31")
                 .row("person_id", "Q1", "referral_date", "2023-10-01")
                 .frame();
-        Dataset<Row> plans = SilverFixture.of("cin_plan")
+        Dataset<Row> plans = CinSilverFixture.of("cin_plan")
                 .row("person_id", "X", "start_date", "2023-07-01")
                 .row("person_id", "Y", "start_date", "2023-06-30")
                 .row("person_id", "Z", "start_date", "2022-03-31")
@@ -156,7 +156,7 @@ class ChildProtectionMeasureTest {
                 .frame();
         MeasureContext c = ctx();
         Dataset<Row> snaps = c.snapshots(MeasureContext.CIN_CENSUS);
-        Map<String, Row> r = SilverFixture.results(ChildProtectionMeasures.cin31mar(ref, snaps)
+        Map<String, Row> r = CinSilverFixture.results(ChildProtectionMeasures.cin31mar(ref, snaps)
                 .unionByName(c.rateRows("cin_31mar_rate", ChildProtectionMeasures.cinOpenCounts(ref, snaps)), true)
                 .unionByName(ChildProtectionMeasures.cinOpenDuration(ref, snaps), true)
                 .unionByName(ChildProtectionMeasures.cinPlanDuration(plans, snaps), true));

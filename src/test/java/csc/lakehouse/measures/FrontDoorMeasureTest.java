@@ -9,8 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static csc.lakehouse.measures.MeasureAsserts.expect;
-import static csc.lakehouse.measures.MeasureAsserts.get;
+import static csc.lakehouse.measures.CinMeasureAsserts.expect;
+import static csc.lakehouse.measures.CinMeasureAsserts.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +42,7 @@ class FrontDoorMeasureTest {
      * LA 302: referrals 2024 = 1; children_open 2024-03-31 = 1
      */
     static Dataset<Row> referrals() {
-        return SilverFixture.of("referral")
+        return CinSilverFixture.of("referral")
                 .row("person_id", "A", "referral_date", "2022-06-10", "closure_date", "2022-09-01", "collection_year", 2023)
                 .row("person_id", "A", "referral_date", "2023-05-10", "closure_date", "2024-03-31")
                 .row("person_id", "B", "referral_date", "2022-04-10", "closure_date", "2022-05-01", "collection_year", 2023)
@@ -65,14 +65,14 @@ class FrontDoorMeasureTest {
         return MeasureContext.builder(SparkTestSession.get())
                 .ret("301", MeasureContext.CIN_CENSUS, 2023).ret("301", MeasureContext.CIN_CENSUS, 2024)
                 .ret("302", MeasureContext.CIN_CENSUS, 2024)
-                .table("population", SilverFixture.population("301", 2022, 50000, "301", 2023, 60000));
+                .table("population", CinSilverFixture.population("301", 2022, 50000, "301", 2023, 60000));
     }
 
     @Test
     void referralsRateAndRereferrals() {
         MeasureContext c = ctx().table("referral", referrals()).build();
         Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
-        Map<String, Row> r = SilverFixture.results(FrontDoorMeasures.referrals(referrals(), years)
+        Map<String, Row> r = CinSilverFixture.results(FrontDoorMeasures.referrals(referrals(), years)
                 .unionByName(c.rateRows("referrals_rate", FrontDoorMeasures.referralCounts(referrals(), years)), true)
                 .unionByName(FrontDoorMeasures.rereferrals12m(referrals(), years), true));
         expect(r, "referrals|301|202324|Total", 9.0, 9L, null);
@@ -92,7 +92,7 @@ class FrontDoorMeasureTest {
     @Test
     void childrenOpenCountsChildrenNotNfaAtSnapshotsAndAsAt() {
         MeasureContext c = ctx().asAt(LocalDate.of(2023, 8, 31)).build();
-        Map<String, Row> r = SilverFixture.results(
+        Map<String, Row> r = CinSilverFixture.results(
                 FrontDoorMeasures.childrenOpen(referrals(), c.snapshots(MeasureContext.CIN_CENSUS)));
         expect(r, "children_open|301|202324|Total", 5.0, 5L, null);
         expect(r, "children_open|301|202223|Total", 0.0, 0L, null);
@@ -117,7 +117,7 @@ class FrontDoorMeasureTest {
      */
     @Test
     void assessmentsAndFortyFiveWorkingDaysAcrossEaster2024() {
-        Dataset<Row> a = SilverFixture.of("assessment")
+        Dataset<Row> a = CinSilverFixture.of("assessment")
                 .row("person_id", "p1", "start_date", "2024-02-26", "authorisation_date", "2024-05-01", "collection_year", 2024)
                 .row("person_id", "p1", "start_date", "2024-02-26", "authorisation_date", "2024-05-01", "collection_year", 2025)
                 .row("person_id", "p2", "start_date", "2024-02-26", "authorisation_date", "2024-05-02")
@@ -129,7 +129,7 @@ class FrontDoorMeasureTest {
         MeasureContext c = MeasureContext.builder(SparkTestSession.get())
                 .ret("301", MeasureContext.CIN_CENSUS, 2024).ret("301", MeasureContext.CIN_CENSUS, 2025).build();
         Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
-        Map<String, Row> r = SilverFixture.results(FrontDoorMeasures.assessmentsCompleted(a, years)
+        Map<String, Row> r = CinSilverFixture.results(FrontDoorMeasures.assessmentsCompleted(a, years)
                 .unionByName(FrontDoorMeasures.assessments45wd(a, years), true));
         expect(r, "assessments_completed|301|202425|Total", 4.0, 4L, null);
         expect(r, "assessments_completed|301|202324|Total", 1.0, 1L, null);
@@ -152,22 +152,22 @@ class FrontDoorMeasureTest {
      */
     @Test
     void s47AndIcpcWithinFifteenWorkingDays() {
-        Dataset<Row> s47 = SilverFixture.of("s47_enquiry")
+        Dataset<Row> s47 = CinSilverFixture.of("s47_enquiry")
                 .row("person_id", "s1", "start_date", "2024-04-02", "icpc_date", "2024-04-23")
                 .row("person_id", "s2", "start_date", "2024-04-02", "icpc_date", "2024-04-24")
                 .row("person_id", "s3", "start_date", "2024-05-01", "icpc_not_required", true)
                 .row("person_id", "s4", "start_date", "2024-03-20", "icpc_date", "2024-04-05")
                 .frame();
-        Dataset<Row> ref = SilverFixture.of("referral")
+        Dataset<Row> ref = CinSilverFixture.of("referral")
                 .row("person_id", "r1", "referral_date", "2024-06-03", "icpc_date", "2024-06-20")
                 .row("person_id", "r2", "referral_date", "2024-09-02", "icpc_date", "2024-09-24")
                 .row("person_id", "s1", "referral_date", "2024-04-01")
                 .frame();
         MeasureContext c = MeasureContext.builder(SparkTestSession.get())
                 .ret("301", MeasureContext.CIN_CENSUS, 2024).ret("301", MeasureContext.CIN_CENSUS, 2025)
-                .table("population", SilverFixture.population("301", 2024, 40000)).build();
+                .table("population", CinSilverFixture.population("301", 2024, 40000)).build();
         Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
-        Map<String, Row> r = SilverFixture.results(FrontDoorMeasures.s47Enquiries(s47, years)
+        Map<String, Row> r = CinSilverFixture.results(FrontDoorMeasures.s47Enquiries(s47, years)
                 .unionByName(c.rateRows("s47_rate", FrontDoorMeasures.s47Counts(s47, years)), true)
                 .unionByName(FrontDoorMeasures.icpc15wd(s47, ref, years), true));
         expect(r, "s47_enquiries|301|202425|Total", 3.0, 3L, null);

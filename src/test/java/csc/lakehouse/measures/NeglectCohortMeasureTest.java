@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static csc.lakehouse.measures.MeasureAsserts.expect;
+import static csc.lakehouse.measures.CinMeasureAsserts.expect;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,20 +39,20 @@ class NeglectCohortMeasureTest {
      *   before) -> 2; N1 referrals 2023-05-01 -> 1, 2024-02-01 after its care start -> median(1, 2) = 1.5 over 2 children
      */
     static MeasureContext ctx() {
-        Dataset<Row> factors = SilverFixture.of("assessment_factor")
+        Dataset<Row> factors = CinSilverFixture.of("assessment_factor")
                 .row("person_id", "N1", "start_date", "2023-05-01", "authorisation_date", "2023-06-01", "factor", "16A")
                 .row("person_id", "N2", "start_date", "2021-04-01", "authorisation_date", "2021-05-01", "factor", "16A")
                 .row("person_id", "N3", "start_date", "2023-04-10", "authorisation_date", "2023-05-01", "factor", "3B")
                 .row("person_id", "N4", "start_date", "2023-03-01", "authorisation_date", "2023-04-01", "factor", "16A")
                 .frame();
-        Dataset<Row> cp = SilverFixture.of("cp_plan")
+        Dataset<Row> cp = CinSilverFixture.of("cp_plan")
                 .row("person_id", "N1", "start_date", "2023-06-11", "initial_category", "NEG")
                 .row("person_id", "N2", "start_date", "2023-05-01", "initial_category", "NEG")
                 .row("person_id", "N3", "start_date", "2023-09-01", "initial_category", "EMO", "latest_category", "NEG")
                 .row("person_id", "N5", "start_date", "2020-01-01", "end_date", "2020-06-01", "initial_category", "PHY")
                 .row("person_id", "N5", "start_date", "2023-07-01", "initial_category", "NEG")
                 .frame();
-        Dataset<Row> periods = SilverFixture.of("cla_period")
+        Dataset<Row> periods = CinSilverFixture.of("cla_period")
                 .row("person_id", "N2", "start_date", "2023-06-01")
                 .row("person_id", "N1", "start_date", "2024-01-10", "end_date", "2024-02-01")
                 .row("person_id", "N1", "start_date", "2024-02-20")
@@ -60,7 +60,7 @@ class NeglectCohortMeasureTest {
                 .row("person_id", "N3", "start_date", "2023-12-01", "is_short_break", true)
                 .row("person_id", "N6", "start_date", "2023-08-01")
                 .frame();
-        Dataset<Row> referrals = SilverFixture.of("referral")
+        Dataset<Row> referrals = CinSilverFixture.of("referral")
                 .row("person_id", "N2", "referral_date", "2021-04-01")
                 .row("person_id", "N2", "referral_date", "2022-02-01", "referral_nfa", true)
                 .row("person_id", "N2", "referral_date", "2023-06-01")
@@ -78,7 +78,7 @@ class NeglectCohortMeasureTest {
     void neglectCohortMeasures() {
         NeglectCohort family = new NeglectCohort();
         Dataset<Row> out = family.compute(ctx());
-        Map<String, Row> r = SilverFixture.results(out);
+        Map<String, Row> r = CinSilverFixture.results(out);
         expect(r, "neglect_new|301|202324|Total", 4.0, 4L, null);
         expect(r, "neglect_new|301|202223|Total", 0.0, 0L, null);
         expect(r, "neglect_days_to_cpp|301|202324|Total", 10.0, 3L, null);
@@ -106,7 +106,7 @@ class NeglectCohortMeasureTest {
      */
     @Test
     void factorsFallBackToTheAssessmentArray() {
-        Dataset<Row> a = SilverFixture.of("assessment")
+        Dataset<Row> a = CinSilverFixture.of("assessment")
                 .row("person_id", "M1", "start_date", "2023-05-01", "authorisation_date", "2023-06-01", "factors", List.of("3B", "16A"))
                 .row("person_id", "M2", "start_date", "2023-05-01", "factors", List.of("16A"))
                 .row("person_id", "M3", "start_date", "2023-05-01", "authorisation_date", "2023-06-01", "factors", List.of("21"))
@@ -123,5 +123,12 @@ class NeglectCohortMeasureTest {
         List<MeasureFamily> all = CinMeasureFamilies.all();
         assertEquals(List.of("front_door", "cin_cp", "neglect"), all.stream().map(MeasureFamily::name).toList());
         assertEquals(9 + 12 + 5, all.stream().mapToInt(f -> f.definitions().size()).sum());
+        // an LA with one CIN census return and no silver rows at all: every period is zero-filled
+        // front_door: 8 reporting-year measures + children_open = 9
+        // cin_cp: cpp_starts, _rate, cpp_repeat, cpp_ended_2yr (4) + cpp_category (Total + 5) + cin_31mar, _rate,
+        //         cpp_31mar, _rate (4) + cin_open_duration (6) + cin_plan_duration (5) + cpp_duration (Total + 5 + 11m+ = 7) = 32
+        // neglect: neglect_new, neglect_days_to_cpp, neglect_repeat_cpp = 3 (no 903 return: no care-entry rows)
+        MeasureContext empty = MeasureContext.builder(SparkTestSession.get()).ret("301", MeasureContext.CIN_CENSUS, 2024).build();
+        assertEquals(List.of(9L, 32L, 3L), all.stream().map(f -> f.compute(empty).count()).toList());
     }
 }

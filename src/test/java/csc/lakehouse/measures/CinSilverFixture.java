@@ -19,19 +19,19 @@ import java.util.Map;
  * are given as name/value pairs; dates as ISO strings; unnamed columns are null, except non-nullable
  * ones, which get a filler (la_code 301, collection_year 2024, "x", false, 0).
  */
-final class SilverFixture {
+final class CinSilverFixture {
     private final String table;
     private final StructType schema;
     private final List<Row> rows = new ArrayList<>();
 
-    private SilverFixture(String table) {
+    private CinSilverFixture(String table) {
         this.table = table;
         this.schema = TableSchema.load("silver", table).structType();
     }
 
-    static SilverFixture of(String table) { return new SilverFixture(table); }
+    static CinSilverFixture of(String table) { return new CinSilverFixture(table); }
 
-    SilverFixture row(Object... nameValue) {
+    CinSilverFixture row(Object... nameValue) {
         Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < nameValue.length; i += 2) {
             String name = (String) nameValue[i];
@@ -65,7 +65,7 @@ final class SilverFixture {
 
     /** Population estimate rows: (la_code, mid_year, population) triples; not projections. */
     static Dataset<Row> population(Object... laYearPop) {
-        SilverFixture f = of("population");
+        CinSilverFixture f = of("population");
         for (int i = 0; i < laYearPop.length; i += 3) {
             f.row("la_code", laYearPop[i], "new_la_code", "E0900000" + laYearPop[i], "mid_year", laYearPop[i + 1],
                     "population", ((Number) laYearPop[i + 2]).longValue(), "is_projection", false,

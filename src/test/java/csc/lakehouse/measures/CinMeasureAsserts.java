@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Assertions on rows keyed {@code measure|la|time_period|breakdown_value}. */
-final class MeasureAsserts {
-    private MeasureAsserts() {}
+final class CinMeasureAsserts {
+    private CinMeasureAsserts() {}
 
     static Row get(Map<String, Row> rows, String key) {
         Row r = rows.get(key);
