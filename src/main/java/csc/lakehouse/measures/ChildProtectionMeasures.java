@@ -1,0 +1,226 @@
+package csc.lakehouse.measures;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+
+import java.util.List;
+
+import static csc.lakehouse.measures.CinMeasureSupport.count;
+import static csc.lakehouse.measures.CinMeasureSupport.during;
+import static csc.lakehouse.measures.CinMeasureSupport.monthBand;
+import static csc.lakehouse.measures.CinMeasureSupport.notNfa;
+import static csc.lakehouse.measures.CinMeasureSupport.numDen;
+import static csc.lakehouse.measures.CinMeasureSupport.openAt;
+import static csc.lakehouse.measures.CinMeasureSupport.pcols;
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Children in need and child protection (measures.md; CIN census): {@code gold.cin_cp}. Snapshot
+ * measures use {@code ctx.snapshots("cin_census")} (31 March of each complete year, --as-at, monthly
+ * month ends); the others {@code ctx.reportingYears("cin_census")}.
+ */
+public final class ChildProtectionMeasures implements MeasureFamily {
+    public static final String THEME = "Children in need and child protection";
+    public static final String DURATION_BAND = "duration_band";
+    public static final List<String> CIN_BANDS = List.of("<3m", "3-<6m", "6-<12m", "12-<24m", "24m+");
+    public static final List<String> CIN_PLAN_BANDS = List.of("<9m", "9-<12m", "12-<24m", "24m+");
+    public static final List<String> CPP_BANDS = CIN_BANDS;
+    public static final String CPP_11M = "11m+";
+    public static final List<String> CATEGORIES = List.of("NEG", "EMO", "PHY", "SAB", "MUL");
+
+    @Override
+    public String name() { return "cin_cp"; }
+
+    @Override
+    public List<MeasureDefinition> definitions() {
+        return List.of(
+                new MeasureDefinition("cin_31mar", "count", THEME, "Children in need (episodes) at the date",
+                        "snapshot: CIN episodes (not children: the DfE's `At31_episodes`) open at the date"),
+                new MeasureDefinition("cin_31mar_rate", "rate_per_10000", THEME, "Children in need per 10,000 children",
+                        "snapshot: `cin_31mar` per 10,000 children"),
+                new MeasureDefinition("cin_open_duration", "percent", THEME, "Open CIN episodes by time since referral",
+                        "snapshot: open CIN episodes by time since referral: `duration_band` = `<3m`, `3-<6m`, `6-<12m`, "
+                                + "`12-<24m`, `24m+` (DfE's \"open two years or more\" is the `24m+` row)"),
+                new MeasureDefinition("cin_plan_duration", "percent", THEME, "Children on CIN plans by plan length",
+                        "snapshot: children on an open CIN plan (CINPlanDates) by time since the plan started: `<9m`, "
+                                + "`9-<12m`, `12-<24m`, `24m+`; percent of all children on open CIN plans (the \"long CIN plans\" cohort)"),
+                new MeasureDefinition("cpp_starts", "count", THEME, "Child protection plans starting",
+                        "CP plans starting in the year"),
+                new MeasureDefinition("cpp_starts_rate", "rate_per_10000", THEME, "CP plans starting per 10,000 children",
+                        "`cpp_starts` per 10,000 children"),
+                new MeasureDefinition("cpp_31mar", "count", THEME, "Child protection plans at the date",
+                        "snapshot: CP plans open at the date"),
+                new MeasureDefinition("cpp_31mar_rate", "rate_per_10000", THEME, "CP plans per 10,000 children",
+                        "snapshot: `cpp_31mar` per 10,000 children"),
+                new MeasureDefinition("cpp_repeat", "percent", THEME, "Second or subsequent CP plans",
+                        "of `cpp_starts`, those that are a second or subsequent plan: NumberOfPreviousCPP >= 1, or an "
+                                + "earlier CP plan for the same child in the lakehouse"),
+                new MeasureDefinition("cpp_duration", "percent", THEME, "Open CP plans by time since start",
+                        "snapshot: open CP plans by time since start: `<3m`, `3-<6m`, `6-<12m`, `12-<24m`, `24m+` (the "
+                                + "`24m+` row is DfE's \"lasting two years or more\"); also an `11m+` breakdown row (plans open "
+                                + "11 months or more, for the CP panel; same shape as the bands, not part of their 100%)"),
+                new MeasureDefinition("cpp_ended_2yr", "percent", THEME, "CP plans ending after 2 years or more",
+                        "of CP plans ending in the year, those that lasted 2 years or more"),
+                new MeasureDefinition("cpp_category", "percent", THEME, "CP plans starting by category of abuse",
+                        "`cpp_starts` by InitialCategoryOfAbuse: `category_of_abuse` = NEG, EMO, PHY, SAB, MUL"));
+    }
+
+    @Override
+    public Dataset<Row> compute(MeasureContext ctx) {
+        Dataset<Row> years = ctx.reportingYears(MeasureContext.CIN_CENSUS);
+        Dataset<Row> snaps = ctx.snapshots(MeasureContext.CIN_CENSUS);
+        Dataset<Row> referral = ctx.table("referral");
+        Dataset<Row> cinPlan = ctx.table("cin_plan");
+        Dataset<Row> cp = ctx.table("cp_plan");
+        return CinMeasureSupport.shapeAll(List.of(
+                cin31mar(referral, snaps),
+                ctx.rateRows("cin_31mar_rate", cinOpenCounts(referral, snaps)),
+                cinOpenDuration(referral, snaps),
+                cinPlanDuration(cinPlan, snaps),
+                cppStarts(cp, years),
+                ctx.rateRows("cpp_starts_rate", cppStartCounts(cp, years)),
+                cpp31mar(cp, snaps),
+                ctx.rateRows("cpp_31mar_rate", cppOpenCounts(cp, snaps)),
+                cppRepeat(cp, years),
+                cppDuration(cp, snaps),
+                cppEnded2yr(cp, years),
+                cppCategory(cp, years)));
+    }
+
+    // ---- children in need -------------------------------------------------------------------------
+
+    /** Snapshot rows with {@code n} = CIN episodes open at the date (NFA referrals never open). */
+    public static Dataset<Row> cinOpenCounts(Dataset<Row> referral, Dataset<Row> snaps) {
+        return count(snaps, openAt(snaps, referral.filter(notNfa()), "referral_date", "closure_date"),
+                "person_id", "referral_date");
+    }
+
+    /** {@code cin_31mar} (snapshot): CIN episodes, not children, open at the date (DfE At31_episodes). */
+    public static Dataset<Row> cin31mar(Dataset<Row> referral, Dataset<Row> snaps) {
+        return Trends.count("cin_31mar", cinOpenCounts(referral, snaps));
+    }
+
+    /**
+     * {@code cin_open_duration} (snapshot): open CIN episodes by calendar months from the referral date to
+     * the snapshot date A: {@code <3m}, {@code 3-<6m}, {@code 6-<12m}, {@code 12-<24m}, {@code 24m+}
+     * (band "m or more" when referral + m months <= A). Total row = episodes; band rows = percent.
+     */
+    public static Dataset<Row> cinOpenDuration(Dataset<Row> referral, Dataset<Row> snaps) {
+        Dataset<Row> items = openAt(snaps, referral.filter(notNfa()), "referral_date", "closure_date")
+                .dropDuplicates(cols("person_id", "referral_date"))
+                .withColumn(DURATION_BAND, monthBand(col("referral_date"), col("period_end"),
+                        new int[]{3, 6, 12, 24}, CIN_BANDS.toArray(new String[0])));
+        return Trends.distribution("cin_open_duration", snaps, items, DURATION_BAND, CIN_BANDS);
+    }
+
+    /**
+     * {@code cin_plan_duration} (snapshot): children on an open CIN plan at A by calendar months since the
+     * plan started: {@code <9m}, {@code 9-<12m}, {@code 12-<24m}, {@code 24m+}; percent of all children on
+     * open CIN plans. A child with two open plans (invalid, CIN rule 4004) counts once, by the latest start.
+     */
+    public static Dataset<Row> cinPlanDuration(Dataset<Row> cinPlan, Dataset<Row> snaps) {
+        Dataset<Row> items = openAt(snaps, cinPlan, "start_date", "end_date")
+                .groupBy(pcols("person_id")).agg(functions.max("start_date").as("start_date"))
+                .withColumn(DURATION_BAND, monthBand(col("start_date"), col("period_end"),
+                        new int[]{9, 12, 24}, CIN_PLAN_BANDS.toArray(new String[0])));
+        return Trends.distribution("cin_plan_duration", snaps, items, DURATION_BAND, CIN_PLAN_BANDS);
+    }
+
+    // ---- child protection ------------------------------------------------------------------------
+
+    /** Period rows with {@code n} = distinct CP plans (child, CPPstartDate) starting in the year. */
+    public static Dataset<Row> cppStartCounts(Dataset<Row> cp, Dataset<Row> years) {
+        return count(years, during(years, cp, "start_date"), "person_id", "start_date");
+    }
+
+    /** {@code cpp_starts}: CP plans starting in the year. */
+    public static Dataset<Row> cppStarts(Dataset<Row> cp, Dataset<Row> years) {
+        return Trends.count("cpp_starts", cppStartCounts(cp, years));
+    }
+
+    /** Snapshot rows with {@code n} = CP plans open at the date (start <= A, end empty or > A). */
+    public static Dataset<Row> cppOpenCounts(Dataset<Row> cp, Dataset<Row> snaps) {
+        return count(snaps, openAt(snaps, cp, "start_date", "end_date"), "person_id", "start_date");
+    }
+
+    /** {@code cpp_31mar} (snapshot): CP plans open at the date. */
+    public static Dataset<Row> cpp31mar(Dataset<Row> cp, Dataset<Row> snaps) {
+        return Trends.count("cpp_31mar", cppOpenCounts(cp, snaps));
+    }
+
+    /**
+     * CP plans with {@code _repeat}: a second or subsequent plan, i.e. NumberOfPreviousCPP >= 1 or an
+     * earlier CP plan (earlier CPPstartDate) of the same child in the same LA anywhere in the history.
+     */
+    static Dataset<Row> withRepeat(Dataset<Row> cp) {
+        Column firstStart = functions.min("start_date").over(Window.partitionBy("la_code", "person_id"));
+        return cp.withColumn("_repeat", coalesce(col("number_of_previous_cpp").geq(1), lit(false))
+                .or(firstStart.lt(col("start_date"))));
+    }
+
+    /** {@code cpp_repeat}: of {@code cpp_starts}, those that are a second or subsequent plan. */
+    public static Dataset<Row> cppRepeat(Dataset<Row> cp, Dataset<Row> years) {
+        return Trends.percentRows("cpp_repeat",
+                numDen(years, during(years, withRepeat(cp), "start_date"), col("_repeat"), "person_id", "start_date"));
+    }
+
+    /**
+     * {@code cpp_duration} (snapshot): open CP plans by calendar months since CPPstartDate: {@code <3m},
+     * {@code 3-<6m}, {@code 6-<12m}, {@code 12-<24m}, {@code 24m+}, plus an {@code 11m+} row (start + 11
+     * months <= A; numerator/denominator = plans 11m+/all open plans) that is not part of the bands' 100%.
+     */
+    public static Dataset<Row> cppDuration(Dataset<Row> cp, Dataset<Row> snaps) {
+        Dataset<Row> items = openAt(snaps, cp, "start_date", "end_date")
+                .dropDuplicates(cols("person_id", "start_date"))
+                .withColumn(DURATION_BAND, monthBand(col("start_date"), col("period_end"),
+                        new int[]{3, 6, 12, 24}, CPP_BANDS.toArray(new String[0])));
+        Dataset<Row> bands = Trends.distribution("cpp_duration", snaps, items, DURATION_BAND, CPP_BANDS);
+        Dataset<Row> over11 = numDen(snaps, items, add_months(col("start_date"), 11).leq(col("period_end")),
+                "person_id", "start_date")
+                .withColumn("measure_id", lit("cpp_duration"))
+                .withColumn("breakdown", lit(DURATION_BAND))
+                .withColumn("breakdown_value", lit(CPP_11M))
+                .withColumn("numerator", col("num"))
+                .withColumn("denominator", col("den"))
+                .withColumn("value", when(col("den").gt(0), Trends.percent(col("num"), col("den"))).otherwise(lit(0.0)))
+                .withColumn("unit", lit("percent"))
+                .drop("num", "den", "reporting_year");
+        return bands.unionByName(over11, true);
+    }
+
+    /**
+     * {@code cpp_ended_2yr}: of CP plans with CPPendDate in the year, those that lasted 2 years or more
+     * (start + 24 calendar months <= end).
+     */
+    public static Dataset<Row> cppEnded2yr(Dataset<Row> cp, Dataset<Row> years) {
+        Dataset<Row> ended = during(years, cp.filter(col("end_date").isNotNull()), "end_date");
+        return Trends.percentRows("cpp_ended_2yr", numDen(years, ended,
+                add_months(col("start_date"), 24).leq(col("end_date")), "person_id", "start_date"));
+    }
+
+    /**
+     * {@code cpp_category}: CP plans starting in the year by InitialCategoryOfAbuse
+     * ({@code category_of_abuse} = NEG, EMO, PHY, SAB, MUL). Total row = all starts (a plan with a missing
+     * or other category is in the Total but in no category row).
+     */
+    public static Dataset<Row> cppCategory(Dataset<Row> cp, Dataset<Row> years) {
+        Dataset<Row> items = during(years, cp, "start_date")
+                .dropDuplicates(cols("person_id", "start_date"))
+                .withColumn("category_of_abuse", functions.upper(functions.trim(col("initial_category"))));
+        return Trends.distribution("cpp_category", years, items, "category_of_abuse", CATEGORIES);
+    }
+
+    private static String[] cols(String... item) {
+        String[] out = new String[CinMeasureSupport.P.size() + item.length];
+        for (int i = 0; i < CinMeasureSupport.P.size(); i++) out[i] = CinMeasureSupport.P.get(i);
+        System.arraycopy(item, 0, out, CinMeasureSupport.P.size(), item.length);
+        return out;
+    }
+}

@@ -1,0 +1,165 @@
+package csc.lakehouse.measures;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+
+import java.util.List;
+
+import static csc.lakehouse.measures.CinMeasureSupport.count;
+import static csc.lakehouse.measures.CinMeasureSupport.during;
+import static csc.lakehouse.measures.CinMeasureSupport.notNfa;
+import static csc.lakehouse.measures.CinMeasureSupport.numDen;
+import static csc.lakehouse.measures.CinMeasureSupport.openAt;
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * Demand and the front door (measures.md; CIN census): {@code gold.front_door}. Each measure is a
+ * static function of silver frames and periods returning rows in the {@link Trends} shape (before
+ * {@link Trends#shape}); {@link #compute} composes them over the full de-duplicated history.
+ */
+public final class FrontDoorMeasures implements MeasureFamily {
+    public static final String THEME = "Demand and the front door";
+
+    @Override
+    public String name() { return "front_door"; }
+
+    @Override
+    public List<MeasureDefinition> definitions() {
+        return List.of(
+                new MeasureDefinition("referrals", "count", THEME, "Referrals",
+                        "referrals (CINdetails) with CINreferralDate in the year"),
+                new MeasureDefinition("referrals_rate", "rate_per_10000", THEME, "Referrals per 10,000 children",
+                        "`referrals` per 10,000 children"),
+                new MeasureDefinition("rereferrals_12m", "percent", THEME, "Re-referrals within 12 months",
+                        "of `referrals`, those where the same child had another referral (NFA referrals included) "
+                                + "starting in the 12 months before (earlier date, on or after the referral date minus 12 months)"),
+                new MeasureDefinition("assessments_completed", "count", THEME, "Assessments completed",
+                        "assessments with AssessmentAuthorisationDate in the year"),
+                new MeasureDefinition("assessments_45wd", "percent", THEME, "Assessments within 45 working days",
+                        "of `assessments_completed` (excluding those whose start is after the authorisation), "
+                                + "those authorised within 45 working days of AssessmentActualStartDate"),
+                new MeasureDefinition("s47_enquiries", "count", THEME, "Section 47 enquiries",
+                        "Section 47 enquiries with S47ActualStartDate in the year (the start date is the strategy "
+                                + "discussion that initiated it)"),
+                new MeasureDefinition("s47_rate", "rate_per_10000", THEME, "Section 47 enquiries per 10,000 children",
+                        "`s47_enquiries` per 10,000 children"),
+                new MeasureDefinition("icpc_15wd", "percent", THEME, "Initial conferences within 15 working days",
+                        "of initial child protection conferences held in the year, those within 15 working days of the "
+                                + "S47 start date; an ICPC recorded at CINdetails level (a transfer-in, no S47) is measured "
+                                + "from the referral date"),
+                new MeasureDefinition("children_open", "count", THEME, "Children open to social care",
+                        "snapshot: children with an open CIN episode (includes those on CP plans and looked after)"));
+    }
+
+    @Override
+    public Dataset<Row> compute(MeasureContext ctx) {
+        Dataset<Row> years = ctx.reportingYears(MeasureContext.CIN_CENSUS);
+        Dataset<Row> snaps = ctx.snapshots(MeasureContext.CIN_CENSUS);
+        Dataset<Row> referral = ctx.table("referral");
+        Dataset<Row> assessment = ctx.table("assessment");
+        Dataset<Row> s47 = ctx.table("s47_enquiry");
+        return CinMeasureSupport.shapeAll(List.of(
+                referrals(referral, years),
+                ctx.rateRows("referrals_rate", referralCounts(referral, years)),
+                rereferrals12m(referral, years),
+                assessmentsCompleted(assessment, years),
+                assessments45wd(assessment, years),
+                s47Enquiries(s47, years),
+                ctx.rateRows("s47_rate", s47Counts(s47, years)),
+                icpc15wd(s47, referral, years),
+                childrenOpen(referral, snaps)));
+    }
+
+    /** Period rows with {@code n} = distinct referrals (child, CINreferralDate) dated in the period; NFA included. */
+    public static Dataset<Row> referralCounts(Dataset<Row> referral, Dataset<Row> years) {
+        return count(years, during(years, referral, "referral_date"), "person_id", "referral_date");
+    }
+
+    /** {@code referrals}: referrals (CINdetails) with CINreferralDate in the year (NFA referrals count). */
+    public static Dataset<Row> referrals(Dataset<Row> referral, Dataset<Row> years) {
+        return Trends.count("referrals", referralCounts(referral, years));
+    }
+
+    /**
+     * {@code rereferrals_12m}: of {@code referrals}, those where the same child had another referral (NFA
+     * included, from any earlier year held) with an earlier date on or after this referral's date minus
+     * 12 calendar months. Looks back from each referral in the year; the nearest earlier referral decides.
+     */
+    public static Dataset<Row> rereferrals12m(Dataset<Row> referral, Dataset<Row> years) {
+        Dataset<Row> r = referral.select("la_code", "person_id", "referral_date").dropDuplicates()
+                .withColumn("_prev", lag(col("referral_date"), 1).over(
+                        Window.partitionBy("la_code", "person_id").orderBy("referral_date")))
+                .withColumn("_rerefer", col("_prev").isNotNull()
+                        .and(col("_prev").geq(add_months(col("referral_date"), -12))));
+        return Trends.percentRows("rereferrals_12m",
+                numDen(years, during(years, r, "referral_date"), col("_rerefer"), "person_id", "referral_date"));
+    }
+
+    /** {@code assessments_completed}: distinct assessments (child, start date) with AssessmentAuthorisationDate in the year. */
+    public static Dataset<Row> assessmentsCompleted(Dataset<Row> assessment, Dataset<Row> years) {
+        return Trends.count("assessments_completed",
+                count(years, during(years, assessment, "authorisation_date"), "person_id", "start_date"));
+    }
+
+    /**
+     * {@code assessments_45wd}: of assessments authorised in the year whose AssessmentActualStartDate is
+     * not after the authorisation, those authorised within 45 working days of the start (working days
+     * counted from the day after the start; same day = 0). A start or end outside the bank-holiday
+     * calendar's years counts as not within.
+     */
+    public static Dataset<Row> assessments45wd(Dataset<Row> assessment, Dataset<Row> years) {
+        Dataset<Row> a = during(years, assessment, "authorisation_date")
+                .filter(col("start_date").leq(col("authorisation_date")));
+        Column within = functions.coalesce(
+                WorkingDays.workingDaysBetween(col("start_date"), col("authorisation_date")).leq(45), lit(false));
+        return Trends.percentRows("assessments_45wd", numDen(years, a, within, "person_id", "start_date"));
+    }
+
+    /** Period rows with {@code n} = distinct S47 enquiries (child, S47ActualStartDate) starting in the period. */
+    public static Dataset<Row> s47Counts(Dataset<Row> s47, Dataset<Row> years) {
+        return count(years, during(years, s47, "start_date"), "person_id", "start_date");
+    }
+
+    /** {@code s47_enquiries}: Section 47 enquiries with S47ActualStartDate (the initiating strategy discussion) in the year. */
+    public static Dataset<Row> s47Enquiries(Dataset<Row> s47, Dataset<Row> years) {
+        return Trends.count("s47_enquiries", s47Counts(s47, years));
+    }
+
+    /**
+     * {@code icpc_15wd}: of initial child protection conferences held in the year (a DateOfInitialCPC in
+     * the year, on an S47 enquiry, or at CINdetails level for a transfer-in with no S47), those held
+     * within 15 working days of the S47 start date (of the referral date for a CINdetails-level ICPC).
+     * An ICPC dated at both levels for the same child and date is one conference, measured from the S47.
+     * ICPCs dated before their start date are excluded (as assessments starting after authorisation are).
+     * An S47 marked ICPCnotRequired but carrying an ICPC date is counted: the conference was held.
+     */
+    public static Dataset<Row> icpc15wd(Dataset<Row> s47, Dataset<Row> referral, Dataset<Row> years) {
+        Dataset<Row> fromS47 = s47.filter(col("icpc_date").isNotNull())
+                .select(col("la_code"), col("person_id"), col("icpc_date"), col("start_date").as("_from"), lit(1).as("_level"));
+        Dataset<Row> fromReferral = referral.filter(col("icpc_date").isNotNull())
+                .select(col("la_code"), col("person_id"), col("icpc_date"), col("referral_date").as("_from"), lit(2).as("_level"));
+        Dataset<Row> icpc = fromS47.unionByName(fromReferral)
+                .withColumn("_rank", functions.row_number().over(Window.partitionBy("la_code", "person_id", "icpc_date")
+                        .orderBy(col("_level"), col("_from").desc())))
+                .filter(col("_rank").equalTo(1))
+                .filter(col("_from").leq(col("icpc_date")));
+        Column within = functions.coalesce(WorkingDays.workingDaysBetween(col("_from"), col("icpc_date")).leq(15), lit(false));
+        return Trends.percentRows("icpc_15wd",
+                numDen(years, during(years, icpc, "icpc_date"), within, "person_id", "icpc_date"));
+    }
+
+    /**
+     * {@code children_open} (snapshot): distinct children with a CIN episode open at the date (referral
+     * date <= A and closure empty or after A). NFA referrals are never open episodes.
+     */
+    public static Dataset<Row> childrenOpen(Dataset<Row> referral, Dataset<Row> snapshots) {
+        Dataset<Row> open = openAt(snapshots, referral.filter(notNfa()), "referral_date", "closure_date");
+        return Trends.count("children_open", count(snapshots, open, "person_id"));
+    }
+}

@@ -1,0 +1,191 @@
+package csc.lakehouse.measures;
+
+import csc.lakehouse.SparkTestSession;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static csc.lakehouse.measures.CinMeasureAsserts.expect;
+import static csc.lakehouse.measures.CinMeasureAsserts.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FrontDoorMeasureTest {
+
+    /*
+     * Referrals, LA 301 (returns 2023 and 2024), LA 302 (return 2024). Year 2024 = 2023-04-01..2024-03-31.
+     *   child  referral    nfa   closure      note
+     *   A      2022-06-10        2022-09-01   year 2023
+     *   A      2023-05-10        2024-03-31   11 months after 2022-06-10 -> re-referral
+     *   B      2022-04-10        2022-05-01   year 2023
+     *   B      2023-05-10        -            13 months after 2022-04-10 -> not a re-referral
+     *   C      2023-07-01  true  -            NFA: a referral, never open
+     *   C      2023-09-01        -            NFA 2023-07-01 two months before -> re-referral
+     *   D      2023-08-15        -            present twice (returns 2024 and 2025) -> one referral
+     *   E      2022-06-30        2022-07-01   year 2023
+     *   E      2023-06-30        2023-07-31   exactly 12 months after 2022-06-30 (on or after) -> re-referral
+     *   F      2024-04-01        -            year 2025, not held
+     *   G      2024-03-31        -            last day of the year; open at 31 March 2024
+     *   H      2023-10-01        -            H has two open episodes (one child)
+     *   H      2023-11-01        -            re-referral (1 month)
+     *   LA 302: J 2023-05-01 (its own rows; never mixed into 301)
+     * referrals 2024 (301): A, B, C07, C09, D, E, G, H10, H11 = 9; re-referrals A, C09, E, H11 = 4 -> 44.4%
+     * referrals 2023 (301): A, B, E = 3; none has an earlier referral -> 0 of 3 = 0.0
+     * referrals_rate 2024: 9 / 60,000 (mid-2023) x 10,000 = 1.5; 2023: 3 / 50,000 (mid-2022) x 10,000 = 0.6
+     * children_open at 2024-03-31: B, C (09-01), D, G (starts on the date), H = 5 (A closed on the date, E closed, C07 NFA)
+     * children_open at 2023-03-31: A, B, E closed by then -> 0
+     * children_open at --as-at 2023-08-31: A (closes 2024-03-31), B, D = 3 (C09 not yet, C07 NFA, E closed 07-31)
+     * LA 302: referrals 2024 = 1; children_open 2024-03-31 = 1
+     */
+    static Dataset<Row> referrals() {
+        return CinSilverFixture.of("referral")
+                .row("person_id", "A", "referral_date", "2022-06-10", "closure_date", "2022-09-01", "collection_year", 2023)
+                .row("person_id", "A", "referral_date", "2023-05-10", "closure_date", "2024-03-31")
+                .row("person_id", "B", "referral_date", "2022-04-10", "closure_date", "2022-05-01", "collection_year", 2023)
+                .row("person_id", "B", "referral_date", "2023-05-10")
+                .row("person_id", "C", "referral_date", "2023-07-01", "referral_nfa", true)
+                .row("person_id", "C", "referral_date", "2023-09-01", "referral_nfa", false)
+                .row("person_id", "D", "referral_date", "2023-08-15", "collection_year", 2024)
+                .row("person_id", "D", "referral_date", "2023-08-15", "collection_year", 2025)
+                .row("person_id", "E", "referral_date", "2022-06-30", "closure_date", "2022-07-01", "collection_year", 2023)
+                .row("person_id", "E", "referral_date", "2023-06-30", "closure_date", "2023-07-31")
+                .row("person_id", "F", "referral_date", "2024-04-01")
+                .row("person_id", "G", "referral_date", "2024-03-31")
+                .row("person_id", "H", "referral_date", "2023-10-01")
+                .row("person_id", "H", "referral_date", "2023-11-01")
+                .row("la_code", "302", "person_id", "J", "referral_date", "2023-05-01")
+                .frame();
+    }
+
+    static MeasureContext.Builder ctx() {
+        return MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2023).ret("301", MeasureContext.CIN_CENSUS, 2024)
+                .ret("302", MeasureContext.CIN_CENSUS, 2024)
+                .table("population", CinSilverFixture.population("301", 2022, 50000, "301", 2023, 60000));
+    }
+
+    @Test
+    void referralsRateAndRereferrals() {
+        MeasureContext c = ctx().table("referral", referrals()).build();
+        Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
+        Map<String, Row> r = CinSilverFixture.results(FrontDoorMeasures.referrals(referrals(), years)
+                .unionByName(c.rateRows("referrals_rate", FrontDoorMeasures.referralCounts(referrals(), years)), true)
+                .unionByName(FrontDoorMeasures.rereferrals12m(referrals(), years), true));
+        expect(r, "referrals|301|202324|Total", 9.0, 9L, null);
+        expect(r, "referrals|301|202223|Total", 3.0, 3L, null);
+        expect(r, "referrals|302|202324|Total", 1.0, 1L, null);
+        expect(r, "referrals_rate|301|202324|Total", 1.5, 9L, 60000L);
+        expect(r, "referrals_rate|301|202223|Total", 0.6, 3L, 50000L);
+        expect(r, "rereferrals_12m|301|202324|Total", 44.4, 4L, 9L);
+        expect(r, "rereferrals_12m|301|202223|Total", 0.0, 0L, 3L);
+        // 302 has no population: the rate is null with a note saying so
+        Row noPop = get(r, "referrals_rate|302|202324|Total");
+        org.junit.jupiter.api.Assertions.assertNull((Object) noPop.getAs("value"));
+        assertTrue(((String) noPop.getAs("note")).contains("no ONS mid-2023"));
+        assertEquals("Barking and Dagenham", get(r, "referrals|301|202324|Total").getAs("la_name"));
+    }
+
+    @Test
+    void childrenOpenCountsChildrenNotNfaAtSnapshotsAndAsAt() {
+        MeasureContext c = ctx().asAt(LocalDate.of(2023, 8, 31)).build();
+        Map<String, Row> r = CinSilverFixture.results(
+                FrontDoorMeasures.childrenOpen(referrals(), c.snapshots(MeasureContext.CIN_CENSUS)));
+        expect(r, "children_open|301|202324|Total", 5.0, 5L, null);
+        expect(r, "children_open|301|202223|Total", 0.0, 0L, null);
+        expect(r, "children_open|301|2023-08-31|Total", 3.0, 3L, null);
+        expect(r, "children_open|302|202324|Total", 1.0, 1L, null);
+        assertEquals("As at date", get(r, "children_open|301|2023-08-31|Total").getAs("time_identifier"));
+    }
+
+    /*
+     * Assessments, LA 301, returns 2024 and 2025. Year 2025 = 2024-04-01..2025-03-31.
+     * Working days from Mon 2024-02-26 (exclusive): Feb 27-29 3, Mar 1 4, Mar 4-8 9, 11-15 14, 18-22 19,
+     * Mar 25-28 23 (Good Friday 29 Mar), Easter Monday 1 Apr, Apr 2-5 27, 8-12 32, 15-19 37, 22-26 42,
+     * Apr 29 43, Apr 30 44, May 1 45, May 2 46.  (A weekday-only count would give 47 and 48.)
+     *   p1 start 2024-02-26 auth 2024-05-01 -> 45 wd: within   (present twice: one assessment)
+     *   p2 start 2024-02-26 auth 2024-05-02 -> 46 wd: not within
+     *   p3 start 2024-06-10 auth 2024-06-10 -> 0 wd: within
+     *   p4 start 2024-07-10 auth 2024-07-01 -> start after authorisation: completed, excluded from 45wd
+     *   p5 start 2024-08-01 no authorisation -> not completed
+     *   p6 start 2024-03-01 auth 2024-03-28 -> year 2024; Mar 4-8 5, 11-15 10, 18-22 15, 25-28 19 wd: within
+     * assessments_completed 2025 = p1, p2, p3, p4 = 4; 2024 = p6 = 1
+     * assessments_45wd 2025 = 2 of 3 = 66.7; 2024 = 1 of 1 = 100.0
+     */
+    @Test
+    void assessmentsAndFortyFiveWorkingDaysAcrossEaster2024() {
+        Dataset<Row> a = CinSilverFixture.of("assessment")
+                .row("person_id", "p1", "start_date", "2024-02-26", "authorisation_date", "2024-05-01", "collection_year", 2024)
+                .row("person_id", "p1", "start_date", "2024-02-26", "authorisation_date", "2024-05-01", "collection_year", 2025)
+                .row("person_id", "p2", "start_date", "2024-02-26", "authorisation_date", "2024-05-02")
+                .row("person_id", "p3", "start_date", "2024-06-10", "authorisation_date", "2024-06-10")
+                .row("person_id", "p4", "start_date", "2024-07-10", "authorisation_date", "2024-07-01")
+                .row("person_id", "p5", "start_date", "2024-08-01")
+                .row("person_id", "p6", "start_date", "2024-03-01", "authorisation_date", "2024-03-28")
+                .frame();
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2024).ret("301", MeasureContext.CIN_CENSUS, 2025).build();
+        Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
+        Map<String, Row> r = CinSilverFixture.results(FrontDoorMeasures.assessmentsCompleted(a, years)
+                .unionByName(FrontDoorMeasures.assessments45wd(a, years), true));
+        expect(r, "assessments_completed|301|202425|Total", 4.0, 4L, null);
+        expect(r, "assessments_completed|301|202324|Total", 1.0, 1L, null);
+        expect(r, "assessments_45wd|301|202425|Total", 66.7, 2L, 3L);
+        expect(r, "assessments_45wd|301|202324|Total", 100.0, 1L, 1L);
+    }
+
+    /*
+     * S47 enquiries and ICPCs, LA 301, returns 2024 and 2025; population mid-2024 = 40,000 (none for mid-2023).
+     *   s1 S47 2024-04-02 (Tue) ICPC 2024-04-23: Apr 3-5 3, 8-12 8, 15-19 13, 22 14, 23 15 -> within
+     *   s2 S47 2024-04-02 ICPC 2024-04-24 -> 16: not within
+     *   s3 S47 2024-05-01 ICPCnotRequired, no ICPC -> an S47, no conference
+     *   s4 S47 2024-03-20 (year 2024) ICPC 2024-04-05 (held in 2025): Mar 21-22 2, 25-28 6, GF 29 and EM 1 Apr,
+     *      Apr 2-5 10 -> within
+     *   r1 transfer-in referral 2024-06-03 (Mon) ICPC at CINdetails 2024-06-20: Jun 4-7 4, 10-14 9, 17-20 13 -> within
+     *   r2 transfer-in referral 2024-09-02 (Mon) ICPC 2024-09-24: Sep 3-6 4, 9-13 9, 16-20 14, 23 15, 24 16 -> not
+     * s47_enquiries 2025 = s1, s2, s3 = 3; 2024 = s4 = 1
+     * s47_rate 2025 = 3 / 40,000 x 10,000 = 0.75 -> 0.8 (half up); 2024: no mid-2023 estimate -> null
+     * icpc_15wd 2025 = s1, s4, r1 of s1, s2, s4, r1, r2 = 3 of 5 = 60.0; 2024: no ICPC held -> 0 of 0, null
+     */
+    @Test
+    void s47AndIcpcWithinFifteenWorkingDays() {
+        Dataset<Row> s47 = CinSilverFixture.of("s47_enquiry")
+                .row("person_id", "s1", "start_date", "2024-04-02", "icpc_date", "2024-04-23")
+                .row("person_id", "s2", "start_date", "2024-04-02", "icpc_date", "2024-04-24")
+                .row("person_id", "s3", "start_date", "2024-05-01", "icpc_not_required", true)
+                .row("person_id", "s4", "start_date", "2024-03-20", "icpc_date", "2024-04-05")
+                .frame();
+        Dataset<Row> ref = CinSilverFixture.of("referral")
+                .row("person_id", "r1", "referral_date", "2024-06-03", "icpc_date", "2024-06-20")
+                .row("person_id", "r2", "referral_date", "2024-09-02", "icpc_date", "2024-09-24")
+                .row("person_id", "s1", "referral_date", "2024-04-01")
+                .frame();
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2024).ret("301", MeasureContext.CIN_CENSUS, 2025)
+                .table("population", CinSilverFixture.population("301", 2024, 40000)).build();
+        Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
+        Map<String, Row> r = CinSilverFixture.results(FrontDoorMeasures.s47Enquiries(s47, years)
+                .unionByName(c.rateRows("s47_rate", FrontDoorMeasures.s47Counts(s47, years)), true)
+                .unionByName(FrontDoorMeasures.icpc15wd(s47, ref, years), true));
+        expect(r, "s47_enquiries|301|202425|Total", 3.0, 3L, null);
+        expect(r, "s47_enquiries|301|202324|Total", 1.0, 1L, null);
+        expect(r, "s47_rate|301|202425|Total", 0.8, 3L, 40000L);
+        expect(r, "s47_rate|301|202324|Total", null, 1L, null);
+        expect(r, "icpc_15wd|301|202425|Total", 60.0, 3L, 5L);
+        expect(r, "icpc_15wd|301|202324|Total", null, 0L, 0L);
+    }
+
+    @Test
+    void familyComputesEveryMeasureInTheTrendsShape() {
+        FrontDoorMeasures f = new FrontDoorMeasures();
+        Dataset<Row> out = f.compute(ctx().table("referral", referrals()).build());
+        assertEquals(Trends.schema().columnNames(), List.of(out.columns()));
+        List<String> ids = out.select("measure_id").distinct().orderBy("measure_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertEquals(f.definitions().stream().map(MeasureDefinition::id).sorted().toList(), ids);
+        // 3 LA-years x 8 reporting-year measures + 3 snapshots x children_open = 27 rows
+        assertEquals(27, out.count());
+    }
+}

@@ -1,0 +1,134 @@
+package csc.lakehouse.measures;
+
+import csc.lakehouse.SparkTestSession;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static csc.lakehouse.measures.CinMeasureAsserts.expect;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class NeglectCohortMeasureTest {
+
+    /*
+     * LA 301; CIN census returns 2023 and 2024; SSDA903 return 2024 only. Year 2024 = 2023-04-01..2024-03-31.
+     * Neglect identifications (assessment factor 16A by authorisation date; CP plan with initial or latest NEG):
+     *   N1: 16A authorised 2023-06-01; CP plan NEG 2023-06-11           -> first 2023-06-01; first CP 2023-06-11: 10 days
+     *   N2: 16A authorised 2021-05-01; CP plan NEG 2023-05-01           -> first 2021-05-01 (year 2022); first CP 2023-05-01:
+     *                                                                      2021-05-01 -> 2022-05-01 365 -> 2023-05-01 730 days
+     *   N3: factor 3B (not neglect) 2023-05-01; CP plan EMO, latest NEG, 2023-09-01 -> first 2023-09-01; first CP same day: 0
+     *   N4: 16A authorised 2023-04-01; no CP plan                       -> first 2023-04-01
+     *   N5: CP plan PHY 2020-01-01..2020-06-01; CP plan NEG 2023-07-01  -> first 2023-07-01; first CP 2020-01-01 is before
+     *                                                                      it: not in the days measure
+     * neglect_new 2024 = N1, N3, N4, N5 = 4; 2023 = 0
+     * neglect_days_to_cpp 2024 = median(10, 730, 0) = 10.0 over 3 children; 2023 none -> null, 0
+     * neglect_repeat_cpp 2024: initial-NEG plans starting in 2024 = N1, N2, N5; N5 has an earlier plan -> 1 of 3 = 33.3
+     * Periods of care (903 year 2024):
+     *   N2 starts 2023-06-01: neglect 2021-05-01 + 24 months = 2023-05-01 <= start -> 2 years or more before
+     *   N1 starts 2024-01-10 (and again 2024-02-20: one child, first start): neglect 2023-06-01 before, under 2 years
+     *   N4 starts 2023-04-01 = its neglect date: not before -> excluded
+     *   N3 short-break period 2023-12-01 -> excluded
+     *   N6 starts 2023-08-01, never identified with neglect -> excluded
+     * neglect_late_care_entry 2024 = 1 of 2 = 50.0 (no 903 return for 2023 -> no 2023 row)
+     * neglect_prior_referrals 2024: N2 referrals 2021-04-01, 2022-02-01 (NFA, counts), 2023-06-01 (care start day, not
+     *   before) -> 2; N1 referrals 2023-05-01 -> 1, 2024-02-01 after its care start -> median(1, 2) = 1.5 over 2 children
+     */
+    static MeasureContext ctx() {
+        Dataset<Row> factors = CinSilverFixture.of("assessment_factor")
+                .row("person_id", "N1", "start_date", "2023-05-01", "authorisation_date", "2023-06-01", "factor", "16A")
+                .row("person_id", "N2", "start_date", "2021-04-01", "authorisation_date", "2021-05-01", "factor", "16A")
+                .row("person_id", "N3", "start_date", "2023-04-10", "authorisation_date", "2023-05-01", "factor", "3B")
+                .row("person_id", "N4", "start_date", "2023-03-01", "authorisation_date", "2023-04-01", "factor", "16A")
+                .frame();
+        Dataset<Row> cp = CinSilverFixture.of("cp_plan")
+                .row("person_id", "N1", "start_date", "2023-06-11", "initial_category", "NEG")
+                .row("person_id", "N2", "start_date", "2023-05-01", "initial_category", "NEG")
+                .row("person_id", "N3", "start_date", "2023-09-01", "initial_category", "EMO", "latest_category", "NEG")
+                .row("person_id", "N5", "start_date", "2020-01-01", "end_date", "2020-06-01", "initial_category", "PHY")
+                .row("person_id", "N5", "start_date", "2023-07-01", "initial_category", "NEG")
+                .frame();
+        Dataset<Row> periods = CinSilverFixture.of("cla_period")
+                .row("person_id", "N2", "start_date", "2023-06-01")
+                .row("person_id", "N1", "start_date", "2024-01-10", "end_date", "2024-02-01")
+                .row("person_id", "N1", "start_date", "2024-02-20")
+                .row("person_id", "N4", "start_date", "2023-04-01")
+                .row("person_id", "N3", "start_date", "2023-12-01", "is_short_break", true)
+                .row("person_id", "N6", "start_date", "2023-08-01")
+                .frame();
+        Dataset<Row> referrals = CinSilverFixture.of("referral")
+                .row("person_id", "N2", "referral_date", "2021-04-01")
+                .row("person_id", "N2", "referral_date", "2022-02-01", "referral_nfa", true)
+                .row("person_id", "N2", "referral_date", "2023-06-01")
+                .row("person_id", "N1", "referral_date", "2023-05-01")
+                .row("person_id", "N1", "referral_date", "2024-02-01")
+                .frame();
+        return MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2023).ret("301", MeasureContext.CIN_CENSUS, 2024)
+                .ret("301", MeasureContext.SSDA903, 2024)
+                .table("assessment_factor", factors).table("cp_plan", cp).table("cla_period", periods)
+                .table("referral", referrals).build();
+    }
+
+    @Test
+    void neglectCohortMeasures() {
+        NeglectCohort family = new NeglectCohort();
+        Dataset<Row> out = family.compute(ctx());
+        Map<String, Row> r = CinSilverFixture.results(out);
+        expect(r, "neglect_new|301|202324|Total", 4.0, 4L, null);
+        expect(r, "neglect_new|301|202223|Total", 0.0, 0L, null);
+        expect(r, "neglect_days_to_cpp|301|202324|Total", 10.0, 3L, null);
+        expect(r, "neglect_days_to_cpp|301|202223|Total", null, 0L, null);
+        expect(r, "neglect_repeat_cpp|301|202324|Total", 33.3, 1L, 3L);
+        expect(r, "neglect_late_care_entry|301|202324|Total", 50.0, 1L, 2L);
+        expect(r, "neglect_prior_referrals|301|202324|Total", 1.5, 2L, null);
+        assertFalse(r.containsKey("neglect_late_care_entry|301|202223|Total"), "no 903 return for 2023");
+        assertFalse(r.containsKey("neglect_prior_referrals|301|202223|Total"), "no 903 return for 2023");
+        assertEquals("days", r.get("neglect_days_to_cpp|301|202324|Total").getAs("unit"));
+        assertEquals(List.of("neglect_days_to_cpp", "neglect_late_care_entry", "neglect_new", "neglect_prior_referrals",
+                        "neglect_repeat_cpp"),
+                out.select("measure_id").distinct().orderBy("measure_id")
+                        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        assertEquals(3 * 2 + 2, out.count());
+        assertEquals(0, out.filter(col("breakdown").isNull()).count());
+    }
+
+    /*
+     * Without silver assessment_factor the factors come from assessment.factors:
+     *   M1 factors [3B, 16A] authorised 2023-06-01 -> first neglect 2023-06-01
+     *   M2 factors [16A] not authorised            -> not an identification
+     *   M3 factors [21]                            -> not neglect
+     * -> one child, M1, on 2023-06-01
+     */
+    @Test
+    void factorsFallBackToTheAssessmentArray() {
+        Dataset<Row> a = CinSilverFixture.of("assessment")
+                .row("person_id", "M1", "start_date", "2023-05-01", "authorisation_date", "2023-06-01", "factors", List.of("3B", "16A"))
+                .row("person_id", "M2", "start_date", "2023-05-01", "factors", List.of("16A"))
+                .row("person_id", "M3", "start_date", "2023-05-01", "authorisation_date", "2023-06-01", "factors", List.of("21"))
+                .frame();
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get()).table("assessment", a).build();
+        List<Row> first = NeglectCohort.firstNeglect(NeglectCohort.factors(c), c.table("cp_plan")).collectAsList();
+        assertEquals(1, first.size());
+        assertEquals("M1", first.get(0).getAs("person_id"));
+        assertEquals(java.sql.Date.valueOf("2023-06-01"), first.get(0).getAs("first_neglect"));
+    }
+
+    @Test
+    void familiesAreListed() {
+        List<MeasureFamily> all = CinMeasureFamilies.all();
+        assertEquals(List.of("front_door", "cin_cp", "neglect"), all.stream().map(MeasureFamily::name).toList());
+        assertEquals(9 + 12 + 5, all.stream().mapToInt(f -> f.definitions().size()).sum());
+        // an LA with one CIN census return and no silver rows at all: every period is zero-filled
+        // front_door: 8 reporting-year measures + children_open = 9
+        // cin_cp: cpp_starts, _rate, cpp_repeat, cpp_ended_2yr (4) + cpp_category (Total + 5) + cin_31mar, _rate,
+        //         cpp_31mar, _rate (4) + cin_open_duration (6) + cin_plan_duration (5) + cpp_duration (Total + 5 + 11m+ = 7) = 32
+        // neglect: neglect_new, neglect_days_to_cpp, neglect_repeat_cpp = 3 (no 903 return: no care-entry rows)
+        MeasureContext empty = MeasureContext.builder(SparkTestSession.get()).ret("301", MeasureContext.CIN_CENSUS, 2024).build();
+        assertEquals(List.of(9L, 32L, 3L), all.stream().map(f -> f.compute(empty).count()).toList());
+    }
+}
