@@ -1,0 +1,192 @@
+package csc.lakehouse.publish;
+
+import csc.lakehouse.publish.TrendsFile.Row;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * DfE statistical disclosure control for {@code published/trends.csv}. The rules are documented in
+ * docs/publishing.md; in short:
+ * <ol>
+ *   <li>Primary: a count of 1 to 5 is shown as {@code c} (0 is shown), whether it is a count value, a
+ *       numerator or a denominator. A rate, percentage, median or index whose numerator is suppressed is
+ *       suppressed too; a percentage whose denominator is suppressed is suppressed.</li>
+ *   <li>Secondary: in each distribution group (measure_id, time_period, time_identifier, LA, breakdown)
+ *       whose Total is published, if exactly one breakdown cell is suppressed, the next smallest cell
+ *       (the smallest non-zero one if there is one) is suppressed too, so the cell cannot be recovered as
+ *       Total minus the other cells. A group with a single cell suppresses its Total instead.</li>
+ *   <li>Denominators: breakdown rows whose denominator is a suppressed Total lose the denominator.</li>
+ *   <li>Linked cells: the same count published by two measures (e.g. {@code cla_starts} and the Total of
+ *       {@code cla_starts_legal_status}; the L1 cell and the numerator of
+ *       {@code cla_starts_police_protection}) is suppressed in both when either is suppressed. A link
+ *       applies only when both cells carry the same number.</li>
+ * </ol>
+ * Steps 2 to 4 repeat until nothing changes.
+ */
+public final class Suppression {
+  public static final String MARK = "c";
+  /** Breakdown values that overlap the bands (not part of their 100%): excluded from the additivity rule. */
+  public static final Set<String> NON_ADDITIVE = Set.of("11m+");
+
+  private Suppression() {}
+
+  enum Field { VALUE, NUMERATOR, DENOMINATOR }
+
+  /** A count published by two measures: (measure, breakdown_value or Total, field). */
+  record Ref(String measureId, String breakdownValue, Field field) {}
+
+  record Link(Ref a, Ref b) {}
+
+  static final List<Link> LINKS = List.of(
+      link("cla_starts", "Total", Field.VALUE, "cla_starts_legal_status", "Total", Field.VALUE),
+      link("cla_starts", "Total", Field.VALUE, "cla_starts_rate", "Total", Field.NUMERATOR),
+      link("cla_starts", "Total", Field.VALUE, "cla_starts_police_protection", "Total", Field.DENOMINATOR),
+      link("cla_starts_legal_status", "L1", Field.NUMERATOR, "cla_starts_police_protection", "Total", Field.NUMERATOR),
+      link("cla_31mar", "Total", Field.VALUE, "cla_31mar_rate", "Total", Field.NUMERATOR),
+      link("cpp_starts", "Total", Field.VALUE, "cpp_category", "Total", Field.VALUE),
+      link("cpp_starts", "Total", Field.VALUE, "cpp_starts_rate", "Total", Field.NUMERATOR),
+      link("cpp_starts", "Total", Field.VALUE, "cpp_repeat", "Total", Field.DENOMINATOR),
+      link("cpp_31mar", "Total", Field.VALUE, "cpp_31mar_rate", "Total", Field.NUMERATOR),
+      link("cpp_31mar", "Total", Field.VALUE, "cpp_duration", "Total", Field.VALUE),
+      link("cin_31mar", "Total", Field.VALUE, "cin_31mar_rate", "Total", Field.NUMERATOR),
+      link("cin_31mar", "Total", Field.VALUE, "cin_open_duration", "Total", Field.VALUE),
+      link("referrals", "Total", Field.VALUE, "referrals_rate", "Total", Field.NUMERATOR),
+      link("referrals", "Total", Field.VALUE, "rereferrals_12m", "Total", Field.DENOMINATOR),
+      link("s47_enquiries", "Total", Field.VALUE, "s47_rate", "Total", Field.NUMERATOR));
+
+  private static Link link(String m1, String b1, Field f1, String m2, String b2, Field f2) {
+    return new Link(new Ref(m1, b1, f1), new Ref(m2, b2, f2));
+  }
+
+  /** A row being suppressed: parsed numbers and which of its cells are hidden. */
+  static final class Cell {
+    final Row row;
+    final Long num, den, countValue;
+    boolean supValue, supNum, supDen;
+
+    Cell(Row row) {
+      this.row = row;
+      this.num = row.numeratorAsLong();
+      this.den = row.denominatorAsLong();
+      this.countValue = "count".equals(row.unit()) ? TrendsFile.parseLong(row.value()) : null;
+    }
+
+    /** The count this row contributes to its distribution: numerator, or the value of a count row. */
+    Long count() { return num != null ? num : countValue; }
+
+    boolean countSuppressed() { return num != null ? supNum : supValue; }
+
+    void suppressCount() {
+      if (num != null) supNum = true;
+      if (countValue != null && (num == null || Objects.equals(num, countValue))) supValue = true;
+      if (!"count".equals(row.unit())) supValue = true; // a rate/percent is suppressed with its numerator
+    }
+
+    Long get(Field f) {
+      return switch (f) { case VALUE -> countValue; case NUMERATOR -> num; case DENOMINATOR -> den; };
+    }
+
+    boolean isSuppressed(Field f) {
+      return switch (f) { case VALUE -> supValue; case NUMERATOR -> supNum; case DENOMINATOR -> supDen; };
+    }
+
+    boolean suppress(Field f) {
+      boolean before = isSuppressed(f);
+      switch (f) {
+        case VALUE -> { supValue = true; if (num != null && Objects.equals(num, countValue)) supNum = true; }
+        case NUMERATOR -> { supNum = true; if (!"count".equals(row.unit()) || Objects.equals(num, countValue)) supValue = true; }
+        case DENOMINATOR -> { supDen = true; if ("percent".equals(row.unit())) supValue = true; }
+      }
+      return !before;
+    }
+
+    Row toRow() {
+      return row.withCounts(supNum ? MARK : row.numerator(), supDen ? MARK : row.denominator(),
+          supValue ? MARK : row.value());
+    }
+  }
+
+  static boolean small(Long n) { return n != null && n >= 1 && n <= 5; }
+
+  public static List<Row> apply(List<Row> rows) {
+    List<Cell> cells = new ArrayList<>(rows.size());
+    for (Row r : rows) cells.add(new Cell(r));
+
+    // 1. primary suppression
+    for (Cell c : cells) {
+      if (small(c.countValue)) c.suppress(Field.VALUE);
+      if (small(c.num)) c.suppress(Field.NUMERATOR);
+      if (small(c.den)) c.suppress(Field.DENOMINATOR);
+    }
+
+    // index rows by group and by (measure, period, la, breakdown_value) for the links
+    Map<String, List<Cell>> groups = new LinkedHashMap<>();
+    Map<String, Cell> totals = new LinkedHashMap<>();
+    Map<String, Cell> byRef = new LinkedHashMap<>();
+    for (Cell c : cells) {
+      Row r = c.row;
+      String base = r.measureId() + "|" + r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode();
+      if (r.isTotal()) totals.put(base, c);
+      else groups.computeIfAbsent(base + "|" + r.breakdown(), k -> new ArrayList<>()).add(c);
+      byRef.putIfAbsent(r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode() + "|" + r.measureId()
+          + "|" + r.breakdownValue(), c);
+    }
+
+    boolean changed = true;
+    for (int pass = 0; changed && pass < 20; pass++) {
+      changed = false;
+      // 2. secondary suppression within distributions
+      for (Map.Entry<String, List<Cell>> g : groups.entrySet()) {
+        String base = g.getKey().substring(0, g.getKey().lastIndexOf('|'));
+        Cell total = totals.get(base);
+        List<Cell> members = g.getValue().stream()
+            .filter(c -> !NON_ADDITIVE.contains(c.row.breakdownValue()) && c.count() != null).toList();
+        if (total != null && total.count() != null && !total.countSuppressed()) {
+          long suppressed = members.stream().filter(Cell::countSuppressed).count();
+          if (suppressed == 1) {
+            Cell next = members.stream().filter(c -> !c.countSuppressed())
+                .min(Comparator.<Cell>comparingInt(c -> c.count() == 0 ? 1 : 0).thenComparingLong(Cell::count))
+                .orElse(null);
+            if (next != null) next.suppressCount();
+            else total.suppressCount();
+            changed = true;
+          }
+        }
+        // 3. a suppressed Total takes the breakdown rows' denominators with it
+        if (total != null && total.countSuppressed()) {
+          for (Cell c : g.getValue()) {
+            if (c.den != null && Objects.equals(c.den, total.count()) && !c.supDen) {
+              c.suppress(Field.DENOMINATOR);
+              changed = true;
+            }
+          }
+        }
+      }
+      // 4. linked cells
+      for (Cell c : cells) {
+        Row r = c.row;
+        String prefix = r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode() + "|";
+        for (Link l : LINKS) {
+          for (Ref[] pair : new Ref[][] {{l.a(), l.b()}, {l.b(), l.a()}}) {
+            Ref from = pair[0], to = pair[1];
+            if (!from.measureId().equals(r.measureId()) || !from.breakdownValue().equals(r.breakdownValue())) continue;
+            Cell other = byRef.get(prefix + to.measureId() + "|" + to.breakdownValue());
+            if (other == null || !c.isSuppressed(from.field()) || other.isSuppressed(to.field())) continue;
+            if (c.get(from.field()) == null || !Objects.equals(c.get(from.field()), other.get(to.field()))) continue;
+            other.suppress(to.field());
+            changed = true;
+          }
+        }
+      }
+    }
+
+    List<Row> out = new ArrayList<>(cells.size());
+    for (Cell c : cells) out.add(c.toRow());
+    return out;
+  }
+}

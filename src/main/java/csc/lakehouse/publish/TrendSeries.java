@@ -1,0 +1,78 @@
+package csc.lakehouse.publish;
+
+import csc.lakehouse.publish.TrendsFile.Row;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Helpers to read a measure's time series out of trends rows (reporting years, oldest first). */
+final class TrendSeries {
+  private TrendSeries() {}
+
+  static final String REPORTING_YEAR = "Reporting year";
+
+  /** measure -> rows, in file order. */
+  static Map<String, List<Row>> byMeasure(List<Row> rows) {
+    Map<String, List<Row>> m = new LinkedHashMap<>();
+    for (Row r : rows) m.computeIfAbsent(r.measureId(), k -> new ArrayList<>()).add(r);
+    return m;
+  }
+
+  /** Reporting-year rows of one breakdown value (Total for the headline), by time_period ascending. */
+  static TreeMap<String, Row> series(List<Row> measureRows, String breakdownValue) {
+    TreeMap<String, Row> out = new TreeMap<>();
+    if (measureRows == null) return out;
+    for (Row r : measureRows) {
+      if (REPORTING_YEAR.equals(r.timeIdentifier()) && breakdownValue.equals(r.breakdownValue())) out.put(r.timePeriod(), r);
+    }
+    return out;
+  }
+
+  /** Breakdown values of a measure other than Total, in first-seen order. */
+  static List<String> breakdownValues(List<Row> measureRows) {
+    Set<String> s = new LinkedHashSet<>();
+    for (Row r : measureRows) if (!r.isTotal()) s.add(r.breakdownValue());
+    return new ArrayList<>(s);
+  }
+
+  /** Reporting years present in the rows, ascending. */
+  static List<String> periods(List<Row> rows) {
+    return rows.stream().filter(r -> REPORTING_YEAR.equals(r.timeIdentifier())).map(Row::timePeriod).distinct()
+        .sorted(Comparator.naturalOrder()).toList();
+  }
+
+  /** 202425 -> 2024-25; anything else unchanged. */
+  static String label(String timePeriod) {
+    if (timePeriod != null && timePeriod.matches("\\d{6}")) return timePeriod.substring(0, 4) + "-" + timePeriod.substring(4);
+    return timePeriod;
+  }
+
+  static String unitLabel(String unit) {
+    return switch (unit == null ? "" : unit) {
+      case "percent" -> "%";
+      case "rate_per_10000" -> "per 10,000 children";
+      case "days" -> "days";
+      case "index" -> "index (base year = 100)";
+      case "percentage_points" -> "percentage points";
+      default -> "number";
+    };
+  }
+
+  static String format(Double v, String unit) {
+    if (v == null) return "c";
+    return switch (unit == null ? "" : unit) {
+      case "percent" -> String.format(Locale.UK, "%.1f%%", v);
+      case "rate_per_10000" -> String.format(Locale.UK, "%.1f per 10,000", v);
+      case "days" -> String.format(Locale.UK, "%.0f days", v);
+      case "index" -> String.format(Locale.UK, "%.1f", v);
+      case "percentage_points" -> String.format(Locale.UK, "%+.1f pp", v);
+      default -> v == Math.rint(v) ? String.format(Locale.UK, "%,d", v.longValue()) : String.format(Locale.UK, "%,.1f", v);
+    };
+  }
+}
