@@ -23,6 +23,10 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
     String out;
 
+    @Option(names = "--benchmarks", paramLabel = "DIR",
+            description = "published DfE comparators (default: the extracts bundled in the jar)")
+    String benchmarks;
+
     @Override
     public Integer call() {
         Path dir = Paths.get(out);
@@ -34,7 +38,7 @@ public final class PublishCommand implements Callable<Integer> {
         try (csc.lakehouse.lake.RunLock lock = common.lock(lake, "publish")) {
             RunManifest manifest = new RunManifest("publish");
             manifest.parameter("lakehouse", lake.root());
-            new PublishJob(lake, manifest).run(dir);
+            new PublishJob(lake, manifest).withBenchmarks(benchmarks == null ? null : Paths.get(benchmarks)).run(dir);
             Path m = PublishJob.writeManifest(lake, manifest, dir);
             Progress.say("published to %s (manifest %s)", dir, m.getFileName());
             return Csc.OK;

@@ -42,15 +42,25 @@ public final class RunCommand implements Callable<Integer> {
         if (!input.contains("://") && !Files.isDirectory(Paths.get(input))) {
             throw new Csc.UsageError("input folder " + input + " does not exist");
         }
-        Path dir = Paths.get(out);
         SparkSession spark = common.session(key);
+        return pipeline(spark, common, key, input, Paths.get(out), o, "run");
+    }
+
+    /** Ingest, measures and publish under one lock and one manifest; shared with {@code demo}. */
+    static int pipeline(SparkSession spark, CommonOptions common, PseudonymKey key, String input, Path dir,
+                        MeasuresJob.Options o, String command) throws Exception {
         Lakehouse lake = common.lake(spark);
-        try (csc.lakehouse.lake.RunLock lock = common.lock(lake, "run")) {
-            RunManifest manifest = new RunManifest("run");
+        try (csc.lakehouse.lake.RunLock lock = common.lock(lake, command)) {
+            RunManifest manifest = new RunManifest(command);
             manifest.parameter("input", input).parameter("lakehouse", lake.root()).parameter("pseudonym_key", key.origin());
             IngestCommand.Result ingested = IngestCommand.ingest(spark, lake, manifest, input, common.la, false);
+            if (ingested.job().nothingUsable() && lake.tables(csc.lakehouse.lake.Layer.SILVER).isEmpty()) {
+                PublishJob.writeManifest(lake, manifest, dir);
+                return Csc.REJECTED;
+            }
             new MeasuresJob(lake, manifest).run(o);
-            new PublishJob(lake, manifest).run(dir);
+            Path benchmarks = Paths.get(input, "benchmarks");
+            new PublishJob(lake, manifest).withBenchmarks(Files.isDirectory(benchmarks) ? benchmarks : null).run(dir);
             Path m = PublishJob.writeManifest(lake, manifest, dir);
             Progress.say("published to %s (manifest %s)", dir, m.getFileName());
             return ingested.exitCode();

@@ -12,7 +12,7 @@ public final class MeasureFamilies {
 
     /** Families computed from silver, run first (in this order). */
     public static List<MeasureFamily> all() {
-        List<MeasureFamily> out = new ArrayList<>();
+        List<MeasureFamily> out = new ArrayList<>(CinMeasureFamilies.all());
         out.add(new LookedAfterMeasures());
         return out;
     }

@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class PublishJob {
     /** What every output reads: the gold rows (in publishing order), the folder and the manifest. */
-    public record Inputs(Lakehouse lake, Path outDir, List<Row> trends, RunManifest manifest) {}
+    public record Inputs(Lakehouse lake, Path outDir, List<Row> trends, RunManifest manifest, Path benchmarksDir) {}
 
     /** One published file (or set of files). */
     public interface Output {
@@ -43,12 +43,29 @@ public final class PublishJob {
         List<Output> out = new ArrayList<>();
         out.add(output("trends.csv", in -> TrendsCsv.write(in.trends(), in.outDir())));
         out.add(output("trends_notes.csv", in -> TrendsCsv.writeNotes(in.trends(), in.outDir())));
-        // later: published/trends.csv (suppressed), trends.xlsx, evidence-pack.html
+        // published/trends.csv (suppressed), trends.xlsx and evidence-pack.html, from the trends.csv just written
+        out.add(output("published/trends.csv, trends.xlsx, evidence-pack.html", in -> {
+            List<TrendsFile.Row> trends = TrendsFile.read(in.outDir().resolve("trends.csv"));
+            String la = trends.isEmpty() ? null : trends.get(0).newLaCode();
+            Benchmarks b = Benchmarks.load(in.benchmarksDir() != null ? in.benchmarksDir() : BundledBenchmarks.dir(), la);
+            PeopleOutputs.Written w = PeopleOutputs.write(in.outDir(), trends, PublishedCatalogue.get(), b,
+                    in.manifest().toJson(in.lake()));
+            in.manifest().put("published_suppressed_cells", w.suppressedCells());
+            in.manifest().put("benchmarks_source", in.benchmarksDir() != null ? in.benchmarksDir().toString()
+                    : "bundled DfE extracts (src/main/resources/benchmarks)");
+        }));
         return out;
     }
 
     private final Lakehouse lake;
     private final RunManifest manifest;
+    private Path benchmarksDir;
+
+    /** Published comparators in the DfE formats (the drop's {@code benchmarks/}); default: the bundled extracts. */
+    public PublishJob withBenchmarks(Path dir) {
+        this.benchmarksDir = dir;
+        return this;
+    }
 
     public PublishJob(Lakehouse lake, RunManifest manifest) {
         this.lake = lake;
@@ -65,7 +82,10 @@ public final class PublishJob {
             throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
         }
         List<Row> rows = TrendsCsv.sorted(goldRows());
-        Inputs in = new Inputs(lake, outDir, rows, manifest);
+        if (manifest.get("quarantine_by_rule") == null) {
+            manifest.put("quarantine_by_rule", DataQuality.quarantineByRule(lake));
+        }
+        Inputs in = new Inputs(lake, outDir, rows, manifest, benchmarksDir);
         for (Output o : outputs()) {
             Progress p = new Progress();
             try {

@@ -1,0 +1,45 @@
+package csc.lakehouse.publish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Small extracts of the DfE's published comparators shipped in the jar (public aggregate statistics,
+ * Open Government Licence), used when a drop has no {@code benchmarks/} folder. Never fetched at run time.
+ */
+public final class BundledBenchmarks {
+    static final List<String> FILES = List.of(
+            "b1_children_in_need_2013_to_2025.csv",
+            "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
+            "d3_cpps_subsequent_plan_2013_to_2025.csv",
+            "d5_cpps_at31march_by_duration_2013_to_2025.csv",
+            "cla_number_and_rate_per_10k_children.csv",
+            "New_Statistical_Neighbour_Groupings_April_2021.csv");
+    private static Path dir;
+
+    private BundledBenchmarks() {}
+
+    /** A temporary folder holding the bundled files (extracted once per process). */
+    public static synchronized Path dir() {
+        if (dir == null) {
+            try {
+                Path d = Files.createTempDirectory("csc-benchmarks");
+                for (String f : FILES) {
+                    try (InputStream in = BundledBenchmarks.class.getResourceAsStream("/benchmarks/" + f)) {
+                        if (in != null) Files.copy(in, d.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                d.toFile().deleteOnExit();
+                dir = d;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir;
+    }
+}
