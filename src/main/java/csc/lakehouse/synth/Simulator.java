@@ -204,6 +204,27 @@ public final class Simulator {
                 for (LocalDate rv = cp.start.plusMonths(3); rv.isBefore(cp.end); rv = rv.plusMonths(6)) cp.reviews.add(rv);
                 ref.cpps.add(cp);
                 end = Dates.max(end, cp.end);
+                if (careAfterCpp || (cppDays > 300 && cr.nextDouble() < 0.35)) {
+                    // pre-proceedings (PLO): legal planning meeting some weeks into the plan
+                    PreProceedings pre = new PreProceedings();
+                    pre.childId = c.childId;
+                    pre.ppStart = cp.start.plusDays(40 + cr.nextInt(120));
+                    if (pre.ppStart.isBefore(cp.end)) {
+                        pre.lbpSent = pre.ppStart.plusDays(3 + cr.nextInt(10));
+                        pre.initialMeeting = pre.lbpSent.plusDays(7 + cr.nextInt(14));
+                        pre.fgdmOffered = cr.nextDouble() < 0.8;
+                        pre.fgdmFacilitated = pre.fgdmOffered && cr.nextDouble() < 0.6;
+                        long weeks = 8 + (long) (-Math.log(1 - cr.nextDouble()) * 12);
+                        pre.stepDecision = pre.ppStart.plusWeeks(weeks);
+                        pre.reviewMeetings = (int) (weeks / 6);
+                        pre.outcome = careAfterCpp ? "C" : cr.nextBoolean() ? "A" : "B";
+                        if (careAfterCpp) pre.courtApp = pre.stepDecision;
+                        if (ref.closureDate != null && pre.stepDecision.isAfter(ref.closureDate)) pre.stepDecision = ref.closureDate;
+                        if (pre.stepDecision.isAfter(horizon)) { pre.stepDecision = null; pre.outcome = null; pre.courtApp = null; }
+                        ref.preProceedings = pre;
+                        f.preProceedings.add(pre);
+                    }
+                }
             }
             if (careStart != null) {
                 LocalDate careEnd = care(cr, c, ref, careStart, firstLs, periodDays, pp);
