@@ -263,7 +263,7 @@ public final class Simulator {
                 if (s47) reason = "RC7";
             } else reason = Dates.collectionYear(close) >= 2023 && closeRoll > 1 - p.rc9Share * 0.6 ? "RC9" : "RC7";
             if (close != null && close.isAfter(c.dob.plusYears(18))) close = c.dob.plusYears(18);
-            if (close != null && close.isBefore(end) && lastCare == null) close = end;
+            if (close != null && lastCare == null && close.isBefore(end)) close = end;
             if (close != null && close.isAfter(horizon)) close = null;
             ref.closureDate = close;
             ref.closureReason = close == null ? null : reason;

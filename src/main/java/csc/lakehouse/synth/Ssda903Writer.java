@@ -79,6 +79,12 @@ public final class Ssda903Writer implements Consumer<Family>, AutoCloseable {
         LocalDate s = Dates.yearStart(y), e = Dates.yearEnd(y);
         List<CareEpisode> eps = new ArrayList<>();
         for (CareEpisode ep : c.care) if (!ep.decom.isAfter(e) && (ep.dec == null || !ep.dec.isBefore(s))) eps.add(ep);
+        if (y == fromYear && !eps.isEmpty() && !"S".equals(eps.get(0).rne)) {
+            // the drop's first return also carries the earlier episodes of a period open at its start, back to the
+            // episode with RNE S, so that episode continuity (and the period's start) is complete in the drop
+            int i = c.care.indexOf(eps.get(0));
+            while (i > 0 && !"S".equals(c.care.get(i).rne)) eps.add(0, c.care.get(--i));
+        }
         String dob = Dates.dmy(c.dob);
         String sex = y <= 2024 ? (c.sex == 'M' ? "1" : "2") : String.valueOf(c.sex);
         // care leavers: OC3 in the years of the 19th, 20th, 21st birthdays for those in care at 18
