@@ -12,11 +12,12 @@ import java.util.function.Consumer;
  */
 public final class LocalTrackerWriter implements Consumer<Family>, AutoCloseable {
     private final Csv police, strategy, supervision, allocations, homeless, unregistered, permanence, earlyHelp, preProc;
-    private final LocalDate horizon;
+    private final LocalDate horizon, supervisionFrom;
     private final String la;
 
     public LocalTrackerWriter(Path root, String la, LocalDate horizon) {
         this.horizon = horizon; this.la = la;
+        this.supervisionFrom = horizon.minusYears(2).plusDays(1);
         police = new Csv(root, "local/police_protection.csv", "la_code,family_id,child_id,pp_date,pp_time,sibling_group_size,entered_care");
         strategy = new Csv(root, "local/strategy_discussions.csv", "la_code,child_id,referral_date,contact_date,strategy_discussion_date,police_attended,s47_initiated");
         supervision = new Csv(root, "local/supervisions.csv", "la_code,child_id,supervision_date,social_worker_id");
@@ -47,7 +48,8 @@ public final class LocalTrackerWriter implements Consumer<Family>, AutoCloseable
                 if (r.strategyDiscussion != null && ok(r.strategyDiscussion))
                     strategy.row(la, c.childId, r.referralDate, r.contactDate, r.strategyDiscussion, r.strategyPoliceAttended ? "1" : "0", r.s47s.isEmpty() ? "0" : "1");
             }
-            for (Supervision s : c.supervisions) if (ok(s.date)) supervision.row(la, c.childId, s.date, s.swId);
+            // supervision is a snapshot measure (latest within 28 / 56 days): only the last two collection years are written
+            for (Supervision s : c.supervisions) if (ok(s.date) && !s.date.isBefore(supervisionFrom)) supervision.row(la, c.childId, s.date, s.swId);
             for (SwAllocation a : c.socialWorkers) if (ok(a.start)) allocations.row(la, c.childId, a.swId, a.start, d(a.end), a.reason);
             for (HomelessPresentation h : c.homeless) if (ok(h.date))
                 homeless.row(la, c.childId, h.date, java.time.temporal.ChronoUnit.YEARS.between(c.dob, h.date), h.outcome, h.seenByRightsOfficer ? "1" : "0");

@@ -264,6 +264,12 @@ public final class Simulator {
             } else reason = Dates.collectionYear(close) >= 2023 && closeRoll > 1 - p.rc9Share * 0.6 ? "RC9" : "RC7";
             if (close != null && close.isAfter(c.dob.plusYears(18))) close = c.dob.plusYears(18);
             if (close != null && lastCare == null && close.isBefore(end)) close = end;
+            if (close != null) {   // never before the episode's own activity ends
+                LocalDate floor = assessAuth;
+                for (CinPlan pl : ref.cinPlans) floor = Dates.max(floor, pl.end);
+                for (Cpp cp : ref.cpps) floor = Dates.max(floor, cp.end);
+                if (close.isBefore(floor)) close = floor;
+            }
             if (close != null && close.isAfter(horizon)) close = null;
             ref.closureDate = close;
             ref.closureReason = close == null ? null : reason;
