@@ -10,10 +10,10 @@ public final class Params {
     public double newFamiliesPer10k = 250;
     /** demand by collection year (the pandemic bump: referrals 614 -> 970 -> 867 per 10k in 2021..2023, reference.md 5.2) */
     public final double[][] demandByYear = {
-            {2008, 1.00}, {2019, 1.00}, {2020, 0.97}, {2021, 1.05}, {2022, 1.90}, {2023, 1.10}, {2024, 0.72}, {2025, 0.95}, {2026, 0.95}};
+            {2008, 1.00}, {2019, 1.00}, {2020, 0.97}, {2021, 1.05}, {2022, 1.90}, {2023, 1.10}, {2024, 0.80}, {2025, 1.25}, {2026, 1.1}};
     public double reReferral = 0.40;             // probability a family comes back after an episode closes
     public double reReferralGapDays = 330;       // mean gap from closure to the next referral
-    public final double[][] reReferralByYear = {{2008, 1.0}, {2021, 0.75}, {2022, 1.3}, {2023, 1.5}, {2024, 1.25}};
+    public final double[][] reReferralByYear = {{2008, 1.0}, {2020, 0.85}, {2021, 0.7}, {2022, 1.5}, {2023, 1.1}, {2024, 1.2}};
     public double neglectFamilyShare = 0.12;     // families on a drifting neglect trajectory (reference.md 5.5: 16A ~13% of B&D episodes)
     public double neglectReReferral = 0.75;
     public double neglectGapDays = 420;
@@ -27,15 +27,16 @@ public final class Params {
     public final double[] sourceWeights = {6, 2, 1, 1, 18, 3, 3, 4, 1, 3, 4, 2, 5, 3, 4, 4, 5, 7, 2, 1};
     public double nfaShare = 0.09;
     public double s47Share = 0.27;               // S47 ~190-210 per 10k against ~750 referrals (reference.md 5.2)
-    public final double[][] s47ByYear = {{2008, 1.0}, {2023, 0.85}, {2024, 0.65}, {2025, 0.9}};
+    public final double[][] s47ByYear = {{2008, 1.0}, {2023, 0.85}, {2024, 0.62}, {2025, 0.93}};
     public double icpcShare = 0.37;              // ICPCs per S47 (B&D 2017-18: 379 of 1,296; reference.md 5.6)
     public double priorCppS47 = 1.6;            // a family that had a CP plan before is more likely to be conferenced again
     public double priorCppIcpc = 1.4;
+    public final double[][] repeatByYear = {{2008, 1.12}, {2022, 2.0}, {2023, 0.8}, {2024, 0.85}, {2025, 1.05}};
     public double icpcOnTime = 0.72;             // ICPC within 15 working days (reference.md 5.2: 65-81%)
     public double careAtReferral = 0.036;        // care entries per non-NFA referral (other than after a CP plan)
-    public final double[][] careByYear = {{2008, 1.0}, {2022, 0.8}, {2023, 1.05}, {2024, 0.8}, {2025, 0.85}};
+    public final double[][] careByYear = {{2008, 1.0}, {2021, 1.15}, {2022, 0.8}, {2023, 1.2}, {2024, 0.75}, {2025, 0.87}};
     public double policeProtectionOfCare = 0.22; // share of direct care entries that are police protection (L1 ~22% of all starts)
-    public final double[][] ppByYear = {{2008, 1.0}, {2025, 1.3}};
+    public final double[][] ppByYear = {{2008, 1.0}, {2021, 0.7}, {2022, 0.85}, {2023, 1.0}, {2024, 0.9}, {2025, 1.05}};
     public double ppReturnHome14d = 0.5;
     public double careAfterCpp = 0.10;
     public double cinPlanShare = 0.40;

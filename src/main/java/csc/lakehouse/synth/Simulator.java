@@ -113,7 +113,7 @@ public final class Simulator {
         double ppShare = p.policeProtectionOfCare * p.yearFactor(p.ppByYear, year);
         boolean ppEntry = !nfa && type < 2 && police && sev < careP * ppShare / p.policeSourceShare;
         boolean s47 = !nfa && type < 2 && (ppEntry || r.nextDouble() < s47P);
-        boolean icpc = s47 && r.nextDouble() < p.icpcShare * (priorCpp ? p.priorCppIcpc : 1.0);
+        boolean icpc = s47 && r.nextDouble() < p.icpcShare * (priorCpp ? p.priorCppIcpc * p.yearFactor(p.repeatByYear, year) : 1.0);
         boolean cppFromIcpc = icpc && r.nextDouble() < 0.92;
         boolean careAfterCpp = cppFromIcpc && r.nextDouble() < p.careAfterCpp;
         boolean s20Teen = !nfa && (type == 2 || (type == 3 && r.nextDouble() < 0.3));
@@ -330,7 +330,7 @@ public final class Simulator {
         double u = r.nextDouble();
         if (u < 0.10) return 5 + r.nextInt(80);
         if (u < 0.28) return 90 + r.nextInt(275);
-        if (u < 0.55) return 365 + r.nextInt(730);
+        if (u < 0.64) return 365 + r.nextInt(730);
         return 1095 + r.nextInt(3000);
     }
 
