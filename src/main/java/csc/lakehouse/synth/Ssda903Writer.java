@@ -102,6 +102,7 @@ public final class Ssda903Writer implements Consumer<Family>, AutoCloseable {
         for (CareEpisode ep : eps) {
             boolean closed = ep.dec != null && !ep.dec.isAfter(e);
             String place = ep.place;
+            if (!placeValid(place, y)) place = y >= 2026 && place.equals("Z1") ? "Z14" : "K3";   // back-history row of the first year (H5/P2 -> K3, LACV 503D)
             if (dirty.inject(Dirty.P_CODE, epFile, "ssda903_episodes", "invalid_code_for_year")) place = y <= 2024 ? "K3" : "H5";
             String dec = closed ? Dates.dmy(ep.dec) : "";
             if (closed && dirty.inject(Dirty.P_DATE, epFile, "ssda903_episodes", "date_order")) dec = Dates.dmy(ep.decom.minusDays(1 + dirty.nextInt(20)));
