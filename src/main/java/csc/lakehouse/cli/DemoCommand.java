@@ -1,0 +1,85 @@
+package csc.lakehouse.cli;
+
+import csc.lakehouse.config.PseudonymKey;
+import csc.lakehouse.lake.Progress;
+import csc.lakehouse.measures.MeasuresJob;
+import csc.lakehouse.synth.Generator;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./csc demo}: generates the default synthetic borough (fixed seed, collection years 2013-2026),
+ * then ingests, computes every measure and publishes into {@code ./lakehouse} and {@code ./out}. The
+ * drop is generated once into {@code ./demo-drop} and reused while its seed and years are unchanged.
+ * Uses a throwaway pseudonym key in {@code ~/.csc-lakehouse/demo.key}: synthetic data only.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate a synthetic borough and run the whole pipeline on it; prints where the outputs are.")
+public final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--drop", defaultValue = "demo-drop", paramLabel = "DIR", description = "where the synthetic drop goes (default: ${DEFAULT-VALUE})")
+    String drop;
+
+    @Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
+    String out;
+
+    @Option(names = "--seed", defaultValue = "20231", description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--from", defaultValue = "2013", description = "first collection year (default: ${DEFAULT-VALUE})")
+    int from;
+
+    @Option(names = "--to", defaultValue = "2026", description = "last collection year (default: ${DEFAULT-VALUE})")
+    int to;
+
+    @Option(names = "--scale", defaultValue = "borough", description = "borough | FACTOR (default: ${DEFAULT-VALUE})")
+    String scale;
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        Path dropDir = Paths.get(drop);
+        Path stamp = dropDir.resolve("_demo.txt");
+        String want = "seed=" + seed + " from=" + from + " to=" + to + " scale=" + scale + "\n";
+        if (!Files.exists(stamp) || !Files.readString(stamp, StandardCharsets.UTF_8).equals(want)) {
+            Progress.say("generating the synthetic borough into %s (seed %d, %d-%d)...", dropDir, seed, from, to);
+            if (Files.exists(dropDir)) {
+                deleteTree(dropDir);
+            }
+            Generator.generate(new Generator.Options(dropDir, seed, scale, from, to, false, false, 2), System.err);
+            Files.writeString(stamp, want, StandardCharsets.UTF_8);
+        } else {
+            Progress.say("reusing the synthetic borough in %s", dropDir);
+        }
+        PseudonymKey key = PseudonymKey.demoKey();
+        SparkSession spark = common.session(key);
+        MeasuresJob.Options o = new MeasuresJob.Options(null, null, null, false, null);
+        Path outDir = Paths.get(out);
+        int rc = RunCommand.pipeline(spark, common, key, dropDir.toString(), outDir, o, "demo");
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%nDemo finished in %.0f s. Synthetic data only (seed %d).%n", s, seed);
+        System.out.println("  evidence pack : " + outDir.resolve("evidence-pack.html").toAbsolutePath());
+        System.out.println("  workbook      : " + outDir.resolve("trends.xlsx").toAbsolutePath());
+        System.out.println("  trends        : " + outDir.resolve("trends.csv").toAbsolutePath()
+                + "  (suppressed: " + outDir.resolve("published/trends.csv") + ")");
+        System.out.println("  manifest      : " + outDir.resolve("manifest.json").toAbsolutePath());
+        System.out.println("  lakehouse     : " + Paths.get(common.lakehouse).toAbsolutePath());
+        return rc;
+    }
+
+    private static void deleteTree(Path p) throws java.io.IOException {
+        try (var s = Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(x);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package csc.lakehouse.synth;
+
+/**
+ * The simulation's rates. Each is tuned so that, with the default seed and borough scale, the generated figures land
+ * near Barking and Dagenham's published values (reference.md 5.2, 5.3; targets in synth/published_targets.csv).
+ * Where a value is a structural choice rather than a calibration it says so. docs/generator.md tabulates them.
+ */
+public final class Params {
+    /** new families first referred per 10,000 children per year (before year factors); tuned to the referral rate */
+    public double newFamiliesPer10k = 250;
+    /** demand by collection year (the pandemic bump: referrals 614 -> 970 -> 867 per 10k in 2021..2023, reference.md 5.2) */
+    public final double[][] demandByYear = {
+            {2008, 1.00}, {2019, 1.00}, {2020, 0.97}, {2021, 1.05}, {2022, 1.90}, {2023, 1.10}, {2024, 0.80}, {2025, 1.25}, {2026, 1.1}};
+    public double reReferral = 0.40;             // probability a family comes back after an episode closes
+    public double reReferralGapDays = 330;       // mean gap from closure to the next referral
+    public final double[][] reReferralByYear = {{2008, 1.0}, {2020, 0.85}, {2021, 0.7}, {2022, 1.5}, {2023, 1.1}, {2024, 1.2}};
+    public double neglectFamilyShare = 0.12;     // families on a drifting neglect trajectory (reference.md 5.5: 16A ~13% of B&D episodes)
+    public double neglectReReferral = 0.75;
+    public double neglectGapDays = 420;
+    public double uascFamilyShare = 0.006;
+    public double homelessFamilyShare = 0.012;
+    public final double[] siblingsWeights = {50, 25, 15, 10};   // 1..4 children in a family
+    public double siblingsTogether = 0.55;       // all siblings referred together
+    public double policeSourceShare = 0.31;      // reference.md 5.2: 30.5-35.8% of referrals from police
+    public double earlyHelpStepUp = 0.07;        // 5D from 2023
+    public final String[] sourceCodes = {"1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B", "5C", "7", "8", "9", "10"};
+    public final double[] sourceWeights = {6, 2, 1, 1, 18, 3, 3, 4, 1, 3, 4, 2, 5, 3, 4, 4, 5, 7, 2, 1};
+    public double nfaShare = 0.09;
+    public double s47Share = 0.27;               // S47 ~190-210 per 10k against ~750 referrals (reference.md 5.2)
+    public final double[][] s47ByYear = {{2008, 1.0}, {2023, 0.85}, {2024, 0.62}, {2025, 0.93}};
+    public double icpcShare = 0.37;              // ICPCs per S47 (B&D 2017-18: 379 of 1,296; reference.md 5.6)
+    public double priorCppS47 = 1.6;            // a family that had a CP plan before is more likely to be conferenced again
+    public double priorCppIcpc = 1.4;
+    public final double[][] repeatByYear = {{2008, 1.12}, {2022, 2.0}, {2023, 0.8}, {2024, 0.85}, {2025, 1.05}};
+    public double icpcOnTime = 0.72;             // ICPC within 15 working days (reference.md 5.2: 65-81%)
+    public double careAtReferral = 0.036;        // care entries per non-NFA referral (other than after a CP plan)
+    public final double[][] careByYear = {{2008, 1.0}, {2021, 1.15}, {2022, 0.8}, {2023, 1.2}, {2024, 0.75}, {2025, 0.87}};
+    public double policeProtectionOfCare = 0.22; // share of direct care entries that are police protection (L1 ~22% of all starts)
+    public final double[][] ppByYear = {{2008, 1.0}, {2021, 0.7}, {2022, 0.85}, {2023, 1.0}, {2024, 0.9}, {2025, 1.05}};
+    public double ppReturnHome14d = 0.5;
+    public double careAfterCpp = 0.10;
+    public double cinPlanShare = 0.40;
+    public final double[][] cinPlanByYear = {{2008, 1.0}, {2023, 0.75}};
+    public double longCinPlanShare = 0.11;
+    public double cinPlanMeanDays = 280;
+    public double sweep2023 = 0.8;              // share of long-open CIN plans closed in the 2022-23 review
+    public double rc9Share = 0.18;               // closures to early help from 2023
+    public double assessOnTime = 0.88;           // reference.md 5.2: 79-91% within 45 working days
+    public final double[][] assessOnTimeByYear = {{2008, 1.0}, {2021, 1.02}, {2022, 0.98}, {2023, 0.90}, {2024, 1.0}, {2025, 1.03}};
+    public double unregisteredUnder16 = 0.012;
+    public final String[] categoryCodes = {"NEG", "EMO", "PHY", "SAB", "MUL"};
+    public final double[] categoryWeights = {45, 40, 8, 3, 4};   // reference.md 5.5 (B&D 2017-18: NEG 42.6%, EMO 47.9%)
+    public final String[] needCodes = {"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"};
+    public final double[] needWeights = {50, 6, 6, 14, 14, 4, 2, 4};
+    public final String[] ethnicityCodes = {"WBRI", "WOTH", "BAFR", "BCRB", "BOTH", "ABAN", "APKN", "AIND", "AOTH", "MWBC", "MWBA", "MOTH", "OOTH", "NOBT", "REFU"};
+    public final double[] ethnicityWeights = {34, 9, 18, 3, 3, 4, 5, 2, 3, 4, 2, 5, 4, 2, 1};
+    /** factor, probability per completed assessment; PHY/SEX become 18A/19A or 18B/18C/19B/19C by year (reference.md 1.2, 5.5) */
+    public final String[] factorCodes = {"3B", "4B", "16A", "17A", "3A", "3C", "1B", "2B", "PHY", "SEX", "14A", "10A", "11A", "24A", "5B", "6B", "7A", "15A", "20"};
+    public final double[] factorProb = {0.33, 0.27, 0.05, 0.15, 0.12, 0.05, 0.05, 0.07, 0.05, 0.02, 0.04, 0.03, 0.02, 0.03, 0.03, 0.04, 0.01, 0.03, 0.05};
+
+    public double yearFactor(double[][] table, int year) {
+        double v = 1.0;
+        for (double[] row : table) if (year >= row[0]) v = row[1];
+        return v;
+    }
+}
