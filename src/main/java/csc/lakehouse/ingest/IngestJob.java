@@ -1,0 +1,297 @@
+package csc.lakehouse.ingest;
+
+import csc.lakehouse.conform.BronzeView;
+import csc.lakehouse.conform.ConformContext;
+import csc.lakehouse.conform.DerivedSilverTable;
+import csc.lakehouse.conform.SilverBuilder;
+import csc.lakehouse.conform.SilverWriter;
+import csc.lakehouse.lake.Lakehouse;
+import csc.lakehouse.lake.Layer;
+import csc.lakehouse.lake.Progress;
+import csc.lakehouse.lake.RunManifest;
+import csc.lakehouse.spec.TableSchema;
+import io.delta.tables.DeltaTable;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * Bronze and silver from an extract drop. Each new file is parsed on its own (a malformed file is
+ * rejected by name and the rest of the drop goes on), its rows appended to bronze with lineage, and
+ * then every silver table is rebuilt from the current bronze submissions and merged. A file already
+ * ingested (same SHA-256) is skipped; when nothing new arrived, no table is touched.
+ *
+ * <p>With no lakehouse ({@code validate}) the same parsing and rules run in memory and nothing is written.
+ */
+public final class IngestJob {
+    private static final Logger LOG = LogManager.getLogger(IngestJob.class);
+    public static final String INGEST_LOG = "_ingest_log";
+    /** LA code recorded for files whose LA nobody names. */
+    public static final String UNKNOWN_LA = "000";
+
+    /** What happened, for the CLI's exit code and report. */
+    public record Result(int filesIngested, int filesSkipped, int filesRejected, int filesUnrecognised,
+                         List<SilverWriter.Outcome> silver, Map<String, Dataset<Row>> silverTables) {
+        public boolean nothingUsable() { return filesIngested + filesSkipped == 0; }
+    }
+
+    private final SparkSession spark;
+    private final Lakehouse lake;
+    private final RunManifest manifest;
+    private final ConformContext ctx;
+    private boolean forceConform = false;
+    private List<Row> returnsSeen = List.of();
+
+    /** @param lake null for a dry run */
+    public IngestJob(SparkSession spark, Lakehouse lake, RunManifest manifest, String defaultLaCode) {
+        this.spark = spark;
+        this.lake = lake;
+        this.manifest = manifest;
+        this.ctx = new ConformContext(spark, defaultLaCode);
+    }
+
+    /** Rebuild silver from bronze even when no new file arrived (after a code or rule change). */
+    public IngestJob forceConform(boolean f) {
+        this.forceConform = f;
+        return this;
+    }
+
+    public Result run(String inputDir) throws IOException {
+        Progress progress = new Progress();
+        ExtractDrop drop = ExtractDrop.open(inputDir, spark.sparkContext().hadoopConfiguration());
+        Set<String> seen = seenHashes();
+        Timestamp now = Timestamp.from(Instant.now());
+
+        Map<String, List<Dataset<Row>>> newBronze = new TreeMap<>();
+        List<Row> logRows = new ArrayList<>();
+        Set<InputFile> claimed = new HashSet<>();
+        List<Map.Entry<InputFile, ParsedFile>> parsed = new ArrayList<>();
+        Map<InputFile, String> sourceOf = new LinkedHashMap<>();
+        int ingested = 0, skipped = 0, rejected = 0;
+        for (SourceReader reader : Sources.readers()) {
+            for (InputFile f : reader.select(drop.files())) {
+                claimed.add(f);
+                if (seen.contains(f.sha256())) {
+                    manifest.input(f.relative(), f.sha256(), f.bytes(), null, RunManifest.InputStatus.skipped_seen,
+                            "already ingested (same SHA-256)");
+                    skipped++;
+                    continue;
+                }
+                try {
+                    ParsedFile p = reader.read(spark, f);
+                    parsed.add(Map.entry(f, p));
+                    sourceOf.put(f, reader.source());
+                    seen.add(f.sha256());
+                    ingested++;
+                    progress.stage("read", f.relative(), p.rows());
+                } catch (FileRejected e) {
+                    rejected++;
+                    manifest.input(f.relative(), f.sha256(), f.bytes(), null, RunManifest.InputStatus.rejected,
+                            e.getMessage());
+                    Progress.say("rejected %s: %s", f.relative(), e.getMessage());
+                    LOG.debug("rejected " + f.relative(), e);
+                } catch (RuntimeException e) {
+                    rejected++;
+                    String reason = "could not be read: " + oneLine(e);
+                    manifest.input(f.relative(), f.sha256(), f.bytes(), null, RunManifest.InputStatus.rejected, reason);
+                    Progress.say("rejected %s: %s", f.relative(), reason);
+                    LOG.debug("rejected " + f.relative(), e);
+                }
+            }
+        }
+        // Files that do not name their LA (903 CSVs) take the la= folder, then --la, then the one LA
+        // every other file of the drop names.
+        Set<String> named = new java.util.TreeSet<>();
+        for (Map.Entry<InputFile, ParsedFile> e : parsed) {
+            if (e.getValue().laCode() != null) named.add(e.getValue().laCode());
+            if (e.getKey().laHint() != null) named.add(e.getKey().laHint());
+        }
+        String dropLa = ctx.defaultLaCode() != null ? ctx.defaultLaCode() : named.size() == 1 ? named.iterator().next() : null;
+        for (Map.Entry<InputFile, ParsedFile> e : parsed) {
+            InputFile f = e.getKey();
+            ParsedFile p = e.getValue();
+            String la = p.laCode() != null ? p.laCode() : f.laHint() != null ? f.laHint() : dropLa != null ? dropLa : UNKNOWN_LA;
+            if (p.laCode() == null && f.laHint() == null && dropLa == null) {
+                manifest.warning(f.relative(), "the file does not name its LA and the drop does not either: recorded as LA "
+                        + UNKNOWN_LA + " (use an la=<code>/ folder or --la)");
+            }
+            ParsedFile withLa = new ParsedFile(p.collectionYear(), la, p.tables(), p.rows(), p.warnings());
+            for (Map.Entry<String, Dataset<Row>> t : p.tables().entrySet()) {
+                newBronze.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(Lineage.add(t.getValue(), f, withLa, now));
+            }
+            for (String w : p.warnings()) manifest.warning(f.relative(), w);
+            manifest.input(f.relative(), f.sha256(), f.bytes(), p.rows(), RunManifest.InputStatus.ingested, null);
+            logRows.add(RowFactory.create(f.sha256(), f.relative(), sourceOf.get(f), p.collectionYear(), la, p.rows(), now,
+                    manifest.runId));
+        }
+        returnsSeen = logRows;
+        int unrecognised = 0;
+        for (InputFile f : drop.files()) {
+            if (!claimed.contains(f) && !isHandledElsewhere(f)) {
+                unrecognised++;
+                manifest.warning(f.relative(), "not a recognised input for ingest; left alone");
+            }
+        }
+
+        Map<String, Dataset<Row>> bronzeFrames = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Dataset<Row>>> e : newBronze.entrySet()) {
+            Dataset<Row> all = e.getValue().get(0);
+            for (int i = 1; i < e.getValue().size(); i++) {
+                all = all.unionByName(e.getValue().get(i), true);
+            }
+            bronzeFrames.put(e.getKey(), all);
+        }
+
+        boolean somethingNew = !bronzeFrames.isEmpty();
+        BronzeView view;
+        if (lake != null) {
+            if (somethingNew) {
+                writeBronze(bronzeFrames, progress);
+                writeLog(logRows);
+            }
+            view = table -> lake.exists(Layer.BRONZE, table)
+                    ? Optional.of(lake.read(Layer.BRONZE, table)) : Optional.empty();
+        } else {
+            view = table -> Optional.ofNullable(bronzeFrames.get(table));
+        }
+
+        List<SilverWriter.Outcome> outcomes = new ArrayList<>();
+        Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>();
+        boolean silverMissing = lake != null && Sources.silverBuilders().stream()
+                .anyMatch(b -> !lake.exists(Layer.SILVER, b.table()));
+        if (somethingNew || forceConform || (silverMissing && skipped > 0)) {
+            conform(view, progress, outcomes, silverTables);
+        } else {
+            Progress.say("no new input files: bronze and silver left as they are");
+        }
+        return new Result(ingested, skipped, rejected, unrecognised, outcomes, silverTables);
+    }
+
+    private void conform(BronzeView view, Progress progress, List<SilverWriter.Outcome> outcomes,
+                         Map<String, Dataset<Row>> silverTables) {
+        Map<String, Map<String, Long>> errorsByRule = new TreeMap<>();
+        Map<String, Map<String, Long>> warningsByRule = new TreeMap<>();
+        for (SilverBuilder b : Sources.silverBuilders()) {
+            Optional<Dataset<Row>> typed = b.build(view, ctx);
+            if (typed.isEmpty()) continue;
+            SilverWriter.Outcome o = SilverWriter.write(lake, b.table(), typed.get());
+            outcomes.add(o);
+            silverTables.put(b.table(), o.silver());
+            manifest.table(Lakehouse.name(Layer.SILVER, b.table()), Layer.SILVER, o.rowsIn(), o.rowsWritten(),
+                    o.rowsQuarantined(), o.rowsDuplicate(), o.deltaVersion());
+            if (o.rowsQuarantined() > 0) {
+                manifest.table(Lakehouse.name(Layer.QUARANTINE, b.table()), Layer.QUARANTINE, null,
+                        o.rowsQuarantined(), null, null,
+                        lake == null ? null : lake.version(Layer.QUARANTINE, b.table()).orElse(null));
+            }
+            if (!o.errorsByRule().isEmpty()) errorsByRule.put(b.table(), o.errorsByRule());
+            if (!o.warningsByRule().isEmpty()) warningsByRule.put(b.table(), o.warningsByRule());
+            progress.stage("silver", b.table(), o.rowsWritten());
+        }
+        for (DerivedSilverTable d : Sources.derivedTables()) {
+            Optional<Dataset<Row>> rows = d.build(silverTables, ctx);
+            if (rows.isEmpty()) continue;
+            TableSchema schema = TableSchema.load("silver", d.table());
+            Dataset<Row> conformed = SilverWriter.conformToSchema(rows.get(), schema);
+            long n;
+            Long version = null;
+            if (lake != null) {
+                version = lake.mergeReplace(conformed, Layer.SILVER, d.table(), schema.keys, SilverWriter.ROW_HASH);
+                conformed = lake.read(Layer.SILVER, d.table());
+            }
+            n = conformed.count();
+            silverTables.put(d.table(), conformed);
+            manifest.table(Lakehouse.name(Layer.SILVER, d.table()), Layer.SILVER, n, n, 0L, 0L, version);
+            progress.stage("silver", d.table(), n);
+        }
+        manifest.put("quarantine_by_rule", errorsByRule);
+        manifest.put("warnings_by_rule", warningsByRule);
+    }
+
+    private void writeBronze(Map<String, Dataset<Row>> frames, Progress progress) {
+        for (Map.Entry<String, Dataset<Row>> e : frames.entrySet()) {
+            String table = e.getKey();
+            Dataset<Row> rows = e.getValue();
+            // a run killed after some bronze appends re-ingests its files: drop their earlier rows first
+            if (lake.exists(Layer.BRONZE, table)) {
+                List<String> shas = rows.select(Lineage.FILE_SHA256).distinct().as(
+                        org.apache.spark.sql.Encoders.STRING()).collectAsList();
+                DeltaTable.forPath(spark, lake.path(Layer.BRONZE, table))
+                          .delete(col(Lineage.FILE_SHA256).isin(shas.toArray()));
+            }
+            long v = lake.append(rows, Layer.BRONZE, table);
+            long n = lake.read(Layer.BRONZE, table).filter(col(Lineage.INGESTED_AT).equalTo(
+                    rows.select(functions.max(Lineage.INGESTED_AT)).first().getTimestamp(0))).count();
+            manifest.table(Lakehouse.name(Layer.BRONZE, table), Layer.BRONZE, n, n, null, null, v);
+            progress.stage("bronze", table, n);
+        }
+    }
+
+    private static final StructType LOG_SCHEMA = new StructType()
+            .add("sha256", DataTypes.StringType).add("path", DataTypes.StringType)
+            .add("source", DataTypes.StringType).add("collection_year", DataTypes.IntegerType)
+            .add("la_code", DataTypes.StringType).add("rows", DataTypes.LongType)
+            .add("ingested_at", DataTypes.TimestampType).add("run_id", DataTypes.StringType);
+
+    private void writeLog(List<Row> rows) {
+        lake.append(spark.createDataFrame(rows, LOG_SCHEMA), Layer.BRONZE, INGEST_LOG);
+    }
+
+    private Set<String> seenHashes() {
+        Set<String> out = new HashSet<>();
+        if (lake != null && lake.exists(Layer.BRONZE, INGEST_LOG)) {
+            out.addAll(lake.read(Layer.BRONZE, INGEST_LOG).select("sha256")
+                           .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        }
+        return out;
+    }
+
+    /**
+     * The returns held (la_code, source, collection_year): from the ingest log, or in a dry run from
+     * the files just read. Measures use it to decide which reporting years are complete.
+     */
+    public static List<Row> returnsHeld(Lakehouse lake) {
+        if (!lake.exists(Layer.BRONZE, INGEST_LOG)) return List.of();
+        return lake.read(Layer.BRONZE, INGEST_LOG)
+                .select(col("la_code"), col("source"), col("collection_year")).distinct()
+                .orderBy("la_code", "source", "collection_year").collectAsList();
+    }
+
+    public List<Row> returnsReadInThisRun() {
+        List<Row> out = new ArrayList<>();
+        for (Row r : returnsSeen) out.add(RowFactory.create(r.getString(4), r.getString(2), r.getInt(3)));
+        return out;
+    }
+
+    /** Inputs that other stages read (benchmarks are read by publish). */
+    private static boolean isHandledElsewhere(InputFile f) {
+        return f.source().equals("benchmarks");
+    }
+
+    static String oneLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.replaceAll("\\s+", " ").trim();
+    }
+}

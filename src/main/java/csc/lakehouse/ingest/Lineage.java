@@ -1,0 +1,41 @@
+package csc.lakehouse.ingest;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.sql.Timestamp;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/** Lineage columns carried by every bronze row and used to pick the winning submission. */
+public final class Lineage {
+    public static final String SOURCE_FILE = "_source_file";
+    public static final String FILE_SHA256 = "_file_sha256";
+    public static final String COLLECTION_YEAR = "_collection_year";
+    public static final String LA_CODE = "_la_code";
+    public static final String ROW_NUMBER = "_row_number";
+    public static final String INGESTED_AT = "_ingested_at";
+
+    private Lineage() {}
+
+    public static Dataset<Row> add(Dataset<Row> rows, InputFile f, ParsedFile p, Timestamp ingestedAt) {
+        Dataset<Row> out = rows
+                .withColumn(SOURCE_FILE, lit(f.relative()))
+                .withColumn(FILE_SHA256, lit(f.sha256()))
+                .withColumn(COLLECTION_YEAR, lit(p.collectionYear()))
+                .withColumn(LA_CODE, lit(p.laCode()).cast("string"))
+                .withColumn(INGESTED_AT, lit(ingestedAt));
+        if (!java.util.Arrays.asList(rows.columns()).contains(ROW_NUMBER)) {
+            throw new IllegalStateException("reader for " + f.relative() + " did not set " + ROW_NUMBER);
+        }
+        return out.withColumn(ROW_NUMBER, col(ROW_NUMBER).cast("long"));
+    }
+
+    /** All lineage columns, in the order they are written. */
+    public static Column[] columns() {
+        return new Column[]{col(SOURCE_FILE), col(FILE_SHA256), col(COLLECTION_YEAR), col(LA_CODE),
+                col(ROW_NUMBER), col(INGESTED_AT)};
+    }
+}

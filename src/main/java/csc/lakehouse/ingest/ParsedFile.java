@@ -1,0 +1,21 @@
+package csc.lakehouse.ingest;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a reader made of one file: rows for one or more bronze tables, all columns strings exactly as
+ * received plus {@code _row_number} (position in the file). Lineage columns are added by the caller.
+ *
+ * @param collectionYear the year ending 31 March that the return is for (from the file's contents)
+ * @param laCode         DfE LA number (e.g. 301), or null when the file does not say
+ * @param tables         bronze table name (e.g. {@code cin_census_child}) to its rows
+ * @param rows           input rows counted for the manifest
+ * @param warnings       non-fatal notes about the file (shown in validate and the manifest)
+ */
+public record ParsedFile(int collectionYear, String laCode, Map<String, Dataset<Row>> tables, long rows,
+                         List<String> warnings) {
+}

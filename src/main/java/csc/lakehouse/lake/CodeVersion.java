@@ -1,0 +1,28 @@
+package csc.lakehouse.lake;
+
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The code version stamped into manifests: the git commit the build was made from, when known. */
+public final class CodeVersion {
+    private static final String VERSION = load();
+
+    private CodeVersion() {}
+
+    public static String get() { return VERSION; }
+
+    private static String load() {
+        try (InputStream in = CodeVersion.class.getResourceAsStream("/csc-version.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version", "unknown");
+                String c = p.getProperty("commit", "");
+                return c.isBlank() || c.startsWith("${") ? v : v + "+" + c;
+            }
+        } catch (Exception ignored) {
+            // fall through: a missing version file must not stop a run
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,196 @@
+package csc.lakehouse.lake;
+
+import io.delta.tables.DeltaTable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Path-based Delta tables under one root ({@code ./lakehouse} by default, or any Hadoop URI such as
+ * {@code s3a://}, {@code abfss://}, {@code hdfs://}). Table {@code silver.referral} lives at
+ * {@code <root>/silver/referral}. Nothing here assumes a local filesystem.
+ *
+ * <p>Every write records the Delta version it produced, so the run manifest can say which versions
+ * a run read and wrote.
+ */
+public final class Lakehouse {
+    private final SparkSession spark;
+    private final String root;
+    private final Map<String, Long> versionsWritten = new LinkedHashMap<>();
+    private final Map<String, Long> versionsRead = new LinkedHashMap<>();
+
+    public Lakehouse(SparkSession spark, String root) {
+        this.spark = spark;
+        this.root = stripTrailingSlash(root);
+    }
+
+    public SparkSession spark() { return spark; }
+
+    public String root() { return root; }
+
+    public String path(Layer layer, String table) {
+        return root + "/" + layer.folder() + "/" + table;
+    }
+
+    /** Table name as shown to people: {@code silver.referral}. */
+    public static String name(Layer layer, String table) {
+        return layer.folder() + "." + table;
+    }
+
+    public boolean exists(Layer layer, String table) {
+        return DeltaTable.isDeltaTable(spark, path(layer, table));
+    }
+
+    /** Reads the current version and remembers it for the manifest. */
+    public Dataset<Row> read(Layer layer, String table) {
+        String p = path(layer, table);
+        versionsRead.put(name(layer, table), currentVersion(p).orElse(-1L));
+        return spark.read().format("delta").load(p);
+    }
+
+    /** Reads the table, or an empty frame of the given schema when it does not exist yet. */
+    public Dataset<Row> readOrEmpty(Layer layer, String table, org.apache.spark.sql.types.StructType schema) {
+        if (exists(layer, table)) {
+            return read(layer, table);
+        }
+        return spark.createDataFrame(new ArrayList<Row>(), schema);
+    }
+
+    public Optional<Long> version(Layer layer, String table) {
+        return currentVersion(path(layer, table));
+    }
+
+    private Optional<Long> currentVersion(String p) {
+        if (!DeltaTable.isDeltaTable(spark, p)) {
+            return Optional.empty();
+        }
+        Row last = DeltaTable.forPath(spark, p).history(1).select("version").head();
+        return Optional.of(last.getLong(0));
+    }
+
+    /** Replaces the table's contents (schema included) in one Delta commit. */
+    public long overwrite(Dataset<Row> df, Layer layer, String table) {
+        String p = path(layer, table);
+        df.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(p);
+        return recordWrite(layer, table);
+    }
+
+    /** Appends in one Delta commit, creating the table if needed. */
+    public long append(Dataset<Row> df, Layer layer, String table) {
+        String p = path(layer, table);
+        df.write().format("delta").mode("append").option("mergeSchema", "true").save(p);
+        return recordWrite(layer, table);
+    }
+
+    /**
+     * Makes the table equal to {@code desired} with one deterministic MERGE on {@code keys}: rows whose
+     * {@code hashColumn} changed are updated, new keys inserted, keys no longer present deleted. An
+     * unchanged input rewrites nothing. Creates the table when it does not exist.
+     *
+     * @return the Delta version after the merge
+     */
+    public long mergeReplace(Dataset<Row> desired, Layer layer, String table, List<String> keys, String hashColumn) {
+        String p = path(layer, table);
+        if (!DeltaTable.isDeltaTable(spark, p)) {
+            desired.write().format("delta").mode("overwrite").save(p);
+            return recordWrite(layer, table);
+        }
+        DeltaTable target = DeltaTable.forPath(spark, p);
+        Column on = null;
+        for (String k : keys) {
+            Column c = functions.col("t." + k).eqNullSafe(functions.col("s." + k));
+            on = on == null ? c : on.and(c);
+        }
+        target.as("t").merge(desired.as("s"), on)
+              .whenMatched(functions.col("t." + hashColumn).notEqual(functions.col("s." + hashColumn))).updateAll()
+              .whenNotMatched().insertAll()
+              .whenNotMatchedBySource().delete()
+              .execute();
+        return recordWrite(layer, table);
+    }
+
+    private long recordWrite(Layer layer, String table) {
+        long v = currentVersion(path(layer, table)).orElse(-1L);
+        versionsWritten.put(name(layer, table), v);
+        return v;
+    }
+
+    public Map<String, Long> versionsWritten() { return versionsWritten; }
+
+    public Map<String, Long> versionsRead() { return versionsRead; }
+
+    /** Names of the Delta tables present in a layer, sorted. */
+    public List<String> tables(Layer layer) {
+        List<String> out = new ArrayList<>();
+        try {
+            Path dir = new Path(root + "/" + layer.folder());
+            FileSystem fs = fileSystem(dir);
+            if (!fs.exists(dir)) {
+                return out;
+            }
+            for (FileStatus st : fs.listStatus(dir)) {
+                if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+                    out.add(st.getPath().getName());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(String::compareTo);
+        return out;
+    }
+
+    public FileSystem fileSystem(Path p) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        return p.getFileSystem(conf);
+    }
+
+    /** Writes a small text file (manifests, locks) under the root, via a temporary name and a rename. */
+    public void writeText(String relative, String text) {
+        try {
+            Path target = new Path(root + "/" + relative);
+            FileSystem fs = fileSystem(target);
+            fs.mkdirs(target.getParent());
+            Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+            try (OutputStream out = fs.create(tmp, true)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            fs.delete(target, false);
+            fs.rename(tmp, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String stripTrailingSlash(String s) {
+        String r = s;
+        while (r.length() > 1 && r.endsWith("/")) {
+            r = r.substring(0, r.length() - 1);
+        }
+        // plain local paths become absolute file: URIs so Spark and Hadoop agree on them
+        if (URI.create(r.replace(" ", "%20")).getScheme() == null) {
+            r = new java.io.File(r).getAbsoluteFile().toURI().toString();
+            while (r.endsWith("/")) {
+                r = r.substring(0, r.length() - 1);
+            }
+        }
+        return r;
+    }
+}

@@ -1,0 +1,155 @@
+package csc.lakehouse.lake;
+
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One writing run per lakehouse at a time. The lock is a file {@code <root>/_lock} created with
+ * create-if-absent semantics, holding the owner's pid, host and start time, and touched every
+ * {@value #HEARTBEAT_SECONDS} s. A second run waits up to its {@code --wait} time, then exits with a
+ * message naming the holder. A lock whose process is gone (same host) or whose heartbeat is older than
+ * {@value #STALE_SECONDS} s (another host) is stale and is cleared.
+ */
+public final class RunLock implements AutoCloseable {
+    static final int HEARTBEAT_SECONDS = 10;
+    static final int STALE_SECONDS = 120;
+
+    private final FileSystem fs;
+    private final Path path;
+    private final ScheduledExecutorService heartbeat;
+
+    /** Thrown when another live run holds the lock. */
+    public static final class Held extends RuntimeException {
+        public Held(String m) { super(m); }
+    }
+
+    private RunLock(FileSystem fs, Path path) {
+        this.fs = fs;
+        this.path = path;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "csc-lock-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleAtFixedRate(this::touch, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    public static RunLock acquire(Lakehouse lake, String command, long waitSeconds) {
+        try {
+            Path p = new Path(lake.root() + "/_lock");
+            FileSystem fs = lake.fileSystem(p);
+            fs.mkdirs(p.getParent());
+            long deadline = System.currentTimeMillis() + waitSeconds * 1000;
+            boolean announced = false;
+            while (true) {
+                if (tryCreate(fs, p, command)) {
+                    return new RunLock(fs, p);
+                }
+                Properties holder = read(fs, p);
+                if (holder != null && isStale(fs, p, holder)) {
+                    Progress.say("clearing a stale lock left by %s (pid %s on %s, started %s)",
+                            holder.getProperty("command"), holder.getProperty("pid"), holder.getProperty("host"),
+                            holder.getProperty("started_at"));
+                    fs.delete(p, false);
+                    continue;
+                }
+                if (System.currentTimeMillis() >= deadline) {
+                    throw new Held("another run holds the lakehouse " + lake.root() + ": "
+                            + (holder == null ? "unknown holder" : holder.getProperty("command") + " (pid "
+                            + holder.getProperty("pid") + " on " + holder.getProperty("host") + ", started "
+                            + holder.getProperty("started_at") + ")")
+                            + "; wait for it to finish or pass --wait SECONDS");
+                }
+                if (!announced) {
+                    Progress.say("waiting for another run to release the lakehouse lock...");
+                    announced = true;
+                }
+                Thread.sleep(1000);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the lakehouse lock", e);
+        }
+    }
+
+    private static boolean tryCreate(FileSystem fs, Path p, String command) throws IOException {
+        try (FSDataOutputStream out = fs.create(p, false)) {
+            Properties pr = new Properties();
+            pr.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+            pr.setProperty("host", host());
+            pr.setProperty("command", command);
+            pr.setProperty("started_at", Instant.now().toString());
+            pr.store(out, "csc-lakehouse run lock");
+            return true;
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            if (fs.exists(p)) return false;
+            throw e;
+        }
+    }
+
+    private static Properties read(FileSystem fs, Path p) {
+        try (FSDataInputStream in = fs.open(p)) {
+            Properties pr = new Properties();
+            pr.load(new java.io.InputStreamReader(in, StandardCharsets.ISO_8859_1));
+            return pr;
+        } catch (IOException e) {
+            return null; // vanished between exists and open: the caller retries
+        }
+    }
+
+    static boolean isStale(FileSystem fs, Path p, Properties holder) throws IOException {
+        String host = holder.getProperty("host", "");
+        if (host.equals(host())) {
+            try {
+                long pid = Long.parseLong(holder.getProperty("pid", "-1"));
+                return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+            } catch (NumberFormatException e) {
+                return true;
+            }
+        }
+        long age = System.currentTimeMillis() - fs.getFileStatus(p).getModificationTime();
+        return age > STALE_SECONDS * 1000L;
+    }
+
+    private void touch() {
+        try {
+            fs.setTimes(path, System.currentTimeMillis(), -1);
+        } catch (IOException ignored) {
+            // a missed heartbeat only matters after STALE_SECONDS; the next one will try again
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        try {
+            fs.delete(path, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

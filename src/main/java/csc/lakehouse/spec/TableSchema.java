@@ -1,0 +1,90 @@
+package csc.lakehouse.spec;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The declared schema of one lakehouse table, loaded from
+ * {@code data-schemas/tables/<layer>/<table>.yaml}. Tests assert that the Delta tables match.
+ */
+public final class TableSchema {
+    public String table;
+    public String layer;
+    public String description;
+    /** natural key columns (de-duplication and MERGE) */
+    public List<String> keys = new ArrayList<>();
+    public List<ColumnSpec> columns = new ArrayList<>();
+
+    public static final class ColumnSpec {
+        public String name;
+        public String type = "string";
+        public boolean nullable = true;
+        public String description;
+    }
+
+    public static TableSchema load(String layer, String table) {
+        TableSchema s = DataSchemas.readYaml("tables/" + layer + "/" + table + ".yaml", TableSchema.class);
+        if (!table.equals(s.table)) {
+            throw new IllegalStateException("data-schemas/tables/" + layer + "/" + table + ".yaml names table " + s.table);
+        }
+        return s;
+    }
+
+    /** Every declared table of a layer. */
+    public static List<TableSchema> all(String layer) {
+        List<TableSchema> out = new ArrayList<>();
+        for (String f : DataSchemas.list("tables/" + layer)) {
+            if (f.endsWith(".yaml")) {
+                out.add(load(layer, f.substring(0, f.length() - 5)));
+            }
+        }
+        return out;
+    }
+
+    public List<String> columnNames() {
+        List<String> n = new ArrayList<>();
+        for (ColumnSpec c : columns) n.add(c.name);
+        return n;
+    }
+
+    public StructType structType() {
+        List<StructField> fields = new ArrayList<>();
+        for (ColumnSpec c : columns) {
+            fields.add(new StructField(c.name, sparkType(c.type), c.nullable, Metadata.empty()));
+        }
+        return new StructType(fields.toArray(new StructField[0]));
+    }
+
+    public static DataType sparkType(String t) {
+        switch (t) {
+            case "string": return DataTypes.StringType;
+            case "date": return DataTypes.DateType;
+            case "timestamp": return DataTypes.TimestampType;
+            case "int": return DataTypes.IntegerType;
+            case "long": return DataTypes.LongType;
+            case "double": return DataTypes.DoubleType;
+            case "boolean": return DataTypes.BooleanType;
+            case "array<string>": return DataTypes.createArrayType(DataTypes.StringType);
+            default: throw new IllegalArgumentException("unknown column type in data-schemas: " + t);
+        }
+    }
+
+    /** The type name used in data-schemas for a Spark type (inverse of {@link #sparkType}). */
+    public static String typeName(DataType t) {
+        if (t.equals(DataTypes.StringType)) return "string";
+        if (t.equals(DataTypes.DateType)) return "date";
+        if (t.equals(DataTypes.TimestampType)) return "timestamp";
+        if (t.equals(DataTypes.IntegerType)) return "int";
+        if (t.equals(DataTypes.LongType)) return "long";
+        if (t.equals(DataTypes.DoubleType)) return "double";
+        if (t.equals(DataTypes.BooleanType)) return "boolean";
+        if (t.equals(DataTypes.createArrayType(DataTypes.StringType))) return "array<string>";
+        return t.simpleString();
+    }
+}
