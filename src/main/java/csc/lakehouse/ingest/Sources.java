@@ -15,11 +15,13 @@ public final class Sources {
 
     public static List<SourceReader> readers() {
         List<SourceReader> r = new ArrayList<>();
+        r.add(new LocalTrackerReader());
         return r;
     }
 
     public static List<SilverBuilder> silverBuilders() {
         List<SilverBuilder> b = new ArrayList<>();
+        b.addAll(csc.lakehouse.conform.TrackerSilverBuilder.all());
         return b;
     }
 
