@@ -9,7 +9,7 @@ import java.util.Map;
  * The input schema of one local tracker, {@code data-schemas/inputs/local/<tracker>.yaml}: the columns a
  * council supplies in {@code local/<tracker>.csv}, their types, which are required, their code lists,
  * and the order checks. The silver table, its rules and the blank template are generated from it
- * ({@code tools/gen_tracker_specs.py}).
+ * ({@code data-schemas/inputs/local/generate.py}).
  *
  * <p>Column types: {@code child_id} (pseudonymised into {@code person_id}), {@code family_id}
  * (pseudonymised in place), {@code string}, {@code code} (normalised to lower case with underscores,

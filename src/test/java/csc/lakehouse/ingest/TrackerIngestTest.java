@@ -75,6 +75,22 @@ class TrackerIngestTest {
         assertFalse(quarantined.contains("C3") || quarantined.contains("C4"), "no raw child ids in quarantine");
     }
 
+    /** The generated silver schemas and templates agree with the tracker schemas (re-run generate.py when not). */
+    @Test
+    void generatedSpecsAreCurrent() throws Exception {
+        for (TrackerSpec t : TrackerSpec.all().values()) {
+            csc.lakehouse.spec.TableSchema silver = csc.lakehouse.spec.TableSchema.load("silver", t.silver_table);
+            List<String> expected = new java.util.ArrayList<>(List.of("la_code"));
+            for (TrackerSpec.Column c : t.columns) expected.add(c.silverName());
+            expected.addAll(List.of("collection_year", "source_file_sha256", "_row_hash"));
+            assertEquals(expected, silver.columnNames(), t.tracker);
+            assertEquals(t.keys, silver.keys, t.tracker);
+            assertFalse(csc.lakehouse.spec.RuleSet.forTable(t.silver_table).rules.isEmpty() && !t.requiredColumns().isEmpty());
+            String template = Files.readString(Path.of("data-schemas/templates/local/" + t.tracker + ".csv")).trim();
+            assertEquals(String.join(",", t.columnNames()), template, t.tracker);
+        }
+    }
+
     @Test
     void trackerNamesAndHeaders() {
         assertEquals("supervisions", LocalTrackerReader.trackerFor("Supervisions_2024-03.csv").orElseThrow().tracker);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the silver table schemas, rule files and blank templates of the local trackers from
 data-schemas/inputs/local/<tracker>.yaml (the single source). Run from the repository root after
-editing a tracker schema; TrackerSpecsTest fails when the generated files are out of date."""
+editing a tracker schema; TrackerIngestTest.generatedSpecsAreCurrent fails when the generated files are out of date."""
 import glob, os, yaml
 
 SILVER_TYPE = {"child_id": "string", "family_id": "string", "string": "string", "code": "string",
@@ -27,7 +27,7 @@ for path in sorted(glob.glob("data-schemas/inputs/local/*.yaml")):
              ("source_file_sha256", "string", False, "SHA-256 of the file the row came from (bronze lineage)"),
              ("_row_hash", "string", False, "hash of the row's values; MERGE rewrites a row only when it changes")]
     with open(f"data-schemas/tables/silver/{silver}.yaml", "w") as f:
-        f.write(f"# generated from data-schemas/inputs/local/{t}.yaml by tools/gen_tracker_specs.py\n")
+        f.write(f"# generated from data-schemas/inputs/local/{t}.yaml by data-schemas/inputs/local/generate.py\n")
         f.write(f"table: {silver}\nlayer: silver\ndescription: {q('Local tracker ' + t + ': ' + spec['description'])}\n")
         f.write(f"keys: [{', '.join(spec['keys'])}]\ncolumns:\n")
         for n, ty, nullable, d in cols:
@@ -50,7 +50,7 @@ for path in sorted(glob.glob("data-schemas/inputs/local/*.yaml")):
         expr = ch.get("expr") or f"{ch['end']} < {ch['start']}"
         rules.append({"id": ch["id"], "message": ch["message"], "check": expr})
     with open(f"data-schemas/rules/{silver}.yaml", "w") as f:
-        f.write(f"# generated from data-schemas/inputs/local/{t}.yaml by tools/gen_tracker_specs.py\n")
+        f.write(f"# generated from data-schemas/inputs/local/{t}.yaml by data-schemas/inputs/local/generate.py\n")
         yaml.safe_dump({"table": silver, "rules": rules}, f, sort_keys=False, width=200)
     with open(f"data-schemas/templates/local/{t}.csv", "w") as f:
         f.write(",".join(c["name"] for c in spec["columns"]) + "\n")
