@@ -45,9 +45,10 @@ public final class LooseParse {
                 .when(t.isin("FALSE", "0", "N", "NO"), lit(false));
     }
 
+    /** Whole numbers; a decimal (an age computed by a spreadsheet formula) is floored, as age at last birthday is. */
     public static Column integer(Column raw) {
         Column t = clean(raw);
-        return when(t.rlike("^-?\\d+(\\.0+)?$"), functions.regexp_replace(t, "\\.0+$", "").cast("int"));
+        return when(t.rlike("^-?\\d+(\\.\\d+)?$"), functions.floor(t.cast("double")).cast("int"));
     }
 
     public static Column dbl(Column raw) {

@@ -16,12 +16,14 @@ public final class Sources {
     public static List<SourceReader> readers() {
         List<SourceReader> r = new ArrayList<>();
         r.add(new LocalTrackerReader());
+        r.add(new AnnexAReader());
         return r;
     }
 
     public static List<SilverBuilder> silverBuilders() {
         List<SilverBuilder> b = new ArrayList<>();
         b.addAll(csc.lakehouse.conform.TrackerSilverBuilder.all());
+        b.addAll(csc.lakehouse.conform.AnnexASilverBuilder.all());
         return b;
     }
 
