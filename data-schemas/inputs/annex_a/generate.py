@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates data-schemas/tables/silver/annex_a_*.yaml and data-schemas/rules/annex_a_*.yaml from
 lists.yaml (the single source). Run from the repository root after editing lists.yaml;
-AnnexASpecTest fails when the generated files are out of date."""
+AnnexAReaderTest.generatedSchemasAreCurrent fails when the generated files are out of date."""
 import yaml
 
 SILVER = {"child_id": "string", "family_id": "string", "code": "string", "date": "date", "int": "int",

@@ -39,6 +39,23 @@ class AnnexAReaderTest {
         return m;
     }
 
+    /** Silver schemas generated from lists.yaml are current (re-run data-schemas/inputs/annex_a/generate.py when not). */
+    @Test
+    void generatedSchemasAreCurrent() {
+        for (csc.lakehouse.spec.AnnexASpec.ListSpec l : csc.lakehouse.spec.AnnexASpec.get().lists) {
+            if (l.silver_table == null) continue;
+            List<String> expected = new java.util.ArrayList<>(List.of("la_code"));
+            for (csc.lakehouse.spec.AnnexASpec.Column c : l.columns) if (!"drop".equals(c.type)) expected.add(c.silverName());
+            expected.addAll(List.of("collection_year", "source_file_sha256", "_row_hash"));
+            csc.lakehouse.spec.TableSchema s = csc.lakehouse.spec.TableSchema.load("silver", l.silver_table);
+            assertEquals(expected, s.columnNames(), l.silver_table);
+            assertEquals(l.keys, s.keys, l.silver_table);
+            for (csc.lakehouse.spec.AnnexASpec.Column c : l.columns) {
+                if (c.codelist != null) assertTrue(csc.lakehouse.spec.CodeLists.get().has(c.codelist), c.codelist);
+            }
+        }
+    }
+
     @Test
     void sheetNames() {
         assertEquals(1, AnnexAReader.listNumber("List 1").orElseThrow());
@@ -215,10 +232,13 @@ class AnnexAReaderTest {
     /** Silver kept/quarantined per list for one liia sample (printed for the run report). */
     @Test
     void liiaWorkbookThroughSilver() throws Exception {
+        for (String name : List.of("liia-tools-pipeline_Annex_A_2024_Jan.xlsx", "liia-tools_Annex_A.xlsx")) liiaThroughSilver(name);
+    }
+
+    void liiaThroughSilver(String name) throws Exception {
         Path drop = SparkTestSession.tempDir("annexa-liia");
         Files.createDirectories(drop.resolve("la=301/annex_a"));
-        Files.copy(Path.of("src/test/resources/annex_a/liia-tools-pipeline_Annex_A_2024_Jan.xlsx"),
-                drop.resolve("la=301/annex_a/liia-tools-pipeline_Annex_A_2024_Jan.xlsx"));
+        Files.copy(Path.of("src/test/resources/annex_a", name), drop.resolve("la=301/annex_a/" + name));
         IngestJob.Result res = new IngestJob(SparkTestSession.get(), null, new RunManifest("test"), null).run(drop.toString());
         assertEquals(1, res.filesIngested());
         Map<String, String> summary = new TreeMap<>();
@@ -227,7 +247,7 @@ class AnnexAReaderTest {
                     + o.rowsDuplicate() + " duplicate " + o.errorsByRule());
             assertEquals(o.rowsIn(), o.rowsWritten() + o.rowsQuarantined() + o.rowsDuplicate());
         }
-        System.out.println("[annex-a silver] liia-tools-pipeline_Annex_A_2024_Jan.xlsx " + summary);
+        System.out.println("[annex-a silver] " + name + " " + summary);
         assertEquals(9, summary.size());
         // ages are formulas with fractional values (e.g. 8.88...): floored to age at last birthday
         assertEquals(5, res.silver().stream().filter(o -> o.table().equals("annex_a_contacts")).findFirst().orElseThrow().rowsWritten());

@@ -42,11 +42,22 @@ class TrackerIngestTest {
                         + ",,,,,\n");
         write(drop, "la=301/local/caseloads.csv", "worker_id,team,children_held\nW1,A,12\n");
         write(drop, "la=301/local/mystery_tracker.csv", "a,b\n1,2\n");
+        // police protection with times of day in both accepted forms; a sibling group id is pseudonymised
+        write(drop, "la=301/local/police_protection_events.csv",
+                "child_id,sibling_group_id,event_datetime\nP1,G1,05/07/2023 17:00\nP2,G1,2023-07-05T08:30\nP3,,2023-07-06 23:15:10\n");
 
         RunManifest m = new RunManifest("test");
         IngestJob.Result r = new IngestJob(SparkTestSession.get(), null, m, null).run(drop.toString());
 
-        assertEquals(2, r.filesIngested(), "strategy discussions + the unknown tracker (read as nothing)");
+        assertEquals(3, r.filesIngested(), "strategy discussions, police protection + the unknown tracker (read as nothing)");
+        SilverWriter.Outcome pp = r.silver().stream().filter(s -> s.table().equals("tracker_police_protection_events"))
+                .findFirst().orElseThrow();
+        assertEquals(3, pp.rowsWritten());
+        List<Row> events = pp.silver().orderBy("event_datetime").collectAsList();
+        assertEquals(java.sql.Timestamp.valueOf("2023-07-05 08:30:00"), events.get(0).getAs("event_datetime"));
+        assertEquals(java.sql.Timestamp.valueOf("2023-07-05 17:00:00"), events.get(1).getAs("event_datetime"));
+        assertEquals(java.sql.Timestamp.valueOf("2023-07-06 23:15:10"), events.get(2).getAs("event_datetime"));
+        assertEquals(SparkTestSession.pseudonym("301", "G1"), events.get(0).getAs("sibling_group_id"));
         assertEquals(1, r.filesRejected(), "caseloads lacks required columns");
         String reason = m.inputs().stream().filter(i -> String.valueOf(i.get("path")).contains("caseloads"))
                 .map(i -> String.valueOf(i.get("reason"))).findFirst().orElseThrow();
