@@ -19,6 +19,8 @@ public final class Sources {
         r.add(new csc.lakehouse.ingest.ssda903.Ssda903CsvReader());
         r.add(new csc.lakehouse.ingest.ssda903.Ssda903XmlReader());
         r.add(new csc.lakehouse.ingest.population.PopulationReader());
+        r.add(new csc.lakehouse.ingest.LocalTrackerReader());
+        r.add(new csc.lakehouse.ingest.AnnexAReader());
         return r;
     }
 
@@ -34,6 +36,8 @@ public final class Sources {
         b.add(new csc.lakehouse.conform.cin.CinPreProceedingsBuilder());
         b.addAll(csc.lakehouse.conform.ssda903.Ssda903Builders.all());
         b.add(new csc.lakehouse.conform.population.PopulationBuilder());
+        b.addAll(csc.lakehouse.conform.TrackerSilverBuilder.all());
+        b.addAll(csc.lakehouse.conform.AnnexASilverBuilder.all());
         return b;
     }
 

@@ -14,6 +14,7 @@ public final class MeasureFamilies {
     public static List<MeasureFamily> all() {
         List<MeasureFamily> out = new ArrayList<>(CinMeasureFamilies.all());
         out.add(new LookedAfterMeasures());
+        out.addAll(OfstedMeasureFamilies.all());
         return out;
     }
 

@@ -62,6 +62,7 @@ public final class MeasuresJob {
         for (DerivedMeasureFamily f : derived) {
             written.add(write(f.name(), () -> f.compute(ctx, upstream)));
         }
+        written.add(writeRecommendationTracker(written));
         manifest.stage("measures", (System.nanoTime() - t0) / 1e9);
         return written;
     }
@@ -85,6 +86,23 @@ public final class MeasuresJob {
 
     private static Dataset<Row> emptyHeadline(MeasureContext ctx) {
         return headline(ctx.spark().createDataFrame(new ArrayList<Row>(), Trends.schema().structType()));
+    }
+
+    /** gold.recommendation_tracker: the eight Ofsted recommendations, latest value, direction and target. */
+    private String writeRecommendationTracker(List<String> goldTables) {
+        Progress p = new Progress();
+        Dataset<Row> all = null;
+        for (String t : goldTables) {
+            Dataset<Row> g = lake.read(Layer.GOLD, t.substring("gold.".length()));
+            all = all == null ? g : all.unionByName(g);
+        }
+        if (all == null) all = lake.spark().createDataFrame(new ArrayList<Row>(), Trends.schema().structType());
+        String name = RecommendationTracker.TABLE;
+        long version = lake.overwrite(RecommendationTracker.build(all), Layer.GOLD, name);
+        long n = lake.read(Layer.GOLD, name).count();
+        manifest.table(Lakehouse.name(Layer.GOLD, name), Layer.GOLD, null, n, null, null, version);
+        p.stage("measures", Lakehouse.name(Layer.GOLD, name), n);
+        return Lakehouse.name(Layer.GOLD, name);
     }
 
     private String write(String name, java.util.function.Supplier<Dataset<Row>> rows) {

@@ -43,6 +43,7 @@ public final class PublishJob {
         List<Output> out = new ArrayList<>();
         out.add(output("trends.csv", in -> TrendsCsv.write(in.trends(), in.outDir())));
         out.add(output("trends_notes.csv", in -> TrendsCsv.writeNotes(in.trends(), in.outDir())));
+        out.add(output("recommendations.csv", in -> RecommendationsCsv.write(in.lake(), in.outDir())));
         // published/trends.csv (suppressed), trends.xlsx and evidence-pack.html, from the trends.csv just written
         out.add(output("published/trends.csv, trends.xlsx, evidence-pack.html", in -> {
             List<TrendsFile.Row> trends = TrendsFile.read(in.outDir().resolve("trends.csv"));
@@ -110,8 +111,7 @@ public final class PublishJob {
         for (String t : lake.tables(Layer.GOLD)) {
             Dataset<Row> g = lake.read(Layer.GOLD, t);
             if (!List.of(g.columns()).containsAll(cols)) {
-                manifest.warning("gold." + t, "not in the trends shape: not published");
-                continue;
+                continue; // e.g. gold.recommendation_tracker: published as recommendations.csv
             }
             out.addAll(g.select(select).collectAsList());
             manifest.table(Lakehouse.name(Layer.GOLD, t), Layer.GOLD, null, null, null, null,
