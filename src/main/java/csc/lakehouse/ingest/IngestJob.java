@@ -46,6 +46,25 @@ import static org.apache.spark.sql.functions.col;
 public final class IngestJob {
     private static final Logger LOG = LogManager.getLogger(IngestJob.class);
     public static final String INGEST_LOG = "_ingest_log";
+    static final String CONFORMED_MARKER = "_state/conformed_ingest_log_version";
+
+    private long bronzeVersion() {
+        return lake.version(Layer.BRONZE, INGEST_LOG).orElse(-1L);
+    }
+
+    private long conformedVersion() {
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(lake.root() + "/" + CONFORMED_MARKER);
+            org.apache.hadoop.fs.FileSystem fs = lake.fileSystem(p);
+            if (!fs.exists(p)) return -1L;
+            try (java.io.InputStream in = fs.open(p)) {
+                return Long.parseLong(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1L;
+        }
+    }
+
     /** LA code recorded for files whose LA nobody names. */
     public static final String UNKNOWN_LA = "000";
 
@@ -177,10 +196,12 @@ public final class IngestJob {
 
         List<SilverWriter.Outcome> outcomes = new ArrayList<>();
         Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>();
-        boolean silverMissing = lake != null && Sources.silverBuilders().stream()
-                .anyMatch(b -> !lake.exists(Layer.SILVER, b.table()));
-        if (somethingNew || forceConform || (silverMissing && skipped > 0)) {
+        // Conform when bronze changed since the last complete conform. The marker is written only after
+        // every silver table is merged, so a run killed half-way conforms again next time.
+        boolean bronzeAhead = lake != null && bronzeVersion() > conformedVersion();
+        if (somethingNew || forceConform || bronzeAhead) {
             conform(view, progress, outcomes, silverTables);
+            if (lake != null) lake.writeText(CONFORMED_MARKER, Long.toString(bronzeVersion()));
         } else {
             Progress.say("no new input files: bronze and silver left as they are");
         }
