@@ -130,6 +130,9 @@ public final class CinConform {
      * collection year (any year when the year is null). Code lists are copied into the closure.
      */
     public static synchronized void registerCodeCheck(SparkSession spark) {
+        if (spark.catalog().functionExists(CODE_VALID_UDF)) {
+            return; // registered once per session: the code lists do not change within a run
+        }
         CodeLists lists = CodeLists.get();
         HashMap<String, ArrayList<String[]>> copy = new HashMap<>();
         for (String name : new String[]{"cin_assessment_factor", "cin_disability"}) {
