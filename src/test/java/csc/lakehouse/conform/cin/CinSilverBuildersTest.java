@@ -97,6 +97,7 @@ class CinSilverBuildersTest {
         assertCounts(o.get("person_cin"), 7, 3, 4, 0,
                 Map.of("CIN-DOB-CONFLICT", 2L, "CIN-FMT-person_birth_date", 1L, "CIN-REQ-person_id", 1L));
         assertEquals(Map.of("CIN-SEX-YEAR", 1L), o.get("person_cin").warningsByRule());
+        assertEquals(1, o.get("person_cin").quarantine().filter("original_row like '%2011-02-30%'").count());
         assertCounts(o.get("referral"), 7, 1, 6, 0, Map.of("CIN-8805", 1L, "CIN-8810", 1L,
                 "CIN-CODE-referral_source", 1L, "CIN-1104", 1L, "CIN-REQ-person_id", 1L, "CIN-FMT-referral_date", 1L));
         assertCounts(o.get("assessment"), 4, 2, 2, 0, Map.of("CIN-1103", 1L, "CIN-CODE-factors", 1L));
@@ -113,6 +114,8 @@ class CinSilverBuildersTest {
         for (Row q : o.get("person_cin").quarantine().collectAsList()) {
             String orig = q.getAs("original_row");
             assertFalse(orig.contains("R1") || orig.contains("R2"), orig);
+            // full dates of birth are not kept: the R1 pair shows only months; R2's unparsable value stays as received
+            assertFalse(orig.contains("2010-01-15") || orig.contains("2010-02-20"), orig);
         }
     }
 
