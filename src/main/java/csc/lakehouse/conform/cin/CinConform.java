@@ -33,6 +33,8 @@ public final class CinConform {
     /** SQL function {@code cin_code_valid(list, year, code)} for array columns (factors, disabilities). */
     public static final String CODE_VALID_UDF = "cin_code_valid";
 
+    private static java.lang.ref.WeakReference<SparkSession> registeredIn;
+
     private CinConform() {}
 
     /** An ISO date (optionally with a zone suffix, as xs:date allows); null when it does not parse. */
@@ -130,9 +132,8 @@ public final class CinConform {
      * collection year (any year when the year is null). Code lists are copied into the closure.
      */
     public static synchronized void registerCodeCheck(SparkSession spark) {
-        if (spark.catalog().functionExists(CODE_VALID_UDF)) {
-            return; // registered once per session: the code lists do not change within a run
-        }
+        if (registeredIn != null && registeredIn.get() == spark) return;
+        registeredIn = new java.lang.ref.WeakReference<>(spark);
         CodeLists lists = CodeLists.get();
         HashMap<String, ArrayList<String[]>> copy = new HashMap<>();
         for (String name : new String[]{"cin_assessment_factor", "cin_disability"}) {

@@ -29,6 +29,16 @@ public final class CinPersonBuilder implements SilverBuilder {
     @Override
     public String table() { return "person_cin"; }
 
+    /**
+     * The raw date for {@code _src} (and so for quarantine's original_row) without the day: a date that
+     * parses is shown as its month ({@code yyyy-MM-01}); only a value that does not parse is kept as
+     * received, since that is what someone fixing the return needs to see.
+     */
+    static Column rawDate(String rawColumn) {
+        Column parsed = date(rawColumn);
+        return when(parsed.isNotNull(), functions.date_format(month(parsed), "yyyy-MM-dd")).otherwise(col(rawColumn));
+    }
+
     @Override
     public Optional<Dataset<Row>> build(BronzeView bronze, ConformContext ctx) {
         return CinConform.current(bronze, ctx, CinCensusReader.CHILD).map(d -> {
@@ -58,9 +68,9 @@ public final class CinPersonBuilder implements SilverBuilder {
                     col("Ethnicity").as("ethnicity"),
                     col("UPNunknown").as("upn_unknown"),
                     col("Disabilities").as("disabilities"),
-                    col("PersonBirthDate").as("person_birth_date"),
-                    col("ExpectedPersonBirthDate").as("expected_person_birth_date"),
-                    col("PersonDeathDate").as("person_death_date"));
+                    rawDate("PersonBirthDate").as("person_birth_date"),
+                    rawDate("ExpectedPersonBirthDate").as("expected_person_birth_date"),
+                    rawDate("PersonDeathDate").as("person_death_date"));
             return CinConform.select(d, silver, src);
         });
     }
