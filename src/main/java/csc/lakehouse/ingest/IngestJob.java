@@ -177,8 +177,11 @@ public final class IngestJob {
 
         List<SilverWriter.Outcome> outcomes = new ArrayList<>();
         Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>();
+        // only a silver table whose bronze exists counts as missing: a drop without (say) DoLo files never
+        // creates silver.dolo, and must not make every re-run rebuild silver
+        final BronzeView bronzeView = view;
         boolean silverMissing = lake != null && Sources.silverBuilders().stream()
-                .anyMatch(b -> !lake.exists(Layer.SILVER, b.table()));
+                .anyMatch(b -> !lake.exists(Layer.SILVER, b.table()) && b.build(bronzeView, ctx).isPresent());
         if (somethingNew || forceConform || (silverMissing && skipped > 0)) {
             conform(view, progress, outcomes, silverTables);
         } else {
