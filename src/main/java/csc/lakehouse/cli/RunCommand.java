@@ -54,10 +54,6 @@ public final class RunCommand implements Callable<Integer> {
             RunManifest manifest = new RunManifest(command);
             manifest.parameter("input", input).parameter("lakehouse", lake.root()).parameter("pseudonym_key", key.origin());
             IngestCommand.Result ingested = IngestCommand.ingest(spark, lake, manifest, input, common.la, false);
-            if (ingested.job().nothingUsable() && lake.tables(csc.lakehouse.lake.Layer.SILVER).isEmpty()) {
-                PublishJob.writeManifest(lake, manifest, dir);
-                return Csc.REJECTED;
-            }
             new MeasuresJob(lake, manifest).run(o);
             Path benchmarks = Paths.get(input, "benchmarks");
             new PublishJob(lake, manifest).withBenchmarks(Files.isDirectory(benchmarks) ? benchmarks : null).run(dir);

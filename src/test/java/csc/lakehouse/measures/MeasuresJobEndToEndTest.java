@@ -52,9 +52,10 @@ class MeasuresJobEndToEndTest {
                 Layer.BRONZE, IngestJob.INGEST_LOG);
 
         RunManifest manifest = new RunManifest("measures");
-        List<String> written = new MeasuresJob(lake, manifest)
+        List<String> written = new MeasuresJob(lake, manifest, List.of(new LookedAfterMeasures()),
+                List.of(new DemandMeasures()))
                 .run(new MeasuresJob.Options(LocalDate.of(2024, 1, 31), null, null, false, null));
-        assertEquals(List.of("gold.looked_after", "gold.demand"), written);
+        assertEquals(List.of("gold.looked_after", "gold.demand", "gold.recommendation_tracker"), written);
         out1 = SparkTestSession.tempDir("e2e-out1");
         new PublishJob(lake, manifest).run(out1);
         PublishJob.writeManifest(lake, manifest, out1);
