@@ -43,8 +43,12 @@ public final class SilverWriter {
      * @param lake null for a dry run ({@code validate}): everything is computed, nothing is written
      */
     public static Outcome write(Lakehouse lake, String table, Dataset<Row> typed) {
+        return write(lake, table, typed, RuleSet.forTable(table));
+    }
+
+    /** As {@link #write(Lakehouse, String, Dataset)} with an explicit rule set (tests of the mechanism). */
+    public static Outcome write(Lakehouse lake, String table, Dataset<Row> typed, RuleSet rules) {
         TableSchema schema = TableSchema.load("silver", table);
-        RuleSet rules = RuleSet.forTable(table);
         Dataset<Row> withLineage = typed;
         List<String> have = List.of(typed.columns());
         if (!have.contains("collection_year")) {
