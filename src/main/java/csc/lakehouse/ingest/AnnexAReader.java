@@ -63,11 +63,7 @@ public final class AnnexAReader implements SourceReader {
 
     @Override
     public List<InputFile> select(List<InputFile> dropFiles) {
-        List<InputFile> out = new ArrayList<>();
-        for (InputFile f : dropFiles) {
-            if (SOURCE.equals(f.source()) && FILE.matcher(f.relative()).matches()) out.add(f);
-        }
-        return out;
+        return inSourceFolder(dropFiles, f -> FILE.matcher(f.relative()).matches());
     }
 
     @Override

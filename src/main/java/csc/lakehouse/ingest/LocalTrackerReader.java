@@ -45,11 +45,7 @@ public final class LocalTrackerReader implements SourceReader {
 
     @Override
     public List<InputFile> select(List<InputFile> dropFiles) {
-        List<InputFile> out = new ArrayList<>();
-        for (InputFile f : dropFiles) {
-            if (SOURCE.equals(f.source()) && FILE.matcher(f.relative()).matches()) out.add(f);
-        }
-        return out;
+        return inSourceFolder(dropFiles, f -> FILE.matcher(f.relative()).matches());
     }
 
     @Override
@@ -106,7 +102,7 @@ public final class LocalTrackerReader implements SourceReader {
             return new ParsedFile(fallbackYear(file, warnings), null, Map.of(), 0, warnings);
         }
         TrackerSpec spec = found.get();
-        List<List<String>> records = CsvText.parse(text);
+        List<List<String>> records = csc.lakehouse.spec.SimpleCsv.parse(text);
         if (records.isEmpty()) throw new FileRejected("empty file: no header row for tracker " + spec.tracker);
         List<String> header = records.get(0);
         Map<String, Integer> at = new LinkedHashMap<>();

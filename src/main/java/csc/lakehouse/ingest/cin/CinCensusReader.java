@@ -123,11 +123,7 @@ public final class CinCensusReader implements SourceReader {
 
     @Override
     public List<InputFile> select(List<InputFile> dropFiles) {
-        List<InputFile> out = new ArrayList<>();
-        for (InputFile f : dropFiles) {
-            if (SOURCE.equals(f.source()) && f.name().toLowerCase(Locale.ROOT).endsWith(".xml")) out.add(f);
-        }
-        return out;
+        return inSourceFolder(dropFiles, SourceReader.withExtension(".xml"));
     }
 
     @Override

@@ -47,11 +47,7 @@ public final class PopulationReader implements SourceReader {
 
     @Override
     public List<InputFile> select(List<InputFile> dropFiles) {
-        List<InputFile> out = new ArrayList<>();
-        for (InputFile f : dropFiles) {
-            if (f.source().equals("population") && f.name().toLowerCase(Locale.ROOT).endsWith(".csv")) out.add(f);
-        }
-        return out;
+        return inSourceFolder(dropFiles, SourceReader.withExtension(".csv"));
     }
 
     @Override

@@ -37,14 +37,8 @@ public final class Ssda903CsvReader implements SourceReader {
 
     @Override
     public List<InputFile> select(List<InputFile> dropFiles) {
-        List<InputFile> out = new ArrayList<>();
-        for (InputFile f : dropFiles) {
-            if (f.source().equals("ssda903") && f.name().toLowerCase(Locale.ROOT).endsWith(".csv")
-                    && Ssda903Tables.tableOf(f.name()).isPresent()) {
-                out.add(f);
-            }
-        }
-        return out;
+        return inSourceFolder(dropFiles,
+                SourceReader.withExtension(".csv").and(f -> Ssda903Tables.tableOf(f.name()).isPresent()));
     }
 
     @Override

@@ -47,11 +47,7 @@ public final class Ssda903XmlReader implements SourceReader {
 
     @Override
     public List<InputFile> select(List<InputFile> dropFiles) {
-        List<InputFile> out = new ArrayList<>();
-        for (InputFile f : dropFiles) {
-            if (f.source().equals("ssda903") && f.name().toLowerCase(Locale.ROOT).endsWith(".xml")) out.add(f);
-        }
-        return out;
+        return inSourceFolder(dropFiles, SourceReader.withExtension(".xml"));
     }
 
     @Override
