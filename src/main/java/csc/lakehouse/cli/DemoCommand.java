@@ -50,7 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Path dropDir = Paths.get(drop);
         Path stamp = dropDir.resolve("_demo.txt");
-        String want = "seed=" + seed + " from=" + from + " to=" + to + " scale=" + scale + "\n";
+        // regenerated when the parameters or the code (and so the generator) change
+        String want = "seed=" + seed + " from=" + from + " to=" + to + " scale=" + scale
+                + " code=" + csc.lakehouse.lake.CodeVersion.get() + "\n";
         if (!Files.exists(stamp) || !Files.readString(stamp, StandardCharsets.UTF_8).equals(want)) {
             Progress.say("generating the synthetic borough into %s (seed %d, %d-%d)...", dropDir, seed, from, to);
             if (Files.exists(dropDir)) {
