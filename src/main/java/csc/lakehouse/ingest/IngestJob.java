@@ -185,7 +185,7 @@ public final class IngestJob {
         BronzeView view;
         if (lake != null) {
             if (somethingNew) {
-                writeBronze(bronzeFrames, progress);
+                writeBronze(bronzeFrames, progress, now);
                 writeLog(logRows);
             }
             view = table -> lake.exists(Layer.BRONZE, table)
@@ -212,22 +212,28 @@ public final class IngestJob {
                          Map<String, Dataset<Row>> silverTables) {
         Map<String, Map<String, Long>> errorsByRule = new TreeMap<>();
         Map<String, Map<String, Long>> warningsByRule = new TreeMap<>();
-        for (SilverBuilder b : Sources.silverBuilders()) {
-            Optional<Dataset<Row>> typed = b.build(view, ctx);
-            if (typed.isEmpty()) continue;
-            SilverWriter.Outcome o = SilverWriter.write(lake, b.table(), typed.get());
+        // silver tables built from bronze are independent of each other: write them concurrently
+        List<SilverWriter.Outcome> built = csc.lakehouse.lake.Parallel.map(Sources.silverBuilders(),
+                csc.lakehouse.lake.Parallel.defaultThreads(), b -> {
+                    Optional<Dataset<Row>> typed = b.build(view, ctx);
+                    if (typed.isEmpty()) return null;
+                    SilverWriter.Outcome o = SilverWriter.write(lake, b.table(), typed.get());
+                    progress.stage("silver", b.table(), o.rowsWritten());
+                    return o;
+                });
+        for (SilverWriter.Outcome o : built) {
+            if (o == null) continue;
             outcomes.add(o);
-            silverTables.put(b.table(), o.silver());
-            manifest.table(Lakehouse.name(Layer.SILVER, b.table()), Layer.SILVER, o.rowsIn(), o.rowsWritten(),
+            silverTables.put(o.table(), o.silver());
+            manifest.table(Lakehouse.name(Layer.SILVER, o.table()), Layer.SILVER, o.rowsIn(), o.rowsWritten(),
                     o.rowsQuarantined(), o.rowsDuplicate(), o.deltaVersion());
             if (o.rowsQuarantined() > 0) {
-                manifest.table(Lakehouse.name(Layer.QUARANTINE, b.table()), Layer.QUARANTINE, null,
+                manifest.table(Lakehouse.name(Layer.QUARANTINE, o.table()), Layer.QUARANTINE, null,
                         o.rowsQuarantined(), null, null,
-                        lake == null ? null : lake.version(Layer.QUARANTINE, b.table()).orElse(null));
+                        lake == null ? null : lake.version(Layer.QUARANTINE, o.table()).orElse(null));
             }
-            if (!o.errorsByRule().isEmpty()) errorsByRule.put(b.table(), o.errorsByRule());
-            if (!o.warningsByRule().isEmpty()) warningsByRule.put(b.table(), o.warningsByRule());
-            progress.stage("silver", b.table(), o.rowsWritten());
+            if (!o.errorsByRule().isEmpty()) errorsByRule.put(o.table(), o.errorsByRule());
+            if (!o.warningsByRule().isEmpty()) warningsByRule.put(o.table(), o.warningsByRule());
         }
         for (DerivedSilverTable d : Sources.derivedTables()) {
             Optional<Dataset<Row>> rows = d.build(silverTables, ctx);
@@ -249,8 +255,8 @@ public final class IngestJob {
         manifest.put("warnings_by_rule", warningsByRule);
     }
 
-    private void writeBronze(Map<String, Dataset<Row>> frames, Progress progress) {
-        for (Map.Entry<String, Dataset<Row>> e : frames.entrySet()) {
+    private void writeBronze(Map<String, Dataset<Row>> frames, Progress progress, Timestamp ingestedAt) {
+        csc.lakehouse.lake.Parallel.map(new ArrayList<>(frames.entrySet()), csc.lakehouse.lake.Parallel.defaultThreads(), e -> {
             String table = e.getKey();
             Dataset<Row> rows = e.getValue();
             // a run killed after some bronze appends re-ingests its files: drop their earlier rows first
@@ -261,11 +267,11 @@ public final class IngestJob {
                           .delete(col(Lineage.FILE_SHA256).isin(shas.toArray()));
             }
             long v = lake.append(rows, Layer.BRONZE, table);
-            long n = lake.read(Layer.BRONZE, table).filter(col(Lineage.INGESTED_AT).equalTo(
-                    rows.select(functions.max(Lineage.INGESTED_AT)).first().getTimestamp(0))).count();
+            long n = lake.read(Layer.BRONZE, table).filter(col(Lineage.INGESTED_AT).equalTo(ingestedAt)).count();
             manifest.table(Lakehouse.name(Layer.BRONZE, table), Layer.BRONZE, n, n, null, null, v);
             progress.stage("bronze", table, n);
-        }
+            return table;
+        });
     }
 
     private static final StructType LOG_SCHEMA = new StructType()

@@ -33,8 +33,9 @@ import java.util.Optional;
 public final class Lakehouse {
     private final SparkSession spark;
     private final String root;
-    private final Map<String, Long> versionsWritten = new LinkedHashMap<>();
-    private final Map<String, Long> versionsRead = new LinkedHashMap<>();
+    // written from several table-writer threads at once (see Parallel)
+    private final Map<String, Long> versionsWritten = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Long> versionsRead = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     public Lakehouse(SparkSession spark, String root) {
         this.spark = spark;
@@ -142,9 +143,17 @@ public final class Lakehouse {
         return v;
     }
 
-    public Map<String, Long> versionsWritten() { return versionsWritten; }
+    public Map<String, Long> versionsWritten() {
+        synchronized (versionsWritten) {
+            return new java.util.TreeMap<>(versionsWritten);
+        }
+    }
 
-    public Map<String, Long> versionsRead() { return versionsRead; }
+    public Map<String, Long> versionsRead() {
+        synchronized (versionsRead) {
+            return new java.util.TreeMap<>(versionsRead);
+        }
+    }
 
     /** Names of the Delta tables present in a layer, sorted. */
     public List<String> tables(Layer layer) {

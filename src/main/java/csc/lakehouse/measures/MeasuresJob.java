@@ -53,8 +53,10 @@ public final class MeasuresJob {
         MeasureContext ctx = context(o);
         List<String> written = new ArrayList<>();
         Dataset<Row> headline = null;
+        // the families read silver only, so they are computed and written concurrently
+        written.addAll(csc.lakehouse.lake.Parallel.map(families, csc.lakehouse.lake.Parallel.defaultThreads(),
+                f -> write(f.name(), () -> f.compute(ctx))));
         for (MeasureFamily f : families) {
-            written.add(write(f.name(), () -> f.compute(ctx)));
             Dataset<Row> h = headline(lake.read(Layer.GOLD, f.name()));
             headline = headline == null ? h : headline.unionByName(h);
         }
