@@ -53,26 +53,39 @@ mport=7077
 if (exec 3<>/dev/tcp/127.0.0.1/7077) 2>/dev/null; then mport="$(free_port)"; fi
 master="spark://127.0.0.1:$mport"
 echo "[cluster] master $master (SPARK_HOME=$SPARK_HOME)" >&2
+# the jar's log4j2.properties logs WARN only; the daemons log INFO to their own files
+printf 'rootLogger.level = info\nrootLogger.appenderRef.stdout.ref = console\nappender.console.type = Console\nappender.console.name = console\nappender.console.layout.type = PatternLayout\nappender.console.layout.pattern = %%d{HH:mm:ss} %%p %%c{1}: %%m%%n\n' \
+  >"$SPARK_HOME/conf/log4j2-daemons.properties"
+dflags="$flags -Dlog4j2.configurationFile=$SPARK_HOME/conf/log4j2-daemons.properties"
+ui="$(free_port)"
 # shellcheck disable=SC2086
-java $flags -Xmx512m -cp "$cp" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$mport" \
-  --webui-port "$(free_port)" >"$SPARK_LOG_DIR/master.log" 2>&1 &
+java $dflags -Xmx512m -cp "$cp" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$mport" \
+  --webui-port "$ui" >"$SPARK_LOG_DIR/master.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 120); do
-  grep -q "I have been elected leader" "$SPARK_LOG_DIR/master.log" 2>/dev/null && break
+# master state from its web UI's JSON (status ALIVE, number of alive workers)
+state() { python3 - "$ui" <<'PY' 2>/dev/null || echo "DOWN 0"
+import json, sys, urllib.request
+j = json.load(urllib.request.urlopen("http://127.0.0.1:%s/json/" % sys.argv[1], timeout=5))
+print(j.get("status"), j.get("aliveworkers", 0))
+PY
+}
+for _ in $(seq 1 180); do
+  [ "$(state | cut -d' ' -f1)" = ALIVE ] && break
   sleep 1
 done
-grep -q "I have been elected leader" "$SPARK_LOG_DIR/master.log" || { echo "[cluster] master did not start" >&2; tail -20 "$SPARK_LOG_DIR/master.log" >&2; exit 1; }
+[ "$(state | cut -d' ' -f1)" = ALIVE ] || { echo "[cluster] master did not start" >&2; tail -20 "$SPARK_LOG_DIR/master.log" >&2; exit 1; }
 for w in 1 2; do
   # shellcheck disable=SC2086
-  java $flags -Xmx512m -cp "$cp" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --port "$(free_port)" \
+  java $dflags -Xmx512m -cp "$cp" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --port "$(free_port)" \
     --webui-port "$(free_port)" --cores 1 --memory 1536m --work-dir "$work/worker$w" "$master" \
     >"$SPARK_LOG_DIR/worker$w.log" 2>&1 &
   pids+=($!)
 done
-for _ in $(seq 1 120); do
-  [ "$(grep -c "Successfully registered with master" "$SPARK_LOG_DIR"/worker*.log 2>/dev/null | awk -F: '{s+=$2} END {print s+0}')" -ge 2 ] && break
+for _ in $(seq 1 180); do
+  [ "$(state | cut -d' ' -f2)" -ge 2 ] && break
   sleep 1
 done
+[ "$(state | cut -d' ' -f2)" -ge 2 ] || { echo "[cluster] workers did not register" >&2; tail -20 "$SPARK_LOG_DIR"/worker*.log >&2; exit 1; }
 echo "[cluster] two workers registered" >&2
 
 drop="$work/drop"
