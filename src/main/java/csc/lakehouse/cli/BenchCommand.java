@@ -86,6 +86,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "print stack traces")
     boolean debug;
 
+    @Option(names = "--duckdb-only", description = "diagnostic: time only the DuckDB side (no Spark, no comparison, no contract line)")
+    boolean duckdbOnly;
+
     private final Map<String, Double> stages = new LinkedHashMap<>();
 
     @Override
@@ -101,6 +104,28 @@ public final class BenchCommand implements Callable<Integer> {
         long rows = ensureDrop(dropDir);
 
         Path work = Files.createTempDirectory("csc-bench-");
+        if (duckdbOnly) {
+            try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+                DuckDbReference ref = new DuckDbReference(db, dropDir, work.resolve("duckdb"));
+                long t = System.nanoTime();
+                ref.flatten();
+                stage("duckdb.flatten_xml", t);
+                t = System.nanoTime();
+                ref.load();
+                stage("duckdb.load", t);
+                t = System.nanoTime();
+                ref.measures();
+                stage("duckdb.measures", t);
+                for (Map.Entry<String, Double> e : stages.entrySet()) {
+                    System.out.printf(Locale.ROOT, "stage %-22s %9.2f s%n", e.getKey(), e.getValue());
+                }
+                System.out.println(String.format(Locale.ROOT, "bench duckdb-only scale=%s rows=%d duckdb_s=%.2f peak_rss_mb=%d (not compared)",
+                        scale, rows, sum("duckdb."), peakRssMb()));
+                return Csc.OK;
+            } finally {
+                if (!keep) deleteTree(work);
+            }
+        }
         try {
             // ---- Spark: the pipeline's own stages into a fresh lakehouse ----
             PseudonymKey key = benchKey();
