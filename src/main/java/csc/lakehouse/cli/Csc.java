@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "csc", mixinStandardHelpOptions = true, versionProvider = Csc.Version.class,
         description = "csc-lakehouse: children's social care returns into Delta tables, measures and published trends.",
         subcommands = {IngestCommand.class, ValidateCommand.class, PurgeCommand.class, MaintainCommand.class,
-                MeasuresCommand.class, PublishCommand.class, RunCommand.class, GenerateCommand.class, DemoCommand.class, JobCommand.class})
+                MeasuresCommand.class, PublishCommand.class, RunCommand.class, GenerateCommand.class, DemoCommand.class, JobCommand.class, BenchCommand.class})
 public final class Csc implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
