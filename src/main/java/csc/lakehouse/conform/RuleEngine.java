@@ -34,6 +34,19 @@ public final class RuleEngine {
      * @param typed rows with typed columns, {@code collection_year}, lineage columns and {@code _src}
      */
     public static Validated apply(Dataset<Row> typed, RuleSet rules) {
+        return split(check(typed, rules));
+    }
+
+    /** Splits rows carrying {@link #ERRORS} and {@link #WARNINGS} (from {@link #check}) into kept, quarantined, warned. */
+    public static Validated split(Dataset<Row> checked) {
+        Dataset<Row> kept = checked.filter(functions.size(col(ERRORS)).equalTo(0));
+        Dataset<Row> bad = checked.filter(functions.size(col(ERRORS)).gt(0));
+        Dataset<Row> warn = kept.filter(functions.size(col(WARNINGS)).gt(0));
+        return new Validated(kept.drop(ERRORS, WARNINGS), bad, warn);
+    }
+
+    /** The typed rows plus {@link #ERRORS} and {@link #WARNINGS}: arrays of (rule_id, message) broken by each row. */
+    public static Dataset<Row> check(Dataset<Row> typed, RuleSet rules) {
         CodeLists lists = CodeLists.get();
         List<Column> errors = new ArrayList<>();
         List<Column> warnings = new ArrayList<>();
@@ -43,13 +56,9 @@ public final class RuleEngine {
                     functions.struct(lit(r.id).as("rule_id"), lit(r.message).as("message")));
             (r.isError() ? errors : warnings).add(entry);
         }
-        Dataset<Row> checked = typed
+        return typed
                 .withColumn(ERRORS, compact(errors))
                 .withColumn(WARNINGS, compact(warnings));
-        Dataset<Row> kept = checked.filter(functions.size(col(ERRORS)).equalTo(0));
-        Dataset<Row> bad = checked.filter(functions.size(col(ERRORS)).gt(0));
-        Dataset<Row> warn = kept.filter(functions.size(col(WARNINGS)).gt(0));
-        return new Validated(kept.drop(ERRORS, WARNINGS), bad, warn);
     }
 
     private static Column compact(List<Column> entries) {

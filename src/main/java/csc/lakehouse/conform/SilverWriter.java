@@ -60,21 +60,33 @@ public final class SilverWriter {
         if (!have.contains("_src")) {
             withLineage = withLineage.withColumn("_src", functions.struct(lit(null).cast("string").as("none")));
         }
-        Dataset<Row> checkedInput = withLineage.persist(StorageLevel.MEMORY_AND_DISK());
+        // rules are evaluated once; every count below reads the cached result
+        Dataset<Row> checked = RuleEngine.check(withLineage, rules).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            RuleEngine.Validated v = RuleEngine.apply(checkedInput, rules);
-            long rowsIn = checkedInput.count();
+            RuleEngine.Validated v = RuleEngine.split(checked);
+            // one pass: rows in, rows quarantined, and the rows per broken rule (errors and warnings)
+            Map<String, Long> errors = new java.util.TreeMap<>();
+            Map<String, Long> warnings = new java.util.TreeMap<>();
+            long rowsIn = 0;
+            long quarantined = 0;
+            Dataset<Row> perRule = checked.select(
+                    functions.explode(functions.concat(
+                            functions.transform(col(RuleEngine.ERRORS), e -> functions.struct(lit("e").as("k"), e.getField("rule_id").as("r"))),
+                            functions.transform(col(RuleEngine.WARNINGS), w -> functions.struct(lit("w").as("k"), w.getField("rule_id").as("r")))))
+                            .as("x"));
+            for (Row r : checked.groupBy(functions.size(col(RuleEngine.ERRORS)).gt(0).as("bad")).count().collectAsList()) {
+                rowsIn += r.getLong(1);
+                if (r.getBoolean(0)) quarantined += r.getLong(1);
+            }
+            for (Row r : perRule.groupBy(col("x.k"), col("x.r")).count().collectAsList()) {
+                ("e".equals(r.getString(0)) ? errors : warnings).put(r.getString(1), r.getLong(2));
+            }
+            long keptCount = rowsIn - quarantined;
 
-            Dataset<Row> kept = v.kept();
-            Dataset<Row> deduped = dedupe(kept, schema.keys).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> deduped = dedupe(v.kept(), schema.keys).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> silver = conformToSchema(deduped, schema);
             long written = deduped.count();
-            long keptCount = kept.count();
-
             Dataset<Row> quarantine = quarantineRows(v.quarantined(), table);
-            Map<String, Long> errors = countByRule(v.quarantined(), RuleEngine.ERRORS);
-            Map<String, Long> warnings = countByRule(v.warnings(), RuleEngine.WARNINGS);
-            long quarantined = rowsIn - keptCount;
 
             Long version = null;
             if (lake != null) {
@@ -82,15 +94,22 @@ public final class SilverWriter {
                 Column deletable = purged.isEmpty() ? null
                         : functions.not(col("t.source_file_sha256").isin(purged.toArray()));
                 version = lake.mergeReplace(silver, Layer.SILVER, table, schema.keys, ROW_HASH, deletable);
-                lake.overwrite(quarantine, Layer.QUARANTINE, table);
-                lake.overwrite(warningRows(v.warnings(), table), Layer.QUARANTINE, table + "_warnings");
+                // quarantine tables always reflect the current silver build; an empty one is written only
+                // when it replaces an earlier non-empty one
+                if (quarantined > 0 || lake.exists(Layer.QUARANTINE, table)) {
+                    lake.overwrite(quarantine, Layer.QUARANTINE, table);
+                }
+                if (!warnings.isEmpty() || lake.exists(Layer.QUARANTINE, table + "_warnings")) {
+                    lake.overwrite(warningRows(v.warnings(), table), Layer.QUARANTINE, table + "_warnings");
+                }
                 silver = lake.read(Layer.SILVER, table);
+                if (lake.exists(Layer.QUARANTINE, table)) quarantine = lake.read(Layer.QUARANTINE, table);
             }
             deduped.unpersist();
             return new Outcome(table, rowsIn, written, quarantined, keptCount - written, version, errors, warnings,
-                    silver, lake == null ? quarantine : lake.read(Layer.QUARANTINE, table));
+                    silver, quarantine);
         } finally {
-            checkedInput.unpersist();
+            checked.unpersist();
         }
     }
 
@@ -152,11 +171,4 @@ public final class SilverWriter {
                         col("collection_year"), col("person_id"), col("source_file"), col("row_number"));
     }
 
-    private static Map<String, Long> countByRule(Dataset<Row> rows, String arrayCol) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        List<Row> counts = rows.select(functions.explode(col(arrayCol)).as("r"))
-                .groupBy(col("r.rule_id")).count().orderBy(col("rule_id")).collectAsList();
-        for (Row r : counts) out.put(r.getString(0), r.getLong(1));
-        return out;
-    }
 }
