@@ -51,6 +51,7 @@ public final class MeasuresJob {
         manifest.parameter("as_at", o.asAt()).parameter("from", o.fromYear()).parameter("to", o.toYear())
                 .parameter("monthly", o.monthly()).parameter("base_year", o.baseYear());
         MeasureContext ctx = context(o);
+        this.yearBounds = yearBounds(o);
         List<String> written = new ArrayList<>();
         Dataset<Row> headline = null;
         // the families read silver only, so they are computed and written concurrently
@@ -107,9 +108,37 @@ public final class MeasuresJob {
         return Lakehouse.name(Layer.GOLD, name);
     }
 
+    private int[] yearBounds;
+
+    /**
+     * The reporting years any published row may cover: from the first to the last collection year of the
+     * returns held (within --from/--to). Local trackers reach further back than the statutory history and
+     * would otherwise yield years nobody asked for.
+     */
+    private int[] yearBounds(Options o) {
+        int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+        for (Row r : IngestJob.returnsHeld(lake)) {
+            int y = r.getInt(2);
+            lo = Math.min(lo, y);
+            hi = Math.max(hi, y);
+        }
+        if (o.fromYear() != null) lo = Math.max(lo, o.fromYear());
+        if (o.toYear() != null) hi = Math.min(hi, o.toYear());
+        return lo == Integer.MAX_VALUE ? null : new int[]{lo, hi};
+    }
+
+    /** Reporting-year rows outside the years held are dropped (projections, which look forward, are kept). */
+    static Dataset<Row> withinYears(Dataset<Row> shaped, int[] bounds) {
+        if (bounds == null) return shaped;
+        org.apache.spark.sql.Column reportingYear = org.apache.spark.sql.functions.year(col("period_end"));
+        return shaped.filter(col("time_identifier").notEqual("Reporting year")
+                .or(col("measure_id").equalTo("demand_projection"))
+                .or(reportingYear.between(bounds[0], bounds[1])));
+    }
+
     private String write(String name, java.util.function.Supplier<Dataset<Row>> rows) {
         Progress p = new Progress();
-        Dataset<Row> shaped = Trends.shape(rows.get());
+        Dataset<Row> shaped = withinYears(Trends.shape(rows.get()), yearBounds);
         long version = lake.overwrite(shaped, Layer.GOLD, name);
         long n = lake.read(Layer.GOLD, name).count();
         manifest.table(Lakehouse.name(Layer.GOLD, name), Layer.GOLD, null, n, null, null, version);
