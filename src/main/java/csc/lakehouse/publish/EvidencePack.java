@@ -206,11 +206,19 @@ public final class EvidencePack {
     return false;
   }
 
+  private List<Row> rowsExcept(String measureId) {
+    List<Row> out = new ArrayList<>();
+    for (Row r : rows) if (!measureId.equals(r.measureId())) out.add(r);
+    return out;
+  }
+
   // ---- page --------------------------------------------------------------------------------------
 
   private String build() {
     String la = laName();
-    String latest = periods.isEmpty() ? "" : TrendSeries.label(periods.get(periods.size() - 1));
+    // the latest year with observed figures (projections look forward and are not "reported")
+    List<String> observed = TrendSeries.periods(rowsExcept("demand_projection"));
+    String latest = observed.isEmpty() ? "" : TrendSeries.label(observed.get(observed.size() - 1));
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(esc("Children's social care evidence pack: " + la)).append("</title>\n")
