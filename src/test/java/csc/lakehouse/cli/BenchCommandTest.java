@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * DuckDB reference agree on every figure of the six headline measures, and the last line follows the
  * benchmark contract (architecture.md section 6).
  */
+@org.junit.jupiter.api.Tag("slow")
 class BenchCommandTest {
     static final Pattern CONTRACT = Pattern.compile(
             "bench scale=\\S+ rows=\\d+ spark_s=\\d+(\\.\\d+)? duckdb_s=\\d+(\\.\\d+)? ratio=\\d+(\\.\\d+)? peak_rss_mb=\\d+");
