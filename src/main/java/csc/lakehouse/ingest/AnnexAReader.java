@@ -115,8 +115,8 @@ public final class AnnexAReader implements SourceReader {
                 readSheet(sheet, spec, warnings).ifPresent(s -> byList.put(s.list(), s));
             }
         } catch (IOException | RuntimeException e) {
-            throw new FileRejected("not a readable Excel workbook: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage().replaceAll("\\s+", " ")), e);
+            throw new FileRejected("not a readable Excel workbook"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " ").trim()), e);
         }
         if (byList.isEmpty()) {
             throw new FileRejected("no Annex A list sheets found (expected sheets named List 1 .. List 11 with their headings)");

@@ -125,13 +125,14 @@ public final class IngestJob {
                     progress.stage("read", f.relative(), p.rows());
                 } catch (FileRejected e) {
                     rejected++;
+                    String reason = reason(e.getMessage());
                     manifest.input(f.relative(), f.sha256(), f.bytes(), null, RunManifest.InputStatus.rejected,
-                            e.getMessage());
-                    Progress.say("rejected %s: %s", f.relative(), e.getMessage());
+                            reason);
+                    Progress.say("rejected %s: %s", f.relative(), reason);
                     LOG.debug("rejected " + f.relative(), e);
                 } catch (RuntimeException e) {
                     rejected++;
-                    String reason = "could not be read: " + oneLine(e);
+                    String reason = reason("could not be read: " + oneLine(e));
                     manifest.input(f.relative(), f.sha256(), f.bytes(), null, RunManifest.InputStatus.rejected, reason);
                     Progress.say("rejected %s: %s", f.relative(), reason);
                     LOG.debug("rejected " + f.relative(), e);
@@ -318,7 +319,22 @@ public final class IngestJob {
     static String oneLine(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String m = t.getMessage() == null ? "unexpected error in the reader" : t.getMessage();
         return m.replaceAll("\\s+", " ").trim();
+    }
+
+    private static final java.util.regex.Pattern JAVA_CLASS = java.util.regex.Pattern.compile(
+            "\\b(?:[a-z][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
+
+    /**
+     * A rejection reason as people read it: one line, no Java exception class names (a reader that passes
+     * an exception message on may carry {@code java.io.IOException: ...}), at most 300 characters.
+     */
+    public static String reason(String m) {
+        if (m == null || m.isBlank()) return "could not be read";
+        String s = m.replaceAll("\\s+", " ");
+        s = JAVA_CLASS.matcher(s).replaceAll("").replaceAll("\\s+", " ").replace(": :", ":").trim();
+        if (s.endsWith(":")) s = s.substring(0, s.length() - 1).trim();
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 }

@@ -1,0 +1,202 @@
+package csc.lakehouse.reliability;
+
+import csc.lakehouse.SparkTestSession;
+import csc.lakehouse.cli.Csc;
+import csc.lakehouse.lake.Lakehouse;
+import csc.lakehouse.lake.Layer;
+import csc.lakehouse.synth.Generator;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A small synthetic drop through ingest, measures and publish; then every string in every non-bronze
+ * Delta table and every published file is searched for every raw identifier of the input (child ids,
+ * UPNs, former UPNs, family ids, full postcodes). None may appear. Dates of birth in silver are the
+ * first of the month.
+ */
+class PrivacyScanTest {
+    static final Pattern XML_ID = Pattern.compile("<(LAchildID|UPN|FormerUPN)>\\s*([^<]+?)\\s*</");
+    static final Pattern POSTCODE = Pattern.compile("\\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\\b");
+    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_\\-]+");
+
+    @Test
+    void noRawIdentifierLeavesBronze() throws Exception {
+        Path drop = SparkTestSession.tempDir("privacy-drop");
+        Generator.generate(new Generator.Options(drop, 4242, "0.03", 2023, 2024, false, false, 1), null);
+        Set<String> ids = rawIdentifiers(drop);
+        assertTrue(ids.size() > 50, "raw identifiers collected: " + ids.size());
+
+        Path lake = SparkTestSession.tempDir("privacy-lake");
+        Path out = SparkTestSession.tempDir("privacy-out");
+        Path key = lake.resolveSibling(lake.getFileName() + ".key");
+        Files.writeString(key, SparkTestSession.TEST_KEY);
+        SparkTestSession.get();
+        int code = Csc.execute("run", "--input", drop.toString(), "--lakehouse", lake.toString(), "--out", out.toString(),
+                "--key-file", key.toString());
+        assertTrue(code == Csc.OK || code == Csc.REJECTED, "run exit " + code);
+
+        List<String> leaks = new ArrayList<>();
+        Lakehouse lh = new Lakehouse(SparkTestSession.get(), lake.toString());
+        int tablesScanned = 0;
+        for (Layer layer : new Layer[]{Layer.SILVER, Layer.QUARANTINE, Layer.GOLD, Layer.AUDIT}) {
+            for (String t : lh.tables(layer)) {
+                Dataset<org.apache.spark.sql.Row> df = lh.read(layer, t);
+                tablesScanned++;
+                for (StructField f : df.schema().fields()) {
+                    boolean str = f.dataType().equals(DataTypes.StringType);
+                    boolean arr = f.dataType() instanceof ArrayType a && a.elementType().equals(DataTypes.StringType);
+                    if (!str && !arr) continue;
+                    Dataset<org.apache.spark.sql.Row> vals = (arr ? df.selectExpr("explode(`" + f.name() + "`) as v")
+                            : df.selectExpr("`" + f.name() + "` as v")).where("v is not null").distinct();
+                    for (org.apache.spark.sql.Row r : vals.collectAsList()) {
+                        String hit = leak(r.getString(0), ids);
+                        if (hit != null) leaks.add(layer.folder() + "." + t + "." + f.name() + ": " + hit);
+                    }
+                }
+            }
+        }
+        assertTrue(tablesScanned > 20, "tables scanned: " + tablesScanned);
+
+        List<Path> published = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(out)) { s.filter(Files::isRegularFile).forEach(published::add); }
+        for (String must : new String[]{"trends.csv", "published/trends.csv", "trends.xlsx", "evidence-pack.html",
+                "manifest.json", "recommendations.csv"}) {
+            assertTrue(Files.exists(out.resolve(must)), "published " + must);
+        }
+        for (Path p : published) {
+            List<String> texts = p.toString().endsWith(".xlsx") ? cellTexts(p)
+                    : List.of(Files.readString(p, StandardCharsets.UTF_8).split("\n"));
+            for (String line : texts) {
+                String hit = leak(line, ids);
+                if (hit != null) leaks.add(out.relativize(p) + ": " + hit);
+            }
+        }
+        assertTrue(leaks.isEmpty(), leaks.size() + " raw identifier(s) found, e.g.\n"
+                + String.join("\n", leaks.subList(0, Math.min(20, leaks.size()))));
+
+        // dates of birth in silver are the first of the month
+        for (String t : lh.tables(Layer.SILVER)) {
+            Dataset<org.apache.spark.sql.Row> df = lh.read(Layer.SILVER, t);
+            for (StructField f : df.schema().fields()) {
+                String n = f.name().toLowerCase(Locale.ROOT);
+                if (!f.dataType().equals(DataTypes.DateType) || !(n.contains("birth") || n.contains("dob"))) continue;
+                long notFirst = df.where("`" + f.name() + "` is not null and dayofmonth(`" + f.name() + "`) <> 1").count();
+                assertEquals(0, notFirst, "silver." + t + "." + f.name() + " holds full dates of birth");
+            }
+        }
+    }
+
+    /** The raw identifier found in text, or null. Ids are matched as whole tokens; postcodes as full postcodes. */
+    static String leak(String text, Set<String> ids) {
+        if (text == null || text.isEmpty()) return null;
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) if (ids.contains(m.group())) return m.group();
+        Matcher pc = POSTCODE.matcher(text.toUpperCase(Locale.ROOT));
+        while (pc.find()) {
+            String p = pc.group().replace(" ", "");
+            if (ids.contains("PC:" + p)) return pc.group();
+        }
+        return null;
+    }
+
+    static void addId(Set<String> ids, String v) {
+        if (v == null) return;
+        v = v.trim();
+        if (v.isEmpty()) return;
+        if (POSTCODE.matcher(v.toUpperCase(Locale.ROOT)).matches()) {
+            ids.add("PC:" + v.toUpperCase(Locale.ROOT).replace(" ", ""));
+        } else if (v.length() >= 5 && !v.chars().allMatch(Character::isDigit)) {
+            ids.add(v);   // very short or all-digit ids would match counts; the generator's ids are longer
+        } else if (v.length() >= 7) {
+            ids.add(v);
+        }
+    }
+
+    static Set<String> rawIdentifiers(Path drop) throws IOException {
+        Set<String> ids = new HashSet<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(drop)) { files = s.filter(Files::isRegularFile).toList(); }
+        for (Path p : files) {
+            String rel = drop.relativize(p).toString().replace('\\', '/');
+            if (rel.contains("cin_census/") && rel.endsWith(".xml")) {
+                Matcher m = XML_ID.matcher(Files.readString(p));
+                while (m.find()) addId(ids, m.group(2));
+            } else if ((rel.contains("ssda903/") || rel.contains("local/")) && rel.endsWith(".csv")) {
+                List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+                if (lines.isEmpty()) continue;
+                String[] h = lines.get(0).replace("\uFEFF", "").split(",", -1);
+                Set<Integer> idCols = new TreeSet<>();
+                for (int i = 0; i < h.length; i++) {
+                    String c = h[i].trim().toUpperCase(Locale.ROOT);
+                    if (c.equals("CHILD") || c.equals("UPN") || c.equals("HOME_POST") || c.equals("PL_POST")
+                            || c.equals("CHILD_ID") || c.equals("FAMILY_ID")) idCols.add(i);
+                }
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] v = line.split(",", -1);
+                    for (int i : idCols) if (i < v.length) addId(ids, v[i].replace("\"", ""));
+                }
+            } else if (rel.contains("annex_a/") && rel.endsWith(".xlsx")) {
+                DataFormatter fmt = new DataFormatter();
+                try (InputStream in = Files.newInputStream(p); Workbook wb = WorkbookFactory.create(in)) {
+                    for (Sheet sh : wb) {
+                        Set<Integer> idCols = new TreeSet<>();
+                        int headerRow = -1;
+                        for (Row r : sh) {
+                            if (headerRow < 0) {
+                                for (Cell c : r) {
+                                    String t = fmt.formatCellValue(c).toLowerCase(Locale.ROOT);
+                                    if (t.contains("unique id") || t.contains("identifier") || t.contains("postcode")) idCols.add(c.getColumnIndex());
+                                }
+                                if (!idCols.isEmpty()) headerRow = r.getRowNum();
+                                continue;
+                            }
+                            for (int i : idCols) {
+                                Cell c = r.getCell(i);
+                                if (c != null) addId(ids, fmt.formatCellValue(c));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    static List<String> cellTexts(Path xlsx) throws IOException {
+        List<String> out = new ArrayList<>();
+        DataFormatter fmt = new DataFormatter();
+        try (InputStream in = Files.newInputStream(xlsx); Workbook wb = WorkbookFactory.create(in)) {
+            for (Sheet sh : wb) {
+                out.add(sh.getSheetName());
+                for (Row r : sh) for (Cell c : r) out.add(fmt.formatCellValue(c));
+            }
+        }
+        return out;
+    }
+}
