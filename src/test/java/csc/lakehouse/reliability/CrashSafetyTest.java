@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * killed run's lock must not stop the next one. CI does 1 kill by default (each
  * pipeline JVM costs tens of seconds on a shared 2-core box); jobs/crash-check.sh runs the full ten.
  */
+@org.junit.jupiter.api.Tag("slow")
 class CrashSafetyTest {
     static final int KILLS = Integer.getInteger("csc.crash.kills", 1);
     static final long SEED = Long.getLong("csc.crash.seed", 20261123L);

@@ -42,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * the Annex A workbooks and a very large 903 file built here) ingested in ONE run with
  * {@code csc ingest}; src/test/resources/hostile/expectations.csv says what each file must produce.
  */
+@org.junit.jupiter.api.Tag("slow")
 class HostileInputsTest {
     static final int LARGE_ROWS = 300_000;
     static Path drop, lake;

@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * UPNs, former UPNs, family ids, full postcodes). None may appear. Dates of birth in silver are the
  * first of the month.
  */
+@org.junit.jupiter.api.Tag("slow")
 class PrivacyScanTest {
     static final Pattern XML_ID = Pattern.compile("<(LAchildID|UPN|FormerUPN)>\\s*([^<]+?)\\s*</");
     static final Pattern POSTCODE = Pattern.compile("\\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\\b");

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * again from a bronze that no longer holds 2023): the 2023 silver rows survive, the purge is in its
  * manifest and the ingest log, and audit.runs holds exactly one row per run.
  */
+@org.junit.jupiter.api.Tag("slow")
 class PurgeAndAuditTest {
     static final String EP = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
 
