@@ -32,6 +32,8 @@ public final class PipelineCalibration {
         List<String> wanted = List.of(CalibrationReport.INDICATORS);
         Map<String, Map<Integer, Double>> out = new TreeMap<>();
         for (Row r : gold) {
+            if (r.schema() == null || !List.of(r.schema().fieldNames()).containsAll(List.of("measure_id", "time_period",
+                    "time_identifier", "la_code", "breakdown", "value"))) continue;   // not a Trends-shaped row (e.g. recommendation_tracker)
             String m = r.getAs("measure_id");
             if (!wanted.contains(m)) continue;
             if (!la.equals(r.getAs("la_code")) || !"Total".equals(r.getAs("breakdown"))

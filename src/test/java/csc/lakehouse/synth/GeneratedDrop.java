@@ -41,10 +41,12 @@ final class GeneratedDrop {
     private GeneratedDrop(boolean dirty) throws Exception {
         dir = SparkTestSession.tempDir(dirty ? "gen-dirty" : "gen-clean");
         generated = Generator.generate(new Generator.Options(dir, SEED, SCALE, FROM, TO, dirty, false, 1), System.err);
-        Path root = SparkTestSession.tempDir(dirty ? "lake-dirty" : "lake-clean");
+        // -Dcsc.test.cleanLake=DIR reuses a lakehouse already ingested (and measured) from this same clean drop
+        String reuse = dirty ? null : System.getProperty("csc.test.cleanLake");
+        Path root = reuse != null ? Path.of(reuse) : SparkTestSession.tempDir(dirty ? "lake-dirty" : "lake-clean");
         lake = new Lakehouse(SparkTestSession.get(), root.toString());
         manifest = new RunManifest("ingest");
-        ingest = new IngestJob(SparkTestSession.get(), lake, manifest, Generator.BOROUGH_LA).run(dir.toString());
+        ingest = reuse != null ? null : new IngestJob(SparkTestSession.get(), lake, manifest, Generator.BOROUGH_LA).run(dir.toString());
     }
 
     /** quarantined rows by table and rule id (first rule broken), from quarantine.<table> */

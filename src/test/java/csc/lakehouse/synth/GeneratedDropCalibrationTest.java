@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Issue acceptance (c): the calibration indicators computed by the pipeline (ingest + MeasuresJob on the tiny clean
  * drop, scale 0.1, 2023-2025) agree with the generator's own journey-based report for the same drop. They measure the
  * same thing; the tolerances allow only the known differences (see docs/generator.md "Calibration against the
- * pipeline").
+ * pipeline"): the first year's re-referral rate, which the drop cannot fully support.
  */
 class GeneratedDropCalibrationTest {
     static GeneratedDrop drop;
@@ -28,12 +28,12 @@ class GeneratedDropCalibrationTest {
     @BeforeAll
     static void measures() {
         drop = GeneratedDrop.get(false);
-        new MeasuresJob(drop.lake, new RunManifest("measures")).run(MeasuresJob.Options.defaults());
+        if (drop.ingest != null) new MeasuresJob(drop.lake, new RunManifest("measures")).run(MeasuresJob.Options.defaults());
         gold = new ArrayList<>();
         List<String> wanted = List.of(CalibrationReport.INDICATORS);
         for (String t : drop.lake.tables(Layer.GOLD)) {
             Dataset<Row> g = drop.lake.read(Layer.GOLD, t);
-            if (!List.of(g.columns()).contains("measure_id")) continue;
+            if (!List.of(g.columns()).containsAll(List.of("measure_id", "breakdown", "time_identifier"))) continue;
             gold.addAll(g.filter(g.col("measure_id").isin(wanted.toArray())).collectAsList());
         }
     }
@@ -53,6 +53,12 @@ class GeneratedDropCalibrationTest {
                 cmp.append(String.format(Locale.ROOT, "%-30s %5d %10s %10.1f %8s%n", ind, y, p == null ? "-" : String.format(Locale.ROOT, "%.1f", p), j,
                         p == null ? "" : String.format(Locale.ROOT, "%+.1f", p - j)));
                 if (Double.isNaN(j)) continue;
+                if (ind.equals("rereferrals_12m") && y == GeneratedDrop.FROM) {
+                    // the first year's referrals cannot see referrals made before the drop unless the census re-reports
+                    // them (still open in that year): the pipeline is lower by construction, never higher
+                    if (p == null || p > j + 0.1) bad.add(ind + " " + y + ": first year should be at most the journeys' " + j + ", was " + p);
+                    continue;
+                }
                 if (p == null) { bad.add(ind + " " + y + ": no pipeline value"); continue; }
                 if (!agrees(ind, y, p, j)) bad.add(String.format(Locale.ROOT, "%s %d: pipeline %.1f vs journeys %.1f", ind, y, p, j));
             }
@@ -61,11 +67,11 @@ class GeneratedDropCalibrationTest {
         assertTrue(bad.isEmpty(), String.join("\n", bad) + "\n" + cmp);
     }
 
-    /** Tolerance per indicator: rates and counts within 2% (rounding to 1 dp), percentages within 2 points. */
+    /**
+     * The pipeline rounds to 1 dp and the journeys do not; otherwise they agree exactly on this drop (observed: every
+     * indicator-year but the first year's re-referrals identical to 0.1). cla_starts is a count divided by the scale.
+     */
     static boolean agrees(String ind, int year, double p, double j) {
-        boolean pct = ind.equals("rereferrals_12m") || ind.equals("assessments_45wd") || ind.equals("cpp_repeat")
-                || ind.equals("cla_starts_police_protection");
-        if (pct) return Math.abs(p - j) <= 2.0;
-        return Math.abs(p - j) <= Math.max(0.2, 0.02 * Math.abs(j));
+        return Math.abs(p - j) <= 0.1 + 1e-9;
     }
 }
