@@ -42,7 +42,7 @@ final class GeneratedDrop {
         dir = SparkTestSession.tempDir(dirty ? "gen-dirty" : "gen-clean");
         generated = Generator.generate(new Generator.Options(dir, SEED, SCALE, FROM, TO, dirty, false, 1), System.err);
         // -Dcsc.test.cleanLake=DIR reuses a lakehouse already ingested (and measured) from this same clean drop
-        String reuse = dirty ? null : System.getProperty("csc.test.cleanLake");
+        String reuse = System.getProperty(dirty ? "csc.test.dirtyLake" : "csc.test.cleanLake");
         Path root = reuse != null ? Path.of(reuse) : SparkTestSession.tempDir(dirty ? "lake-dirty" : "lake-clean");
         lake = new Lakehouse(SparkTestSession.get(), root.toString());
         manifest = new RunManifest("ingest");
@@ -52,18 +52,16 @@ final class GeneratedDrop {
     /** quarantined rows by table and rule id (first rule broken), from quarantine.<table> */
     Map<String, Long> quarantinedByTableRule() {
         Map<String, Long> out = new TreeMap<>();
-        for (SilverWriter.Outcome o : ingest.silver()) {
-            if (o.rowsQuarantined() == 0) continue;
-            for (Row r : lake.read(Layer.QUARANTINE, o.table()).groupBy("rule_id").count().collectAsList())
-                out.put(o.table() + "/" + r.getString(0), r.getLong(1));
-        }
+        for (String t : lake.tables(Layer.QUARANTINE)) if (!t.endsWith("_warnings"))
+            for (Row r : lake.read(Layer.QUARANTINE, t).groupBy("rule_id").count().collectAsList())
+                out.put(t + "/" + r.getString(0), r.getLong(1));
         return out;
     }
 
     /** warnings by table and rule */
     Map<String, Long> warningsByTableRule() {
         Map<String, Long> out = new TreeMap<>();
-        for (SilverWriter.Outcome o : ingest.silver())
+        if (ingest != null) for (SilverWriter.Outcome o : ingest.silver())
             if (o.warningsByRule() != null) o.warningsByRule().forEach((k, v) -> { if (v != null && v > 0) out.put(o.table() + "/" + k, v); });
         return out;
     }
@@ -71,10 +69,9 @@ final class GeneratedDrop {
     /** a few example quarantined rows per table (original_row and rules) for the failure message */
     String examples() {
         StringBuilder sb = new StringBuilder();
-        for (SilverWriter.Outcome o : ingest.silver()) {
-            if (o.rowsQuarantined() == 0) continue;
-            Dataset<Row> q = lake.read(Layer.QUARANTINE, o.table());
-            for (Row r : q.limit(3).collectAsList()) sb.append(o.table()).append(": ").append(r.mkString(" | ")).append('\n');
+        for (String t : lake.tables(Layer.QUARANTINE)) { if (t.endsWith("_warnings")) continue;
+            Dataset<Row> q = lake.read(Layer.QUARANTINE, t);
+            for (Row r : q.limit(3).collectAsList()) sb.append(t).append(": ").append(r.mkString(" | ")).append('\n');
         }
         return sb.toString();
     }
