@@ -163,7 +163,7 @@ public final class AnnexAWriter implements Consumer<Family>, AutoCloseable {
             LocalDate eighteen = c.dob.plusYears(18);
             if (eighteen.isAfter(asAt) || !c.dob.plusYears(21).isAfter(asAt)) continue;
             boolean leaver = c.care.stream().anyMatch(e -> eighteen.equals(e.dec));
-            if (leaver) row(8, c, dis(c), "Leaving Care", worker(c), "c) Former relevant", "a) Yes", "U1", "a) Suitable", "F2", c.uasc ? "a) Yes" : "b) No", "PA01",
+            if (leaver) row(8, c, dis(c), "Leaving Care", worker(c), "b) Former relevant child", "a) Yes", "U: Independent living", "a) Suitable", "F2", c.uasc ? "a) Yes" : "b) No", "PA01",
                     asAt.minusDays(60), asAt.minusDays(20));
         }
     }

@@ -91,12 +91,14 @@ public final class CinCensusWriter implements Consumer<Family>, AutoCloseable {
             b.append("            <CINdetails>\n");
             b.append("                <CINreferralDate>").append(r.referralDate).append("</CINreferralDate>\n");
             String src = r.source;
-            if (dirty.inject(Dirty.P_CODE, file, "cin_census", "invalid_code_for_year")) src = y < 2023 ? "5D" : "11";
+            // at most one defect per CINdetails, so each trips exactly one rule
+            boolean badSource = dirty.inject(Dirty.P_CODE, file, "cin_census", "invalid_code_for_year");
+            if (badSource) src = y < 2023 ? "5D" : "11";
             b.append("                <ReferralSource>").append(src).append("</ReferralSource>\n");
             if (r.primaryNeed != null) b.append("                <PrimaryNeedCode>").append(r.primaryNeed).append("</PrimaryNeedCode>\n");
             if (close != null) {
                 LocalDate shown = close;
-                if (!close.isAfter(r.referralDate) ? false : dirty.inject(Dirty.P_DATE, file, "cin_census", "date_order"))
+                if (!badSource && close.isAfter(r.referralDate) && dirty.inject(Dirty.P_DATE, file, "cin_census", "date_order"))
                     shown = r.referralDate.minusDays(1 + dirty.nextInt(30));
                 b.append("                <CINclosureDate>").append(shown).append("</CINclosureDate>\n");
                 b.append("                <ReasonForClosure>").append(r.closureReason).append("</ReasonForClosure>\n");

@@ -48,16 +48,39 @@ public final class Dirty {
         return t;
     }
 
-    /** the rule category an ingest rule of this kind should report */
-    static String ruleFor(String category) {
+    /**
+     * What the ingest does with one injected defect: the silver table and rule id (data-schemas/rules) it trips, and
+     * how many rows it quarantines; {@code rule} null = must not quarantine anything (normalised or skipped).
+     */
+    public record Expected(String silverTable, String rule, int rowsPerDefect) {
+        public String json() {
+            return rule == null ? "{\"quarantines\": false}"
+                    : "{\"quarantine_table\": \"" + silverTable + "\", \"rule_id\": \"" + rule + "\", \"rows_per_defect\": " + rowsPerDefect + "}";
+        }
+    }
+
+    /** the category -> rule mapping, by the (sidecar) table the defect was written to and its category */
+    public static Expected expected(String table, String category) {
         return switch (category) {
-            case "boolean_style", "annex_a_unprefixed" -> "none (normalised on ingest)";
-            case "blank_line" -> "file format: blank row skipped or flagged";
-            case "invalid_code_for_year" -> "code list valid for the collection year";
-            case "date_order" -> "end date on or after start date";
-            case "duplicate_child_conflicting_dob" -> "one header row per child; DOB consistent";
-            default -> "";
+            case "boolean_style", "annex_a_unprefixed", "blank_line" -> new Expected(null, null, 0);
+            case "invalid_code_for_year" -> table.equals("cin_census") ? new Expected("referral", "CIN-CODE-referral_source", 1)
+                    : new Expected("cla_episode", "903-CODE-PLACE", 1);
+            case "date_order" -> table.equals("cin_census") ? new Expected("referral", "CIN-8620", 1)
+                    : new Expected("cla_episode", "903-END-BEFORE-START", 1);
+            // both header rows of the child are quarantined (the DOBs conflict; neither can be trusted)
+            case "duplicate_child_conflicting_dob" -> new Expected("person_903", "903-HDR-DOB", 2);
+            default -> throw new IllegalArgumentException("no expected rule for " + table + "/" + category);
         };
+    }
+
+    /** counts by "table|category" (summed over files) */
+    public Map<String, Long> byTableCategory() {
+        Map<String, Long> t = new TreeMap<>();
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            t.merge(k[1] + "|" + k[2], e.getValue()[0], Long::sum);
+        }
+        return t;
     }
 
     /** writes (or appends the LA's part of) the sidecar; entries are sorted, so the bytes are stable */
@@ -80,8 +103,8 @@ public final class Dirty {
         for (Map.Entry<String, Long> e : merged.entrySet()) {
             String[] k = e.getKey().split("\\|");
             sb.append(first ? "\n" : ",\n").append("    {\"file\": \"").append(k[0]).append("\", \"table\": \"").append(k[1])
-                    .append("\", \"category\": \"").append(k[2]).append("\", \"rule\": \"").append(ruleFor(k[2]))
-                    .append("\", \"count\": ").append(e.getValue()).append('}');
+                    .append("\", \"category\": \"").append(k[2]).append("\", \"expected\": ").append(expected(k[1], k[2]).json())
+                    .append(", \"count\": ").append(e.getValue()).append('}');
             first = false;
         }
         sb.append(first ? "]\n}\n" : "\n  ]\n}\n");

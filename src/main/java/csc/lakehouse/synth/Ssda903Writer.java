@@ -103,9 +103,11 @@ public final class Ssda903Writer implements Consumer<Family>, AutoCloseable {
             boolean closed = ep.dec != null && !ep.dec.isAfter(e);
             String place = ep.place;
             if (!placeValid(place, y)) place = y >= 2026 && place.equals("Z1") ? "Z14" : "K3";   // back-history row of the first year (H5/P2 -> K3, LACV 503D)
-            if (dirty.inject(Dirty.P_CODE, epFile, "ssda903_episodes", "invalid_code_for_year")) place = y <= 2024 ? "K3" : "H5";
+            // at most one defect per episode row, so each trips exactly one rule
+            boolean badPlace = dirty.inject(Dirty.P_CODE, epFile, "ssda903_episodes", "invalid_code_for_year");
+            if (badPlace) place = y <= 2024 ? "K3" : "H5";
             String dec = closed ? Dates.dmy(ep.dec) : "";
-            if (closed && dirty.inject(Dirty.P_DATE, epFile, "ssda903_episodes", "date_order")) dec = Dates.dmy(ep.decom.minusDays(1 + dirty.nextInt(20)));
+            if (closed && !badPlace && dirty.inject(Dirty.P_DATE, epFile, "ssda903_episodes", "date_order")) dec = Dates.dmy(ep.decom.minusDays(1 + dirty.nextInt(20)));
             row(y, 1, c.childId, Dates.dmy(ep.decom), ep.rne, ep.ls, ep.cin, place, ep.provider, dec,
                     closed ? ep.rec : "", closed && ep.reasonPlaceChange != null ? ep.reasonPlaceChange : "", ep.homePost, ep.plPost, ep.urn);
         }

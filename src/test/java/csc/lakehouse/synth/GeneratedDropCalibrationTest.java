@@ -1,0 +1,77 @@
+package csc.lakehouse.synth;
+
+import csc.lakehouse.lake.Layer;
+import csc.lakehouse.lake.RunManifest;
+import csc.lakehouse.measures.MeasuresJob;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Issue acceptance (c): the calibration indicators computed by the pipeline (ingest + MeasuresJob on the tiny clean
+ * drop, scale 0.1, 2023-2025) agree with the generator's own journey-based report for the same drop. They measure the
+ * same thing; the tolerances allow only the known differences (see docs/generator.md "Calibration against the
+ * pipeline"): the first year's re-referral rate, which the drop cannot fully support.
+ */
+class GeneratedDropCalibrationTest {
+    static GeneratedDrop drop;
+    static List<Row> gold;
+
+    @BeforeAll
+    static void measures() {
+        drop = GeneratedDrop.get(false);
+        if (drop.ingest != null) new MeasuresJob(drop.lake, new RunManifest("measures")).run(MeasuresJob.Options.defaults());
+        gold = new ArrayList<>();
+        List<String> wanted = List.of(CalibrationReport.INDICATORS);
+        for (String t : drop.lake.tables(Layer.GOLD)) {
+            Dataset<Row> g = drop.lake.read(Layer.GOLD, t);
+            if (!List.of(g.columns()).containsAll(List.of("measure_id", "breakdown", "time_identifier"))) continue;
+            gold.addAll(g.filter(g.col("measure_id").isin(wanted.toArray())).collectAsList());
+        }
+    }
+
+    @Test
+    void pipelineAgreesWithTheJourneyReport() {
+        double scale = Generator.factor(GeneratedDrop.SCALE);
+        CalibrationReport journeys = drop.generated.las().get(0).report();
+        Map<String, Map<Integer, Double>> pipeline = PipelineCalibration.values(gold, Generator.BOROUGH_LA, scale);
+        System.err.println(PipelineCalibration.table(gold, Generator.BOROUGH_LA, scale));
+        StringBuilder cmp = new StringBuilder(String.format(Locale.ROOT, "%-30s %5s %10s %10s %8s%n", "indicator", "year", "pipeline", "journeys", "diff"));
+        List<String> bad = new ArrayList<>();
+        for (String ind : CalibrationReport.INDICATORS) {
+            for (int y = GeneratedDrop.FROM; y <= GeneratedDrop.TO; y++) {
+                double j = journeys.value(ind, y);
+                Double p = pipeline.getOrDefault(ind, Map.of()).get(y);
+                cmp.append(String.format(Locale.ROOT, "%-30s %5d %10s %10.1f %8s%n", ind, y, p == null ? "-" : String.format(Locale.ROOT, "%.1f", p), j,
+                        p == null ? "" : String.format(Locale.ROOT, "%+.1f", p - j)));
+                if (Double.isNaN(j)) continue;
+                if (ind.equals("rereferrals_12m") && y == GeneratedDrop.FROM) {
+                    // the first year's referrals cannot see referrals made before the drop unless the census re-reports
+                    // them (still open in that year): the pipeline is lower by construction, never higher
+                    if (p == null || p > j + 0.1) bad.add(ind + " " + y + ": first year should be at most the journeys' " + j + ", was " + p);
+                    continue;
+                }
+                if (p == null) { bad.add(ind + " " + y + ": no pipeline value"); continue; }
+                if (!agrees(ind, y, p, j)) bad.add(String.format(Locale.ROOT, "%s %d: pipeline %.1f vs journeys %.1f", ind, y, p, j));
+            }
+        }
+        System.err.println("[calibration] pipeline vs journeys\n" + cmp);
+        assertTrue(bad.isEmpty(), String.join("\n", bad) + "\n" + cmp);
+    }
+
+    /**
+     * The pipeline rounds to 1 dp and the journeys do not; otherwise they agree exactly on this drop (observed: every
+     * indicator-year but the first year's re-referrals identical to 0.1). cla_starts is a count divided by the scale.
+     */
+    static boolean agrees(String ind, int year, double p, double j) {
+        return Math.abs(p - j) <= 0.1 + 1e-9;
+    }
+}

@@ -1,0 +1,70 @@
+package csc.lakehouse.synth;
+
+import csc.lakehouse.conform.SilverWriter;
+import csc.lakehouse.lake.Layer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.size;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Issue acceptance (b): with --dirty the quarantine counts equal the injected counts. Each (table, category) of the
+ * sidecar maps to one silver table and rule id (Dirty.expected, also written into _dirty.json); the quarantine
+ * tables must hold exactly injected x rows-per-defect rows under that rule and nothing else (the clean drop
+ * quarantines nothing, GeneratedDropCleanTest), and every quarantined row breaks exactly one rule. Harmless defects
+ * (boolean styles, blank lines, unprefixed Annex A answers) quarantine nothing; re-reported episodes are duplicates.
+ */
+class GeneratedDropDirtyTest {
+    static GeneratedDrop drop;
+
+    @BeforeAll
+    static void ingest() { drop = GeneratedDrop.get(true); }
+
+    @Test
+    void quarantineCountsEqualInjectedCounts() {
+        Map<String, Long> injected = drop.generated.las().get(0).dirty().byTableCategory();
+        System.err.println("[dirty] injected by table|category: " + injected);
+        Map<String, Long> expected = new TreeMap<>();
+        for (Map.Entry<String, Long> e : injected.entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            Dirty.Expected x = Dirty.expected(k[0], k[1]);
+            if (x.rule() != null) expected.merge(x.silverTable() + "/" + x.rule(), e.getValue() * x.rowsPerDefect(), Long::sum);
+        }
+        // at this size (seed 20231, 0.1, 2023-2025) the CIN code/date and 903 PLACE defects are injected, plus harmless ones;
+        // 903 date_order and duplicate header DOBs are too rare here (0.3%) to be drawn
+        assertTrue(expected.keySet().containsAll(java.util.List.of("referral/CIN-CODE-referral_source", "referral/CIN-8620",
+                "cla_episode/903-CODE-PLACE")), expected.toString());
+        assertTrue(injected.keySet().containsAll(java.util.List.of("cin_census|boolean_style", "ssda903_episodes|blank_line")), injected.toString());
+        Map<String, Long> actual = drop.quarantinedByTableRule();
+        System.err.println("[dirty] quarantined by table/rule: " + actual);
+        System.err.println("[dirty] warnings by table/rule: " + drop.warningsByTableRule());
+        assertEquals(expected, actual, "quarantine by rule vs injected x rows per defect\n" + drop.examples());
+    }
+
+    @Test
+    void eachQuarantinedRowBreaksOneRule() {
+        for (String t : drop.lake.tables(Layer.QUARANTINE)) { if (t.endsWith("_warnings")) continue;   // warnings kept in silver, listed beside quarantine
+            long multi = drop.lake.read(Layer.QUARANTINE, t).filter(size(col("rules_broken")).gt(1)).count();
+            assertEquals(0, multi, t + " rows breaking more than one rule");
+        }
+    }
+
+    @Test
+    void harmlessDefectsAndReReportsDoNotQuarantine() throws Exception {
+        String sidecar = Files.readString(drop.dir.resolve("_dirty.json"));
+        assertTrue(sidecar.contains("\"rule_id\": \"CIN-8620\"") && sidecar.contains("\"quarantines\": false"), sidecar);
+        org.junit.jupiter.api.Assumptions.assumeTrue(drop.ingest != null, "lakehouse reused: no ingest outcomes");
+        assertEquals(0, drop.ingest.filesRejected(), "blank lines / boolean styles must not reject a file");
+        for (SilverWriter.Outcome o : drop.ingest.silver()) {
+            assertEquals(o.rowsIn(), o.rowsWritten() + o.rowsQuarantined() + o.rowsDuplicate(), o.table());
+            if (o.table().equals("cla_episode") || o.table().equals("referral"))
+                assertTrue(o.rowsDuplicate() > 0, o.table() + ": re-reported episodes across years should be duplicates, not quarantined");
+        }
+    }
+}
