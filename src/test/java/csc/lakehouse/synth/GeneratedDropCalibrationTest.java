@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * same thing; the tolerances allow only the known differences (see docs/generator.md "Calibration against the
  * pipeline"): the first year's re-referral rate, which the drop cannot fully support.
  */
+@org.junit.jupiter.api.Tag("slow")
 class GeneratedDropCalibrationTest {
     static GeneratedDrop drop;
     static List<Row> gold;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * rejected, and no row is quarantined in any silver table. Warnings are listed and must be none of the kinds the
  * generator should never produce.
  */
+@org.junit.jupiter.api.Tag("slow")
 class GeneratedDropCleanTest {
     static GeneratedDrop drop;
 

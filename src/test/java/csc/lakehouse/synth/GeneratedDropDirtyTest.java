@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * quarantines nothing, GeneratedDropCleanTest), and every quarantined row breaks exactly one rule. Harmless defects
  * (boolean styles, blank lines, unprefixed Annex A answers) quarantine nothing; re-reported episodes are duplicates.
  */
+@org.junit.jupiter.api.Tag("slow")
 class GeneratedDropDirtyTest {
     static GeneratedDrop drop;
 
