@@ -53,8 +53,8 @@ public final class BenchCommand implements Callable<Integer> {
     static final List<String> MEASURES = List.of("referrals", "rereferrals_12m", "assessments_45wd", "cpp_31mar",
             "cin_plan_duration", "cla_starts_police_protection");
 
-    @Option(names = "--scale", defaultValue = "borough", description = "borough | national | FACTOR (default: ${DEFAULT-VALUE})")
-    String scale;
+    @picocli.CommandLine.Mixin
+    SyntheticDropOptions synthetic;
 
     @Option(names = "--drop", paramLabel = "DIR",
             description = "where the synthetic drop is generated or reused (default: bench-drops/seed-<seed>-scale-<scale>-<from>-<to>)")
@@ -62,15 +62,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--keep", description = "keep the temporary lakehouse, outputs and DuckDB flat files (their folder is printed)")
     boolean keep;
-
-    @Option(names = "--seed", defaultValue = "20231", description = "generator seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--from", defaultValue = "2013", description = "first collection year (default: ${DEFAULT-VALUE})")
-    int from;
-
-    @Option(names = "--to", defaultValue = "2026", description = "last collection year (default: ${DEFAULT-VALUE})")
-    int to;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or what spark-submit set)")
     String master;
@@ -93,14 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            Generator.factor(scale);
-        } catch (IllegalArgumentException e) {
-            throw new Csc.UsageError(e.getMessage());
-        }
-        if (from > to) throw new Csc.UsageError("--from must not be after --to");
+        synthetic.check();
+        String scale = synthetic.scale;
         Path dropDir = drop != null ? drop
-                : Paths.get("bench-drops", "seed-" + seed + "-scale-" + scale + "-" + from + "-" + to);
+                : Paths.get("bench-drops", "seed-" + synthetic.seed + "-scale-" + scale + "-" + synthetic.from + "-" + synthetic.to);
         long rows = ensureDrop(dropDir);
 
         Path work = Files.createTempDirectory("csc-bench-");
@@ -209,24 +196,12 @@ public final class BenchCommand implements Callable<Integer> {
         return stages.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToDouble(Map.Entry::getValue).sum();
     }
 
-    /** Generates the drop unless {@code _bench.txt} says it already holds this seed, scale and years; returns its input rows. */
+    /** Generates the drop unless it already holds these parameters; returns its input rows. */
     private long ensureDrop(Path dir) throws Exception {
-        Path stamp = dir.resolve("_bench.txt");
-        String want = "seed=" + seed + " scale=" + scale + " from=" + from + " to=" + to;
-        if (Files.exists(stamp)) {
-            List<String> lines = Files.readAllLines(stamp, StandardCharsets.UTF_8);
-            if (lines.size() == 2 && lines.get(0).equals(want) && lines.get(1).startsWith("rows=")) {
-                Progress.say("bench: reusing the drop in %s (%s)", dir, want);
-                return Long.parseLong(lines.get(1).substring(5));
-            }
-        }
-        if (Files.exists(dir)) deleteTree(dir);
-        Progress.say("bench: generating %s into %s...", want, dir);
         long t = System.nanoTime();
-        Generator.Result r = Generator.generate(new Generator.Options(dir, seed, scale, from, to, false, false, 2), System.err);
-        stage("generate (not timed in spark_s/duckdb_s)", t);
-        Files.writeString(stamp, want + "\nrows=" + r.rows() + "\n", StandardCharsets.UTF_8);
-        return r.rows();
+        long rows = synthetic.generateOrReuse(dir, "_bench.txt");
+        stage("generate or reuse the drop (not timed in spark_s/duckdb_s)", t);
+        return rows;
     }
 
     /** Peak resident set size of this JVM (VmHWM), in MB; -1 where /proc is not available. */

@@ -33,43 +33,22 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
     String out;
 
-    @Option(names = "--seed", defaultValue = "20231", description = "generator seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--from", defaultValue = "2013", description = "first collection year (default: ${DEFAULT-VALUE})")
-    int from;
-
-    @Option(names = "--to", defaultValue = "2026", description = "last collection year (default: ${DEFAULT-VALUE})")
-    int to;
-
-    @Option(names = "--scale", defaultValue = "borough", description = "borough | FACTOR (default: ${DEFAULT-VALUE})")
-    String scale;
+    @Mixin
+    SyntheticDropOptions synthetic;
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        synthetic.check();
         Path dropDir = Paths.get(drop);
-        Path stamp = dropDir.resolve("_demo.txt");
-        // regenerated when the parameters or the code (and so the generator) change
-        String want = "seed=" + seed + " from=" + from + " to=" + to + " scale=" + scale
-                + " code=" + csc.lakehouse.lake.CodeVersion.get() + "\n";
-        if (!Files.exists(stamp) || !Files.readString(stamp, StandardCharsets.UTF_8).equals(want)) {
-            Progress.say("generating the synthetic borough into %s (seed %d, %d-%d)...", dropDir, seed, from, to);
-            if (Files.exists(dropDir)) {
-                deleteTree(dropDir);
-            }
-            Generator.generate(new Generator.Options(dropDir, seed, scale, from, to, false, false, 2), System.err);
-            Files.writeString(stamp, want, StandardCharsets.UTF_8);
-        } else {
-            Progress.say("reusing the synthetic borough in %s", dropDir);
-        }
+        synthetic.generateOrReuse(dropDir, "_demo.txt");
         PseudonymKey key = PseudonymKey.demoKey();
         SparkSession spark = common.session(key);
         MeasuresJob.Options o = new MeasuresJob.Options(null, null, null, false, null);
         Path outDir = Paths.get(out);
         int rc = RunCommand.pipeline(spark, common, key, dropDir.toString(), outDir, o, "demo");
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%nDemo finished in %.0f s. Synthetic data only (seed %d).%n", s, seed);
+        System.out.printf("%nDemo finished in %.0f s. Synthetic data only (%s).%n", s, synthetic.describe());
         System.out.println("  evidence pack : " + outDir.resolve("evidence-pack.html").toAbsolutePath());
         System.out.println("  workbook      : " + outDir.resolve("trends.xlsx").toAbsolutePath());
         System.out.println("  trends        : " + outDir.resolve("trends.csv").toAbsolutePath()
@@ -77,11 +56,5 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  manifest      : " + outDir.resolve("manifest.json").toAbsolutePath());
         System.out.println("  lakehouse     : " + Paths.get(common.lakehouse).toAbsolutePath());
         return rc;
-    }
-
-    private static void deleteTree(Path p) throws java.io.IOException {
-        try (var s = Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(x);
-        }
     }
 }
