@@ -54,14 +54,9 @@ public final class IngestJob {
 
     private long conformedVersion() {
         try {
-            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(lake.root() + "/" + CONFORMED_MARKER);
-            org.apache.hadoop.fs.FileSystem fs = lake.fileSystem(p);
-            if (!fs.exists(p)) return -1L;
-            try (java.io.InputStream in = fs.open(p)) {
-                return Long.parseLong(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1L;
+            return lake.readText(CONFORMED_MARKER).map(t -> Long.parseLong(t.trim())).orElse(-1L);
+        } catch (NumberFormatException e) {
+            return -1L;   // an unreadable marker: conform again
         }
     }
 
@@ -186,7 +181,7 @@ public final class IngestJob {
         BronzeView view;
         if (lake != null) {
             if (somethingNew) {
-                writeBronze(bronzeFrames, progress, now);
+                writeBronze(bronzeFrames, progress);
                 writeLog(logRows);
             }
             view = table -> lake.exists(Layer.BRONZE, table)
@@ -256,19 +251,17 @@ public final class IngestJob {
         manifest.put("warnings_by_rule", warningsByRule);
     }
 
-    private void writeBronze(Map<String, Dataset<Row>> frames, Progress progress, Timestamp ingestedAt) {
+    private void writeBronze(Map<String, Dataset<Row>> frames, Progress progress) {
         csc.lakehouse.lake.Parallel.map(new ArrayList<>(frames.entrySet()), csc.lakehouse.lake.Parallel.defaultThreads(), e -> {
             String table = e.getKey();
             Dataset<Row> rows = e.getValue();
-            // a run killed after some bronze appends re-ingests its files: drop their earlier rows first
-            if (lake.exists(Layer.BRONZE, table)) {
-                List<String> shas = rows.select(Lineage.FILE_SHA256).distinct().as(
-                        org.apache.spark.sql.Encoders.STRING()).collectAsList();
-                DeltaTable.forPath(spark, lake.path(Layer.BRONZE, table))
-                          .delete(col(Lineage.FILE_SHA256).isin(shas.toArray()));
-            }
-            long v = lake.append(rows, Layer.BRONZE, table);
-            long n = lake.read(Layer.BRONZE, table).filter(col(Lineage.INGESTED_AT).equalTo(ingestedAt)).count();
+            // a run killed after some bronze writes re-ingests its files: their earlier rows are
+            // replaced in the same commit, never doubled
+            List<String> shas = rows.select(Lineage.FILE_SHA256).distinct().as(
+                    org.apache.spark.sql.Encoders.STRING()).collectAsList();
+            long n = rows.count();
+            long v = shas.isEmpty() ? lake.append(rows, Layer.BRONZE, table) : lake.replaceWhere(rows, Layer.BRONZE, table, Lineage.FILE_SHA256 + " IN ("
+                    + shas.stream().map(h -> "'" + h + "'").collect(java.util.stream.Collectors.joining(",")) + ")");
             manifest.table(Lakehouse.name(Layer.BRONZE, table), Layer.BRONZE, n, n, null, null, v);
             progress.stage("bronze", table, n);
             return table;

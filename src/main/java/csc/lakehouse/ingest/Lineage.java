@@ -21,16 +21,24 @@ public final class Lineage {
     private Lineage() {}
 
     public static Dataset<Row> add(Dataset<Row> rows, InputFile f, ParsedFile p, Timestamp ingestedAt) {
-        Dataset<Row> out = rows
-                .withColumn(SOURCE_FILE, lit(f.relative()))
-                .withColumn(FILE_SHA256, lit(f.sha256()))
-                .withColumn(COLLECTION_YEAR, lit(p.collectionYear()))
-                .withColumn(LA_CODE, lit(p.laCode()).cast("string"))
-                .withColumn(INGESTED_AT, lit(ingestedAt));
         if (!java.util.Arrays.asList(rows.columns()).contains(ROW_NUMBER)) {
             throw new IllegalStateException("reader for " + f.relative() + " did not set " + ROW_NUMBER);
         }
-        return out.withColumn(ROW_NUMBER, col(ROW_NUMBER).cast("long"));
+        // one select, not six withColumn calls: each withColumn re-analyses the plan, per file
+        java.util.List<Column> cols = new java.util.ArrayList<>();
+        for (String c : rows.columns()) {
+            if (c.equals(ROW_NUMBER)) {
+                cols.add(col(ROW_NUMBER).cast("long").as(ROW_NUMBER));
+            } else if (!java.util.Set.of(SOURCE_FILE, FILE_SHA256, COLLECTION_YEAR, LA_CODE, INGESTED_AT).contains(c)) {
+                cols.add(col(c));
+            }
+        }
+        cols.add(lit(f.relative()).as(SOURCE_FILE));
+        cols.add(lit(f.sha256()).as(FILE_SHA256));
+        cols.add(lit(p.collectionYear()).as(COLLECTION_YEAR));
+        cols.add(lit(p.laCode()).cast("string").as(LA_CODE));
+        cols.add(lit(ingestedAt).as(INGESTED_AT));
+        return rows.select(cols.toArray(new Column[0]));
     }
 
     /** All lineage columns, in the order they are written. */

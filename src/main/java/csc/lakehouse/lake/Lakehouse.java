@@ -56,7 +56,7 @@ public final class Lakehouse {
     }
 
     public boolean exists(Layer layer, String table) {
-        return DeltaTable.isDeltaTable(spark, path(layer, table));
+        return currentVersion(path(layer, table)).isPresent();
     }
 
     /** Reads the current version and remembers it for the manifest. */
@@ -78,18 +78,50 @@ public final class Lakehouse {
         return currentVersion(path(layer, table));
     }
 
+    /**
+     * The table's latest committed version, read from the names in {@code _delta_log} (the Delta
+     * protocol's commit files {@code <20-digit version>.json}). Asking Delta itself ({@code history},
+     * {@code isDeltaTable}) costs a snapshot and a Spark job per call; a run asks about 200 times.
+     */
     private Optional<Long> currentVersion(String p) {
-        if (!DeltaTable.isDeltaTable(spark, p)) {
-            return Optional.empty();
+        try {
+            Path log = new Path(p, "_delta_log");
+            FileSystem fs = fileSystem(log);
+            if (!fs.exists(log)) {
+                return Optional.empty();
+            }
+            long max = -1;
+            for (FileStatus st : fs.listStatus(log)) {
+                String n = st.getPath().getName();
+                if (n.length() == 25 && n.endsWith(".json") && n.substring(0, 20).chars().allMatch(Character::isDigit)) {
+                    max = Math.max(max, Long.parseLong(n.substring(0, 20)));
+                }
+            }
+            return max < 0 ? Optional.empty() : Optional.of(max);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Row last = DeltaTable.forPath(spark, p).history(1).select("version").head();
-        return Optional.of(last.getLong(0));
     }
 
     /** Replaces the table's contents (schema included) in one Delta commit. */
     public long overwrite(Dataset<Row> df, Layer layer, String table) {
         String p = path(layer, table);
         df.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(p);
+        return recordWrite(layer, table);
+    }
+
+    /**
+     * Replaces the rows matching {@code condition} (a SQL predicate) with {@code df} in one Delta commit
+     * ({@code replaceWhere}), creating the table if needed: a re-run of the same input cannot leave its
+     * rows twice, and a reader never sees the table between the delete and the insert.
+     */
+    public long replaceWhere(Dataset<Row> df, Layer layer, String table, String condition) {
+        String p = path(layer, table);
+        if (!exists(layer, table)) {
+            return append(df, layer, table);
+        }
+        df.write().format("delta").mode("overwrite").option("replaceWhere", condition)
+          .option("mergeSchema", "true").save(p);
         return recordWrite(layer, table);
     }
 
@@ -119,7 +151,7 @@ public final class Lakehouse {
     public long mergeReplace(Dataset<Row> desired, Layer layer, String table, List<String> keys, String hashColumn,
                              Column deletable) {
         String p = path(layer, table);
-        if (!DeltaTable.isDeltaTable(spark, p)) {
+        if (!exists(layer, table)) {
             desired.write().format("delta").mode("overwrite").save(p);
             return recordWrite(layer, table);
         }
@@ -179,6 +211,30 @@ public final class Lakehouse {
     public FileSystem fileSystem(Path p) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         return p.getFileSystem(conf);
+    }
+
+    /** A small text file under the root (state markers), when it exists. */
+    public Optional<String> readText(String relative) {
+        try {
+            Path p = new Path(root + "/" + relative);
+            FileSystem fs = fileSystem(p);
+            if (!fs.exists(p)) return Optional.empty();
+            try (java.io.InputStream in = fs.open(p)) {
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes a small text file under the root, if present. */
+    public void deleteText(String relative) {
+        try {
+            Path p = new Path(root + "/" + relative);
+            fileSystem(p).delete(p, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes a small text file (manifests, locks) under the root, via a temporary name and a rename. */

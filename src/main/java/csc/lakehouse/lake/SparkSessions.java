@@ -56,6 +56,8 @@ public final class SparkSessions {
     private static void withDelta(SparkSession.Builder b) {
         // lakehouse folders and files readable by the owner only (child-level data)
         b.config("spark.hadoop.fs.permissions.umask-mode", "077");
+        // same permissions without forking chmod per file (see OwnerOnlyLocalFileSystem)
+        b.config("spark.hadoop.fs.file.impl", OwnerOnlyLocalFileSystem.class.getName());
         b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
          .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
          .config("spark.databricks.delta.schema.autoMerge.enabled", "false");

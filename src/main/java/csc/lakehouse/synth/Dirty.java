@@ -19,12 +19,14 @@ import java.util.TreeMap;
  *   <li>{@code date_order} - an end before its start: 903 DEC before DECOM, CIN CINclosureDate before CINreferralDate (date-order rule)</li>
  *   <li>{@code duplicate_child_conflicting_dob} - a second 903 header row for the same CHILD with another DOB (uniqueness / INT rule)</li>
  * </ul>
- * Deterministic: one SplittableRandom per LA, consumed in write order.
+ * Deterministic: one SplittableRandom per LA, consumed in write order. Every category is injected at its
+ * first opportunity in an LA's drop and then at its rate, so a small test drop exercises every mapping.
  */
 public final class Dirty {
     public final boolean enabled;
     private final SplittableRandom r;
     private final Map<String, long[]> counts = new TreeMap<>();   // "file|table|category" -> count
+    private final java.util.Set<String> drawn = new java.util.HashSet<>();   // "table|category" injected at least once
 
     public static final double P_BOOLEAN = 0.05, P_ANNEX = 0.10, P_BLANK = 0.002, P_CODE = 0.003, P_DATE = 0.003, P_DUP = 0.003;
 
@@ -35,7 +37,10 @@ public final class Dirty {
 
     /** true (and counted) when a defect of this category should be injected here */
     public boolean inject(double p, String file, String table, String category) {
-        if (!enabled || r.nextDouble() >= p) return false;
+        if (!enabled) return false;
+        boolean hit = r.nextDouble() < p;
+        boolean first = drawn.add(table + "|" + category);
+        if (!hit && !first) return false;
         counts.computeIfAbsent(file + "|" + table + "|" + category, k -> new long[1])[0]++;
         return true;
     }

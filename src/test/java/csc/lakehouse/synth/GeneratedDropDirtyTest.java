@@ -37,10 +37,9 @@ class GeneratedDropDirtyTest {
             Dirty.Expected x = Dirty.expected(k[0], k[1]);
             if (x.rule() != null) expected.merge(x.silverTable() + "/" + x.rule(), e.getValue() * x.rowsPerDefect(), Long::sum);
         }
-        // at this size (seed 20231, 0.1, 2023-2025) the CIN code/date and 903 PLACE defects are injected, plus harmless ones;
-        // 903 date_order and duplicate header DOBs are too rare here (0.3%) to be drawn
+        // every category is injected at least once per LA (its first opportunity), so every mapping is exercised here
         assertTrue(expected.keySet().containsAll(java.util.List.of("referral/CIN-CODE-referral_source", "referral/CIN-8620",
-                "cla_episode/903-CODE-PLACE")), expected.toString());
+                "cla_episode/903-CODE-PLACE", "cla_episode/903-END-BEFORE-START", "person_903/903-HDR-DOB")), expected.toString());
         assertTrue(injected.keySet().containsAll(java.util.List.of("cin_census|boolean_style", "ssda903_episodes|blank_line")), injected.toString());
         Map<String, Long> actual = drop.quarantinedByTableRule();
         System.err.println("[dirty] quarantined by table/rule: " + actual);
