@@ -99,8 +99,37 @@ public final class PublishJob {
         }
         manifest.put("published_rows", rows.size());
         manifest.put("measure_notes", distinctNotes(rows));
+        manifest.put("published_snapshot", keepSnapshot(outDir));
         manifest.stage("publish", (System.nanoTime() - t0) / 1e9);
         return rows;
+    }
+
+    /** Where a run's published files are kept, under the table root: {@code _published/<run_id>/}. */
+    public static final String SNAPSHOTS = "_published";
+    static final Set<String> PUBLISHED_FILES = Set.of("trends.csv", "trends_notes.csv", "recommendations.csv",
+            "published/trends.csv", "trends.xlsx", "evidence-pack.html");
+
+    /**
+     * Copies everything just published into {@code <lakehouse>/_published/<run_id>/}: Delta time travel
+     * ends at VACUUM, but what was shown to Ofsted must stay retrievable as it was (issue 7). Plain
+     * files beside the tables, owner-only like the rest of the lakehouse; {@code maintain} never removes them.
+     */
+    String keepSnapshot(Path outDir) {
+        String target = lake.root() + "/" + SNAPSHOTS + "/" + manifest.runId;
+        try (java.util.stream.Stream<Path> files = Files.walk(outDir)) {
+            org.apache.hadoop.fs.Path dest = new org.apache.hadoop.fs.Path(target);
+            org.apache.hadoop.fs.FileSystem fs = lake.fileSystem(dest);
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = outDir.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+                if (!PUBLISHED_FILES.contains(rel)) continue;   // only what this job writes (the manifest: _manifests)
+                try (java.io.OutputStream out = fs.create(new org.apache.hadoop.fs.Path(dest, rel), true)) {
+                    Files.copy(f, out);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the published snapshot in " + target + ": " + e.getMessage(), e);
+        }
+        return target;
     }
 
     /** Every gold table's rows in the Trends shape (aggregates only: small enough to collect). */

@@ -31,11 +31,11 @@ import static org.apache.spark.sql.functions.explode_outer;
 
 /**
  * Timing harness for docs/cin-ingest.md, off by default: {@code mvn -B -q test -Dtest=CinXmlBenchmarkTest
- * -Dcsc.excludedGroups=none -Dgroups=slow [-Dcin.bench.children=50000] [-Dcsc.shared.dir=/work/shared]}. Writes a synthetic file
+ * -Dcsc.excludedGroups=none -Dgroups=benchmark [-Dcin.bench.children=50000] [-Dcsc.shared.dir=/work/shared]}. Writes a synthetic file
  * into target/test-tmp (never committed) and prints wall times (System.nanoTime around read + count of
  * every bronze table) for the StAX reader and Spark's built-in XML source, plus per-reference-file counts.
  */
-@org.junit.jupiter.api.Tag("slow")
+@org.junit.jupiter.api.Tag("benchmark")
 class CinXmlBenchmarkTest {
 
     @Test
