@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * added to the same drop) must equal one built from the whole drop in one run: identical trends.csv and
  * identical silver and gold tables. A re-run with nothing new must write no table at all.
  */
+@org.junit.jupiter.api.Tag("slow")
 class IncrementalRefreshTest {
     static Path base, partial, full, key;
 

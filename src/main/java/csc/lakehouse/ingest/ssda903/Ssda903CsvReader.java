@@ -68,6 +68,12 @@ public final class Ssda903CsvReader implements SourceReader {
         Records csv = new Records(in);
         List<String> header = csv.next();
         if (header == null) throw new FileRejected("empty file: no header row");
+        for (String h : header) {
+            if (h.indexOf('\u0000') >= 0 || h.indexOf('\uFFFD') >= 0) {
+                throw new FileRejected("not UTF-8 text: the header holds NUL or undecodable bytes (a UTF-16 export, or not a CSV)");
+            }
+        }
+        csv.rejectIfQuoteRanOver();
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) header.set(0, header.get(0).substring(1));
 
         // map each file column to a bronze column: spec names by case-insensitive match, LA, or an extra
@@ -110,7 +116,7 @@ public final class Ssda903CsvReader implements SourceReader {
         BronzeRows rows = new BronzeRows(bronzeCols);
         List<String> rec;
         int ragged = 0;
-        while ((rec = csv.next()) != null) {
+        while ((rec = csv.nextOrReject()) != null) {
             if (rec.size() == 1 && rec.get(0).isBlank()) continue;   // blank line
             String[] values = new String[bronzeCols.size()];
             for (int i = 0; i < header.size(); i++) {
@@ -126,7 +132,12 @@ public final class Ssda903CsvReader implements SourceReader {
         return new ParsedFile(year, null, tables, rows.size(), warnings);
     }
 
-    /** Streaming RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
+    /**
+     * Streaming RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. SSDA903
+     * values never hold a line break, so {@link #nextOrReject()} treats one inside quotes as the
+     * unbalanced quote it almost always is: otherwise every following line would silently become part
+     * of one field.
+     */
     public static final class Records {
         private final Reader in;
         private int line = 1;
@@ -146,6 +157,24 @@ public final class Ssda903CsvReader implements SourceReader {
             return in.read();
         }
 
+        /** As {@link #next()}, rejecting the file when a quoted field runs over a line break. */
+        public List<String> nextOrReject() throws IOException, FileRejected {
+            List<String> r = next();
+            if (r != null) rejectIfQuoteRanOver();
+            return r;
+        }
+
+        /** Rejects the file when the record just read held a line break inside quotes. */
+        public void rejectIfQuoteRanOver() throws FileRejected {
+            int breaksInside = line - startLine - (endedAtLineBreak ? 1 : 0);
+            if (breaksInside > 0) {
+                throw new FileRejected("unbalanced quote: the quoted field opened on line " + startLine
+                        + " runs over the end of the line (fields of an SSDA903 file never hold a line break)");
+            }
+        }
+
+        private boolean endedAtLineBreak;
+
         /** The next record, or null at end of input. */
         public List<String> next() throws IOException {
             int c = read();
@@ -157,6 +186,7 @@ public final class Ssda903CsvReader implements SourceReader {
             while (true) {
                 if (c == -1) {
                     out.add(cur.toString());
+                    endedAtLineBreak = false;
                     return out;
                 }
                 if (quoted) {
@@ -185,6 +215,7 @@ public final class Ssda903CsvReader implements SourceReader {
                     }
                     line++;
                     out.add(cur.toString());
+                    endedAtLineBreak = true;
                     return out;
                 } else {
                     cur.append((char) c);
