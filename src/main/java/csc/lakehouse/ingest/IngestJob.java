@@ -84,6 +84,18 @@ public final class IngestJob {
         this.ctx = new ConformContext(spark, defaultLaCode);
     }
 
+    /**
+     * Input rows held in the driver before they are written to bronze (default 1,000,000, or
+     * {@code -Dcsc.ingest.batchRows}): a national drop is read in batches instead of all at once.
+     */
+    public IngestJob batchRows(long rows) {
+        this.batchRows = Math.max(1, rows);
+        return this;
+    }
+
+    private long batchRows = Long.getLong("csc.ingest.batchRows", 1_000_000L);
+    private final Map<String, Long> bronzeRowsThisRun = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Rebuild silver from bronze even when no new file arrived (after a code or rule change). */
     public IngestJob forceConform(boolean f) {
         this.forceConform = f;
@@ -96,12 +108,16 @@ public final class IngestJob {
         Set<String> seen = seenHashes();
         Timestamp now = Timestamp.from(Instant.now());
 
-        Map<String, List<Dataset<Row>>> newBronze = new TreeMap<>();
         List<Row> logRows = new ArrayList<>();
         Set<InputFile> claimed = new HashSet<>();
-        List<Map.Entry<InputFile, ParsedFile>> parsed = new ArrayList<>();
+        // parsed files wait here until a batch is full; then their rows go to bronze and leave the driver
+        List<Map.Entry<InputFile, ParsedFile>> pending = new ArrayList<>();
+        long pendingRows = 0;
+        Set<String> named = new java.util.TreeSet<>();
         Map<InputFile, String> sourceOf = new LinkedHashMap<>();
+        Map<String, Dataset<Row>> dryRunFrames = new LinkedHashMap<>();
         int ingested = 0, skipped = 0, rejected = 0;
+        boolean somethingNew = false;
         for (SourceReader reader : Sources.readers()) {
             for (InputFile f : reader.select(drop.files())) {
                 claimed.add(f);
@@ -113,7 +129,10 @@ public final class IngestJob {
                 }
                 try {
                     ParsedFile p = reader.read(spark, f);
-                    parsed.add(Map.entry(f, p));
+                    pending.add(Map.entry(f, p));
+                    pendingRows += p.rows();
+                    if (p.laCode() != null) named.add(p.laCode());
+                    if (f.laHint() != null) named.add(f.laHint());
                     sourceOf.put(f, reader.source());
                     seen.add(f.sha256());
                     ingested++;
@@ -132,33 +151,17 @@ public final class IngestJob {
                     Progress.say("rejected %s: %s", f.relative(), reason);
                     LOG.debug("rejected " + f.relative(), e);
                 }
+                if (lake != null && pendingRows >= batchRows) {
+                    // files whose LA is still unknown wait for the end (the drop's one LA is known only then)
+                    somethingNew |= flush(pending, null, false, sourceOf, now, logRows, dryRunFrames, progress);
+                    pendingRows = pending.stream().mapToLong(e -> e.getValue().rows()).sum();
+                }
             }
         }
         // Files that do not name their LA (903 CSVs) take the la= folder, then --la, then the one LA
         // every other file of the drop names.
-        Set<String> named = new java.util.TreeSet<>();
-        for (Map.Entry<InputFile, ParsedFile> e : parsed) {
-            if (e.getValue().laCode() != null) named.add(e.getValue().laCode());
-            if (e.getKey().laHint() != null) named.add(e.getKey().laHint());
-        }
         String dropLa = ctx.defaultLaCode() != null ? ctx.defaultLaCode() : named.size() == 1 ? named.iterator().next() : null;
-        for (Map.Entry<InputFile, ParsedFile> e : parsed) {
-            InputFile f = e.getKey();
-            ParsedFile p = e.getValue();
-            String la = p.laCode() != null ? p.laCode() : f.laHint() != null ? f.laHint() : dropLa != null ? dropLa : UNKNOWN_LA;
-            if (p.laCode() == null && f.laHint() == null && dropLa == null) {
-                manifest.warning(f.relative(), "the file does not name its LA and the drop does not either: recorded as LA "
-                        + UNKNOWN_LA + " (use an la=<code>/ folder or --la)");
-            }
-            ParsedFile withLa = new ParsedFile(p.collectionYear(), la, p.tables(), p.rows(), p.warnings());
-            for (Map.Entry<String, Dataset<Row>> t : p.tables().entrySet()) {
-                newBronze.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(Lineage.add(t.getValue(), f, withLa, now));
-            }
-            for (String w : p.warnings()) manifest.warning(f.relative(), w);
-            manifest.input(f.relative(), f.sha256(), f.bytes(), p.rows(), RunManifest.InputStatus.ingested, null);
-            logRows.add(RowFactory.create(f.sha256(), f.relative(), sourceOf.get(f), p.collectionYear(), la, p.rows(), now,
-                    manifest.runId));
-        }
+        somethingNew |= flush(pending, dropLa, true, sourceOf, now, logRows, dryRunFrames, progress);
         returnsSeen = logRows;
         int unrecognised = 0;
         for (InputFile f : drop.files()) {
@@ -168,26 +171,15 @@ public final class IngestJob {
             }
         }
 
-        Map<String, Dataset<Row>> bronzeFrames = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Dataset<Row>>> e : newBronze.entrySet()) {
-            Dataset<Row> all = e.getValue().get(0);
-            for (int i = 1; i < e.getValue().size(); i++) {
-                all = all.unionByName(e.getValue().get(i), true);
-            }
-            bronzeFrames.put(e.getKey(), all);
-        }
-
-        boolean somethingNew = !bronzeFrames.isEmpty();
         BronzeView view;
         if (lake != null) {
-            if (somethingNew) {
-                writeBronze(bronzeFrames, progress);
-                writeLog(logRows);
-            }
+            // the log is written after every bronze batch: a run killed before it re-reads these files,
+            // and their rows already in bronze are replaced (writeBronze), never doubled
+            if (somethingNew) writeLog(logRows);
             view = table -> lake.exists(Layer.BRONZE, table)
                     ? Optional.of(lake.read(Layer.BRONZE, table)) : Optional.empty();
         } else {
-            view = table -> Optional.ofNullable(bronzeFrames.get(table));
+            view = table -> Optional.ofNullable(dryRunFrames.get(table));
         }
 
         List<SilverWriter.Outcome> outcomes = new ArrayList<>();
@@ -251,6 +243,59 @@ public final class IngestJob {
         manifest.put("warnings_by_rule", warningsByRule);
     }
 
+    /**
+     * Moves parsed files into bronze (or, in a dry run, into {@code dryRunFrames}): lineage added, the LA
+     * resolved, the manifest and ingest-log rows recorded. Files whose LA is not yet known stay in
+     * {@code pending} unless {@code last}; they then take {@code dropLa} (or {@link #UNKNOWN_LA}).
+     *
+     * @return whether any file was moved
+     */
+    private boolean flush(List<Map.Entry<InputFile, ParsedFile>> pending, String dropLa, boolean last,
+                          Map<InputFile, String> sourceOf, Timestamp now, List<Row> logRows,
+                          Map<String, Dataset<Row>> dryRunFrames, Progress progress) {
+        Map<String, List<Dataset<Row>>> byTable = new TreeMap<>();
+        List<Map.Entry<InputFile, ParsedFile>> waiting = new ArrayList<>();
+        boolean moved = false;
+        for (Map.Entry<InputFile, ParsedFile> e : pending) {
+            InputFile f = e.getKey();
+            ParsedFile p = e.getValue();
+            String la = p.laCode() != null ? p.laCode() : f.laHint() != null ? f.laHint()
+                    : ctx.defaultLaCode() != null ? ctx.defaultLaCode() : dropLa;
+            if (la == null && !last) {
+                waiting.add(e);
+                continue;
+            }
+            if (la == null) {
+                la = UNKNOWN_LA;
+                manifest.warning(f.relative(), "the file does not name its LA and the drop does not either: recorded as LA "
+                        + UNKNOWN_LA + " (use an la=<code>/ folder or --la)");
+            }
+            ParsedFile withLa = new ParsedFile(p.collectionYear(), la, p.tables(), p.rows(), p.warnings());
+            for (Map.Entry<String, Dataset<Row>> t : p.tables().entrySet()) {
+                byTable.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(Lineage.add(t.getValue(), f, withLa, now));
+            }
+            for (String w : p.warnings()) manifest.warning(f.relative(), w);
+            manifest.input(f.relative(), f.sha256(), f.bytes(), p.rows(), RunManifest.InputStatus.ingested, null);
+            logRows.add(RowFactory.create(f.sha256(), f.relative(), sourceOf.get(f), p.collectionYear(), la, p.rows(), now,
+                    manifest.runId));
+            moved = true;
+        }
+        pending.clear();
+        pending.addAll(waiting);
+        Map<String, Dataset<Row>> frames = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Dataset<Row>>> e : byTable.entrySet()) {
+            Dataset<Row> all = e.getValue().get(0);
+            for (int i = 1; i < e.getValue().size(); i++) all = all.unionByName(e.getValue().get(i), true);
+            frames.put(e.getKey(), all);
+        }
+        if (lake != null) {
+            if (!frames.isEmpty()) writeBronze(frames, progress);
+        } else {
+            frames.forEach((t, df) -> dryRunFrames.merge(t, df, (a, b) -> a.unionByName(b, true)));
+        }
+        return moved;
+    }
+
     private void writeBronze(Map<String, Dataset<Row>> frames, Progress progress) {
         csc.lakehouse.lake.Parallel.map(new ArrayList<>(frames.entrySet()), csc.lakehouse.lake.Parallel.defaultThreads(), e -> {
             String table = e.getKey();
@@ -262,7 +307,8 @@ public final class IngestJob {
             long n = rows.count();
             long v = shas.isEmpty() ? lake.append(rows, Layer.BRONZE, table) : lake.replaceWhere(rows, Layer.BRONZE, table, Lineage.FILE_SHA256 + " IN ("
                     + shas.stream().map(h -> "'" + h + "'").collect(java.util.stream.Collectors.joining(",")) + ")");
-            manifest.table(Lakehouse.name(Layer.BRONZE, table), Layer.BRONZE, n, n, null, null, v);
+            long total = bronzeRowsThisRun.merge(table, n, Long::sum);   // summed over batches
+            manifest.table(Lakehouse.name(Layer.BRONZE, table), Layer.BRONZE, total, total, null, null, v);
             progress.stage("bronze", table, n);
             return table;
         });

@@ -1,0 +1,63 @@
+package csc.lakehouse.incremental;
+
+import csc.lakehouse.SparkTestSession;
+import csc.lakehouse.ingest.IngestJob;
+import csc.lakehouse.lake.Lakehouse;
+import csc.lakehouse.lake.Layer;
+import csc.lakehouse.lake.RunManifest;
+import csc.lakehouse.synth.Generator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A drop read in many small batches (each written to bronze before the next files are read, as a national
+ * drop is) gives the same bronze rows, the same silver tables and the same manifest counts as one batch.
+ */
+@org.junit.jupiter.api.Tag("slow")
+class BatchedIngestTest {
+
+    @Test
+    void smallBatchesEqualOneBatch() throws Exception {
+        Path base = SparkTestSession.tempDir("batched");
+        Path drop = base.resolve("drop");
+        Generator.generate(new Generator.Options(drop, 616, "0.02", 2024, 2025, false, false, 1), null);
+        Lakehouse one = new Lakehouse(SparkTestSession.get(), base.resolve("one").toString());
+        Lakehouse many = new Lakehouse(SparkTestSession.get(), base.resolve("many").toString());
+        RunManifest m1 = new RunManifest("ingest"), m2 = new RunManifest("ingest");
+        IngestJob.Result r1 = new IngestJob(SparkTestSession.get(), one, m1, Generator.BOROUGH_LA).run(drop.toString());
+        IngestJob.Result r2 = new IngestJob(SparkTestSession.get(), many, m2, Generator.BOROUGH_LA).batchRows(900)
+                .run(drop.toString());
+        assertEquals(r1.filesIngested(), r2.filesIngested());
+        assertTrue(r1.filesIngested() > 20, "files: " + r1.filesIngested());
+
+        // more than one batch really happened: some bronze table got more than one commit
+        long batchedTables = many.tables(Layer.BRONZE).stream()
+                .filter(t -> !t.equals(IngestJob.INGEST_LOG) && many.version(Layer.BRONZE, t).orElse(-1L) > 0).count();
+        assertTrue(batchedTables > 0, "no bronze table was written in more than one batch");
+
+        for (Layer layer : new Layer[]{Layer.BRONZE, Layer.SILVER}) {
+            assertEquals(one.tables(layer), many.tables(layer), layer + " tables");
+            for (String t : one.tables(layer)) {
+                Dataset<Row> a = one.read(layer, t), b = many.read(layer, t);
+                if (layer == Layer.BRONZE) {   // ingested-at and run ids differ between the two runs
+                    a = a.drop("_ingested_at", "ingested_at", "run_id");
+                    b = b.drop("_ingested_at", "ingested_at", "run_id");
+                }
+                assertEquals(0, a.exceptAll(b).count(), layer + "." + t + ": rows missing from the batched ingest");
+                assertEquals(0, b.exceptAll(a).count(), layer + "." + t + ": rows only the batched ingest has");
+            }
+        }
+        for (Map.Entry<String, Map<String, Object>> e : m1.tables().entrySet()) {
+            Map<String, Object> other = m2.tables().get(e.getKey());
+            assertNotNull(other, e.getKey());
+            assertEquals(e.getValue().get("rows_in"), other.get("rows_in"), e.getKey() + " rows_in in the manifest");
+            assertEquals(e.getValue().get("rows_written"), other.get("rows_written"), e.getKey() + " rows_written");
+        }
+    }
+}
