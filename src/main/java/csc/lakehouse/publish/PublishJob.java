@@ -82,6 +82,7 @@ public final class PublishJob {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
         }
+        removeAbandonedTempFiles(outDir);
         List<Row> rows = TrendsCsv.sorted(goldRows());
         if (manifest.get("quarantine_by_rule") == null) {
             manifest.put("quarantine_by_rule", DataQuality.quarantineByRule(lake));
@@ -102,6 +103,25 @@ public final class PublishJob {
         manifest.put("published_snapshot", keepSnapshot(outDir));
         manifest.stage("publish", (System.nanoTime() - t0) / 1e9);
         return rows;
+    }
+
+    /**
+     * Every published file is written to a hidden temporary name ({@code .<name>.<random>.tmp}) and renamed;
+     * a run killed between the two leaves the temporary file behind. The next publish removes them, so the
+     * out folder holds only whole files (the crash harness checks this).
+     */
+    static void removeAbandonedTempFiles(Path outDir) {
+        for (Path dir : List.of(outDir, outDir.resolve("published"))) {
+            if (!Files.isDirectory(dir)) continue;
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    String n = f.getFileName().toString();
+                    if (n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(f)) Files.deleteIfExists(f);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot tidy " + dir + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Where a run's published files are kept, under the table root: {@code _published/<run_id>/}. */
