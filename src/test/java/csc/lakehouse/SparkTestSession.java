@@ -63,6 +63,25 @@ public final class SparkTestSession {
         }
     }
 
+    /** Copies a folder tree (a drop) file by file. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    /** Deletes a folder tree, if present. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
     /** ../shared/reference-data (tests that read it are skipped with a message when it is absent). */
     public static Path sharedReferenceData() {
         String dir = System.getProperty("csc.shared.dir", "../shared");

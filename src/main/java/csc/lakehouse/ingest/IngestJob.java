@@ -302,9 +302,13 @@ public final class IngestJob {
             Dataset<Row> rows = e.getValue();
             // a run killed after some bronze writes re-ingests its files: their earlier rows are
             // replaced in the same commit, never doubled
-            List<String> shas = rows.select(Lineage.FILE_SHA256).distinct().as(
-                    org.apache.spark.sql.Encoders.STRING()).collectAsList();
-            long n = rows.count();
+            // the files' hashes and the row count in one pass over the frame
+            List<String> shas = new ArrayList<>();
+            long n = 0;
+            for (Row r : rows.groupBy(Lineage.FILE_SHA256).count().collectAsList()) {
+                shas.add(r.getString(0));
+                n += r.getLong(1);
+            }
             long v = shas.isEmpty() ? lake.append(rows, Layer.BRONZE, table) : lake.replaceWhere(rows, Layer.BRONZE, table, Lineage.FILE_SHA256 + " IN ("
                     + shas.stream().map(h -> "'" + h + "'").collect(java.util.stream.Collectors.joining(",")) + ")");
             long total = bronzeRowsThisRun.merge(table, n, Long::sum);   // summed over batches

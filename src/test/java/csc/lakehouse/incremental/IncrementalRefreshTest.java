@@ -35,9 +35,9 @@ class IncrementalRefreshTest {
         Generator.generate(new Generator.Options(full, 515, "0.02", 2023, 2025, false, false, 1), null);
         // the drop as it stood before the 2025 returns arrived (single-file sources stay: they are re-sent whole)
         partial = base.resolve("partial-drop");
-        copyTree(full, partial);
+        SparkTestSession.copyTree(full, partial);
         Files.delete(partial.resolve("cin_census/cin_census_2025.xml"));
-        deleteTree(partial.resolve("ssda903/2025"));
+        SparkTestSession.deleteTree(partial.resolve("ssda903/2025"));
         key = base.resolve("key");
         Files.writeString(key, SparkTestSession.TEST_KEY);
         SparkTestSession.get();
@@ -96,19 +96,5 @@ class IncrementalRefreshTest {
         return out;
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-    }
 
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 }

@@ -40,9 +40,9 @@ class CrashSafetyTest {
         Generator.generate(new Generator.Options(drop, 77, "0.02", 2024, 2024, false, false, 1), null);
         // 903 header and episodes and the population only: every stage (bronze, silver, derived silver,
         // gold, publish) still runs, at a fraction of the Delta writes of the full drop
-        deleteTree(drop.resolve("annex_a"));
-        deleteTree(drop.resolve("local"));
-        deleteTree(drop.resolve("cin_census"));
+        SparkTestSession.deleteTree(drop.resolve("annex_a"));
+        SparkTestSession.deleteTree(drop.resolve("local"));
+        SparkTestSession.deleteTree(drop.resolve("cin_census"));
         try (Stream<Path> s = Files.walk(drop.resolve("ssda903"))) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String n = p.getFileName().toString();
@@ -101,12 +101,6 @@ class CrashSafetyTest {
                 "--out", out.toString(), "--key-file", key.toString());
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 
     /** Runs {@code csc run} in a new JVM; kills it with SIGKILL after killAfterMs (negative: let it finish). */
     static Run run(Path drop, Path lake, Path out, Path key, Path log, long killAfterMs) throws IOException, InterruptedException {

@@ -56,7 +56,7 @@ class HostileInputsTest {
     @BeforeAll
     static void ingestTheCorpusOnce() throws Exception {
         drop = SparkTestSession.tempDir("hostile-drop");
-        copyTree(Paths.get("src/test/resources/hostile"), drop);
+        SparkTestSession.copyTree(Paths.get("src/test/resources/hostile"), drop);
         Files.delete(drop.resolve("expectations.csv"));
         buildWorkbooks(drop);
         lake = SparkTestSession.tempDir("hostile-lake");
@@ -270,15 +270,6 @@ class HostileInputsTest {
 
     // ---- builders of the files that are not committed ----
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-    }
 
     static final Path GOOD_WORKBOOK = Paths.get("src/test/resources/annex_a/liia-tools_Annex_A.xlsx");
 
