@@ -31,6 +31,7 @@ cp="$jar:$(cat "$cp_file")"
 flags="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true -Duser.timezone=UTC"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/csc-cluster-check.XXXXXX")"
+mkdir -p "$work/events"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -103,9 +104,24 @@ java $flags -Xmx1g -cp "$cp" org.apache.spark.deploy.SparkSubmit \
   --conf spark.executor.memory=1g --conf spark.cores.max=2 --conf spark.executor.cores=1 \
   --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
   --conf "spark.executorEnv.CSC_PSEUDONYM_KEY=$CSC_PSEUDONYM_KEY" \
+  --conf spark.eventLog.enabled=true --conf spark.eventLog.compress=false --conf "spark.eventLog.dir=file://$work/events" \
   "$jar" run --input "$drop" --lakehouse "$work/lake-cluster" --out "$work/out-cluster" >&2
 t1=$(date +%s)
 grep -h "Launching executor\|Executor app-.* finished with state" "$SPARK_LOG_DIR"/worker*.log | head -4 >&2 || true
+# where the tasks ran, from the application's event log: every task on a worker's executor, none in the driver
+tasks="$(python3 - "$work/events" <<'PY'
+import collections, json, os, sys
+n = collections.Counter()
+for f in os.listdir(sys.argv[1]):
+    for line in open(os.path.join(sys.argv[1], f)):
+        e = json.loads(line)
+        if e.get("Event") == "SparkListenerTaskEnd":
+            n[e["Task Info"]["Executor ID"]] += 1
+print(" ".join("executor_%s=%d" % kv for kv in sorted(n.items())) or "none")
+PY
+)"
+echo "[cluster] tasks per executor: $tasks" >&2
+case "$tasks" in *driver*|none) echo "cluster-check FAILED: tasks did not run on the workers' executors ($tasks)"; exit 1 ;; esac
 
 # shellcheck disable=SC2086
 java $flags -cp "$cp" csc.lakehouse.cli.Csc run --master 'local[2]' --input "$drop" --lakehouse "$work/lake-local" \
@@ -123,4 +139,4 @@ else
   echo "cluster-check FAILED rows_cluster=$(wc -l <"$a") rows_local=$(wc -l <"$b")"
   exit 1
 fi
-echo "cluster-check OK trends.csv $result ($(($(wc -l <"$a") - 1)) rows) master=$master cluster_run_s=$((t1 - t0)) local_run_s=$((t2 - t1))"
+echo "cluster-check OK trends.csv $result ($(($(wc -l <"$a") - 1)) rows) master=$master $tasks cluster_run_s=$((t1 - t0)) local_run_s=$((t2 - t1))"

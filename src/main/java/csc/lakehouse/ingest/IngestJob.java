@@ -85,8 +85,9 @@ public final class IngestJob {
     }
 
     /**
-     * Input rows held in the driver before they are written to bronze (default 1,000,000, or
-     * {@code -Dcsc.ingest.batchRows}): a national drop is read in batches instead of all at once.
+     * Bronze rows (over all tables, {@link ParsedFile#heldRows}) held in the driver before they are written
+     * (default 1,000,000, about 1 GB of heap, or {@code -Dcsc.ingest.batchRows}): a national drop is read in
+     * batches instead of all at once.
      */
     public IngestJob batchRows(long rows) {
         this.batchRows = Math.max(1, rows);
@@ -130,7 +131,7 @@ public final class IngestJob {
                 try {
                     ParsedFile p = reader.read(spark, f);
                     pending.add(Map.entry(f, p));
-                    pendingRows += p.rows();
+                    pendingRows += p.heldRows();
                     if (p.laCode() != null) named.add(p.laCode());
                     if (f.laHint() != null) named.add(f.laHint());
                     sourceOf.put(f, reader.source());
@@ -154,7 +155,7 @@ public final class IngestJob {
                 if (lake != null && pendingRows >= batchRows) {
                     // files whose LA is still unknown wait for the end (the drop's one LA is known only then)
                     somethingNew |= flush(pending, null, false, sourceOf, now, logRows, dryRunFrames, progress);
-                    pendingRows = pending.stream().mapToLong(e -> e.getValue().rows()).sum();
+                    pendingRows = pending.stream().mapToLong(e -> e.getValue().heldRows()).sum();
                 }
             }
         }
@@ -270,7 +271,7 @@ public final class IngestJob {
                 manifest.warning(f.relative(), "the file does not name its LA and the drop does not either: recorded as LA "
                         + UNKNOWN_LA + " (use an la=<code>/ folder or --la)");
             }
-            ParsedFile withLa = new ParsedFile(p.collectionYear(), la, p.tables(), p.rows(), p.warnings());
+            ParsedFile withLa = p.withLa(la);
             for (Map.Entry<String, Dataset<Row>> t : p.tables().entrySet()) {
                 byTable.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(Lineage.add(t.getValue(), f, withLa, now));
             }

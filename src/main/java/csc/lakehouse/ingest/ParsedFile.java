@@ -15,7 +15,20 @@ import java.util.Map;
  * @param tables         bronze table name (e.g. {@code cin_census_child}) to its rows
  * @param rows           input rows counted for the manifest
  * @param warnings       non-fatal notes about the file (shown in validate and the manifest)
+ * @param heldRows       rows over all its bronze tables, held in the driver until written: what ingest
+ *                       batches by (a CIN census counts one input row per child but holds a row per
+ *                       referral, assessment, factor, plan, review... as well)
  */
 public record ParsedFile(int collectionYear, String laCode, Map<String, Dataset<Row>> tables, long rows,
-                         List<String> warnings) {
+                         List<String> warnings, long heldRows) {
+    /** A file whose every input row is one bronze row. */
+    public ParsedFile(int collectionYear, String laCode, Map<String, Dataset<Row>> tables, long rows,
+                      List<String> warnings) {
+        this(collectionYear, laCode, tables, rows, warnings, rows);
+    }
+
+    /** The same file attributed to another LA. */
+    public ParsedFile withLa(String la) {
+        return new ParsedFile(collectionYear, la, tables, rows, warnings, heldRows);
+    }
 }

@@ -158,10 +158,12 @@ public final class CinCensusReader implements SourceReader {
                     + "; the file's LEA is used");
         }
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+        long held = 0;
         for (Kind k : KINDS) {
             tables.put(k.table(), spark.createDataFrame(p.rows().get(k.table()), k.schema()));
+            held += p.rows().get(k.table()).size();
         }
-        return new ParsedFile(p.collectionYear(), p.laCode(), tables, p.childCount(), warnings);
+        return new ParsedFile(p.collectionYear(), p.laCode(), tables, p.childCount(), warnings, held);
     }
 
     /** Streams one file. Rejects it as a whole (one-line reason) when it is not a readable CIN census. */

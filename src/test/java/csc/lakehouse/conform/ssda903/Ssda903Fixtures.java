@@ -18,7 +18,7 @@ final class Ssda903Fixtures {
     static Dataset<Row> bronze(String table, int year, String la, String csv) {
         try {
             ParsedFile p = Ssda903CsvReader.parse(SparkTestSession.get(), new StringReader(csv), table, year);
-            ParsedFile withLa = new ParsedFile(p.collectionYear(), la, p.tables(), p.rows(), p.warnings());
+            ParsedFile withLa = p.withLa(la);
             String sha = "sha-" + table + "-" + year;
             InputFile f = new InputFile("mem:" + sha, "ssda903/" + year + "/" + table + ".csv", "ssda903", csv.length(),
                     sha, la, year);

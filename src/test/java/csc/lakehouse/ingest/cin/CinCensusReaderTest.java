@@ -221,6 +221,11 @@ class CinCensusReaderTest {
         assertEquals(2, pf.rows());
         assertEquals(2, pf.tables().get(CinCensusReader.CHILD).count());
         assertEquals(2, pf.tables().get(CinCensusReader.CPP_REVIEW).count());
+        // ingest batches by the rows held in the driver: every table's rows, not the two children
+        long held = 0;
+        for (org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> t : pf.tables().values()) held += t.count();
+        assertEquals(held, pf.heldRows());
+        assertTrue(pf.heldRows() > pf.rows(), "held " + pf.heldRows());
         assertTrue(pf.warnings().get(0).contains("la=999"), pf.warnings().toString());
     }
 }
