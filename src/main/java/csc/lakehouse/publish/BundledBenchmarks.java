@@ -29,12 +29,16 @@ public final class BundledBenchmarks {
         if (dir == null) {
             try {
                 Path d = Files.createTempDirectory("csc-benchmarks");
+                // deleted at exit in reverse order of registration: the files, then the (then empty) folder
+                d.toFile().deleteOnExit();
                 for (String f : FILES) {
                     try (InputStream in = BundledBenchmarks.class.getResourceAsStream("/benchmarks/" + f)) {
-                        if (in != null) Files.copy(in, d.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                        if (in != null) {
+                            Files.copy(in, d.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                            d.resolve(f).toFile().deleteOnExit();
+                        }
                     }
                 }
-                d.toFile().deleteOnExit();
                 dir = d;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
