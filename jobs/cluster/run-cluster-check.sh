@@ -112,11 +112,15 @@ grep -h "Launching executor\|Executor app-.* finished with state" "$SPARK_LOG_DI
 tasks="$(python3 - "$work/events" <<'PY'
 import collections, json, os, sys
 n = collections.Counter()
-for f in os.listdir(sys.argv[1]):
-    for line in open(os.path.join(sys.argv[1], f)):
-        e = json.loads(line)
-        if e.get("Event") == "SparkListenerTaskEnd":
-            n[e["Task Info"]["Executor ID"]] += 1
+# Spark 4 writes a folder per application (eventlog_v2_<app>/events_<n>_<app>, rolled)
+for d, _, files in os.walk(sys.argv[1]):
+    for f in files:
+        if not f.startswith("events_"):
+            continue
+        for line in open(os.path.join(d, f)):
+            e = json.loads(line)
+            if e.get("Event") == "SparkListenerTaskEnd":
+                n[e["Task Info"]["Executor ID"]] += 1
 print(" ".join("executor_%s=%d" % kv for kv in sorted(n.items())) or "none")
 PY
 )"
