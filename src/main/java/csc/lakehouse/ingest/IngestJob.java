@@ -86,7 +86,7 @@ public final class IngestJob {
 
     /**
      * Bronze rows (over all tables, {@link ParsedFile#heldRows}) held in the driver before they are written
-     * (default 1,000,000, about 1 GB of heap, or {@code -Dcsc.ingest.batchRows}): a national drop is read in
+     * (default 1,000,000, up to about 2 GB of heap on a national drop, or {@code -Dcsc.ingest.batchRows}): a national drop is read in
      * batches instead of all at once.
      */
     public IngestJob batchRows(long rows) {
