@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WorkingDaysTest {
@@ -30,13 +31,13 @@ class WorkingDaysTest {
         assertTrue(h.containsKey(LocalDate.of(2012, 6, 5)) && h.containsKey(LocalDate.of(2012, 6, 4)));
         assertTrue(h.containsKey(LocalDate.of(2022, 6, 2)) && h.containsKey(LocalDate.of(2022, 6, 3)));
         assertTrue(h.containsKey(LocalDate.of(2022, 9, 19)), "state funeral");
-        for (int y = WorkingDays.FIRST_YEAR; y <= WorkingDays.LAST_YEAR; y++) {
+        for (int y = WorkingDays.coverStart().getYear(); y <= WorkingDays.coverEnd().getYear(); y++) {
             LocalDate easter = easter(y);
             assertTrue(h.containsKey(easter.minusDays(2)), "Good Friday " + y);
             assertTrue(h.containsKey(easter.plusDays(1)), "Easter Monday " + y);
         }
         // every year has 8 bank holidays except the special years
-        for (int y = WorkingDays.FIRST_YEAR; y <= WorkingDays.LAST_YEAR; y++) {
+        for (int y = WorkingDays.coverStart().getYear(); y <= WorkingDays.coverEnd().getYear(); y++) {
             final int yy = y;
             long n = h.keySet().stream().filter(x -> x.getYear() == yy).count();
             int expected = switch (y) { case 2011, 2012, 2023 -> 9; case 2022 -> 10; default -> 8; };
@@ -67,7 +68,7 @@ class WorkingDaysTest {
         //  Christmas 2020 (Fri 25, Boxing sub Mon 28): Thu 24 Dec -> Tue 29 Dec : 1 (Tue 29)
         //  a plain week Mon -> next Mon                2024-03-04 -> 2024-03-11 : 5
         //  end before start                             2024-03-11 -> 2024-03-08 : -1
-        //  null and outside the calendar                -> null
+        //  null                                         -> null
         Dataset<Row> f = SparkTestSession.frame(s,
                 row(d("2024-03-06"), d("2024-03-06"), 0),
                 row(d("2024-03-08"), d("2024-03-11"), 1),
@@ -77,9 +78,7 @@ class WorkingDaysTest {
                 row(d("2020-12-24"), d("2020-12-29"), 1),
                 row(d("2024-03-04"), d("2024-03-11"), 5),
                 row(d("2024-03-11"), d("2024-03-08"), -1),
-                row(null, d("2024-03-08"), null),
-                row(d("2009-12-31"), d("2010-01-05"), null),
-                row(d("2027-12-30"), d("2028-01-04"), null));
+                row(null, d("2024-03-08"), null));
         List<Row> out = f.withColumn("wd", WorkingDays.workingDaysBetween(col("s"), col("e"))).collectAsList();
         for (Row r : out) {
             Object exp = r.get(2);
@@ -95,11 +94,61 @@ class WorkingDaysTest {
     @Test
     void columnAgreesWithADayByDayCountOverTheWholeCalendar() {
         // brute-force cross-check of the index against a naive loop, for a spread of pairs
-        for (LocalDate a = LocalDate.of(2010, 1, 1); a.getYear() < 2027; a = a.plusDays(37)) {
+        for (LocalDate a = WorkingDays.coverStart(); a.plusDays(75).isBefore(WorkingDays.coverEnd()); a = a.plusDays(37)) {
             LocalDate b = a.plusDays(75);
             int naive = 0;
             for (LocalDate x = a.plusDays(1); !x.isAfter(b); x = x.plusDays(1)) if (WorkingDays.isWorkingDay(x)) naive++;
             assertEquals(naive, WorkingDays.between(a, b), a + " -> " + b);
         }
+    }
+
+    /*
+     * The calendar's range is the whole years the file holds: today its first row is 2010-01-01 (New Year's
+     * Day 2010) and its last 2027-12-28 (Boxing Day substitute 2027), so 2010-01-01 to 2027-12-31.
+     */
+    @Test
+    void rangeComesFromTheCalendarFile() {
+        String[] lines = csc.lakehouse.spec.DataSchemas.readText(WorkingDays.CALENDAR).trim().split("\r?\n");
+        int first = LocalDate.parse(lines[1].split(",")[0]).getYear();
+        int last = LocalDate.parse(lines[lines.length - 1].split(",")[0]).getYear();
+        assertEquals(LocalDate.of(first, 1, 1), WorkingDays.coverStart());
+        assertEquals(LocalDate.of(last, 12, 31), WorkingDays.coverEnd());
+        assertEquals(LocalDate.of(2010, 1, 1), WorkingDays.coverStart());
+        assertEquals(LocalDate.of(2027, 12, 31), WorkingDays.coverEnd());
+        // the edges themselves are inside: Thu 2027-12-23 -> Fri 2027-12-31: Fri 24, (Mon 27, Tue 28 holidays),
+        // Wed 29, Thu 30, Fri 31 = 4
+        assertEquals(4, WorkingDays.between(LocalDate.of(2027, 12, 23), LocalDate.of(2027, 12, 31)));
+    }
+
+    /* A date outside the calendar is an error naming the file to extend: in Java and in a Spark job. */
+    @Test
+    void aDateOutsideTheCalendarIsAClearErrorNamingTheFile() {
+        WorkingDays.OutsideCalendar e = org.junit.jupiter.api.Assertions.assertThrows(WorkingDays.OutsideCalendar.class,
+                () -> WorkingDays.between(LocalDate.of(2027, 12, 30), LocalDate.of(2028, 1, 4)));
+        assertTrue(e.getMessage().contains("2028-01-04"), e.getMessage());
+        assertTrue(e.getMessage().contains("data-schemas/calendar/bank_holidays_england_wales.csv"), e.getMessage());
+        assertThrows(WorkingDays.OutsideCalendar.class, () -> WorkingDays.between(LocalDate.of(2009, 12, 31), LocalDate.of(2010, 1, 5)));
+        assertThrows(WorkingDays.OutsideCalendar.class, () -> WorkingDays.isWorkingDay(LocalDate.of(2009, 12, 31)));
+
+        StructType s = new StructType().add("s", DataTypes.DateType).add("e", DataTypes.DateType);
+        Dataset<Row> f = SparkTestSession.frame(s, row(d("2024-03-08"), d("2024-03-11")), row(d("2009-12-31"), d("2010-01-05")));
+        Exception spark = assertThrows(Exception.class,
+                () -> f.withColumn("wd", WorkingDays.workingDaysBetween(col("s"), col("e"))).collectAsList());
+        assertTrue(fullMessage(spark).contains("2009-12-31 is outside the bank-holiday calendar"), fullMessage(spark));
+        assertTrue(fullMessage(spark).contains("data-schemas/calendar/bank_holidays_england_wales.csv"), fullMessage(spark));
+        Exception holiday = assertThrows(Exception.class,
+                () -> f.withColumn("h", WorkingDays.isBankHoliday(col("s"))).collectAsList());
+        assertTrue(fullMessage(holiday).contains("bank_holidays_england_wales.csv"), fullMessage(holiday));
+        // inside the calendar the holiday column answers: Mon 2024-04-01 Easter Monday yes, Fri 2024-03-08 no
+        Dataset<Row> g = SparkTestSession.frame(s, row(d("2024-04-01"), null), row(d("2024-03-08"), null));
+        List<Row> h = g.withColumn("h", WorkingDays.isBankHoliday(col("s"))).orderBy("s").collectAsList();
+        assertEquals(false, h.get(0).getAs("h"));
+        assertEquals(true, h.get(1).getAs("h"));
+    }
+
+    static String fullMessage(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable x = t; x != null; x = x.getCause()) b.append(x.getMessage()).append(" | ");
+        return b.toString();
     }
 }

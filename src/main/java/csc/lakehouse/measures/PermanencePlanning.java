@@ -1,0 +1,83 @@
+package csc.lakehouse.measures;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+
+import java.util.List;
+
+import static csc.lakehouse.measures.RecommendationRows.P;
+import static csc.lakehouse.measures.RecommendationRows.cols;
+import static csc.lakehouse.measures.RecommendationRows.concat;
+import static csc.lakehouse.measures.RecommendationRows.openAt;
+import static csc.lakehouse.measures.RecommendationRows.perPeriod;
+import static csc.lakehouse.measures.RecommendationRows.percentRows;
+import static csc.lakehouse.measures.RecommendationRows.scala;
+import static csc.lakehouse.measures.RecommendationRows.zero;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * R8, life-story work and permanence planning: looked-after children with a permanence planning meeting,
+ * and with one by their second statutory review. SSDA903 periods of care and reviews, for LAs with the
+ * local tracker {@code permanence_planning}.
+ */
+public final class PermanencePlanning implements OfstedRecommendation {
+    static final String NOTE = "source: SSDA903 periods of care and reviews; local tracker permanence_planning";
+
+    @Override
+    public String recommendationId() { return "R8"; }
+
+    @Override
+    public List<MeasureDefinition> definitions() {
+        String t = OfstedRecommendationMeasures.THEME;
+        return List.of(
+                new MeasureDefinition("ppm_held", "percent", t, "Looked-after children with a permanence planning meeting (snapshot)",
+                        "Of children looked after at the date (an open period of care, not short breaks), those with a permanence planning meeting in the current period on or before the date. SSDA903 periods of care and the local tracker permanence_planning."),
+                new MeasureDefinition("ppm_by_second_review", "percent", t, "Permanence planning meeting by the second review (snapshot)",
+                        "Of children looked after at the date whose second statutory review of the current period (SSDA903 reviews) is on or before the date, those with a permanence planning meeting on or before that second review."));
+    }
+
+    @Override
+    public Dataset<Row> compute(MeasureContext ctx) {
+        Dataset<Row> ppm = ctx.table("tracker_permanence_planning");
+        Dataset<Row> lacSnaps = ctx.snapshots(MeasureContext.SSDA903)
+                .join(ppm.select("la_code").distinct(), scala(List.of("la_code")), "left_semi");
+        return permanence(lacSnaps, ctx.table("cla_period"), ctx.table("cla_review"), ppm);
+    }
+
+    /**
+     * ppm_held and ppm_by_second_review at each snapshot. Children looked after at the date: an open
+     * period of care (cla_period, not a short break). Their reviews in the current period on or before
+     * the date (cla_review), and their permanence planning meetings in the period on or before the date
+     * (tracker_permanence_planning).
+     */
+    public static Dataset<Row> permanence(Dataset<Row> snapshots, Dataset<Row> periodsOfCare, Dataset<Row> reviews,
+                                          Dataset<Row> meetings) {
+        Dataset<Row> lac = openAt(snapshots, periodsOfCare.filter(functions.coalesce(col("is_short_break"), lit(false)).equalTo(false))
+                .select(col("la_code"), col("person_id"), col("start_date").as("poc_start"), col("end_date").as("poc_end")),
+                "poc_start", "poc_end").select(cols(P, "person_id", "poc_start"))
+                .dropDuplicates(concat(P, "person_id").toArray(new String[0]));
+        Dataset<Row> rv = lac.join(reviews.select(col("la_code").as("_la"), col("person_id").as("_p"), col("review_date")),
+                        col("la_code").equalTo(col("_la")).and(col("person_id").equalTo(col("_p")))
+                                .and(col("review_date").geq(col("poc_start"))).and(col("review_date").leq(col("period_end"))))
+                .withColumn("_n", functions.row_number().over(Window.partitionBy(cols(P, "person_id")).orderBy("review_date")))
+                .filter(col("_n").equalTo(2)).select(cols(P, "person_id", "review_date"))
+                .withColumnRenamed("review_date", "second_review");
+        Dataset<Row> pm = lac.join(meetings.select(col("la_code").as("_la"), col("person_id").as("_p"), col("meeting_date")),
+                        col("la_code").equalTo(col("_la")).and(col("person_id").equalTo(col("_p")))
+                                .and(col("meeting_date").geq(col("poc_start"))).and(col("meeting_date").leq(col("period_end"))))
+                .groupBy(cols(P, "person_id")).agg(functions.min("meeting_date").as("first_ppm"));
+        Dataset<Row> base = lac.join(rv, scala(concat(P, "person_id")), "left").join(pm, scala(concat(P, "person_id")), "left");
+        Dataset<Row> a = perPeriod(snapshots, base, count(lit(1)).as("lac"),
+                sum(when(col("first_ppm").isNotNull(), 1).otherwise(0)).as("held"),
+                count(col("second_review")).as("reviewed2"),
+                sum(when(col("first_ppm").leq(col("second_review")), 1).otherwise(0)).as("by2"));
+        return percentRows(a, "ppm_held", zero("held"), zero("lac"), NOTE)
+                .unionByName(percentRows(a, "ppm_by_second_review", zero("by2"), zero("reviewed2"), NOTE));
+    }
+}

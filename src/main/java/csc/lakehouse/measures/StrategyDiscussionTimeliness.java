@@ -1,0 +1,124 @@
+package csc.lakehouse.measures;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+import java.util.List;
+
+import static csc.lakehouse.measures.RecommendationRows.measure;
+import static csc.lakehouse.measures.RecommendationRows.perPeriod;
+import static csc.lakehouse.measures.RecommendationRows.percentRows;
+import static csc.lakehouse.measures.RecommendationRows.prefer;
+import static csc.lakehouse.measures.RecommendationRows.within;
+import static csc.lakehouse.measures.RecommendationRows.yearsFromData;
+import static csc.lakehouse.measures.RecommendationRows.zero;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * R1, timeliness of strategy meetings: working days from the referral (or contact) to the strategy
+ * discussion, their mean and median, the percent within the local timescale, and police attendance.
+ * Local tracker {@code strategy_discussions}; where an LA has no tracker rows for a year, the CIN census
+ * stands in, bounded to S47 enquiries that follow the referral directly ({@link #censusDiscussions}).
+ */
+public final class StrategyDiscussionTimeliness implements OfstedRecommendation {
+    static final String TRACKER_NOTE = "source: local tracker strategy_discussions";
+    static final String CENSUS_NOTE = "source: CIN census S47ActualStartDate - CINreferralDate, the first S47 of each "
+            + "episode when no assessment of the episode was authorised before it (S47s arising later in a case left out)";
+
+    private final int timescale;
+
+    /** @param timescale the local timescale in working days (ofsted_recommendations.yaml) */
+    public StrategyDiscussionTimeliness(int timescale) { this.timescale = timescale; }
+
+    @Override
+    public String recommendationId() { return "R1"; }
+
+    @Override
+    public List<MeasureDefinition> definitions() {
+        String t = OfstedRecommendationMeasures.THEME;
+        String wd = "working days (weekdays that are not England and Wales bank holidays, from the day after the "
+                + "referral/contact up to and including the strategy discussion)";
+        String sources = " Local tracker strategy_discussions; where an LA has none for the year, the CIN census: "
+                + "S47ActualStartDate less CINreferralDate for the first S47 of each episode, only when no assessment of "
+                + "that episode was authorised before the S47 started (an S47 that arises later in a case, after an "
+                + "assessment, is not a response to the referral and is left out).";
+        return List.of(
+                new MeasureDefinition("strategy_discussion_days", "days", t, "Working days from referral to strategy discussion (mean)",
+                        "Mean " + wd + " over strategy discussions held in the year, 2 dp; numerator = total working "
+                                + "days, denominator = discussions." + sources),
+                new MeasureDefinition("strategy_discussion_days_median", "days", t, "Working days from referral to strategy discussion (median)",
+                        "Median " + wd + " over the same discussions (the mean of the middle two for an even count), "
+                                + "1 dp; numerator = discussions. Published beside the mean, which a few long waits pull up." + sources),
+                new MeasureDefinition("strategy_discussion_in_timescale", "percent", t, "Strategy discussions within the local timescale",
+                        "Of strategy discussions held in the year, those held within the local timescale "
+                                + "(data-schemas/ofsted_recommendations.yaml, default 3 working days) of the referral/contact. "
+                                + "Sources as strategy_discussion_days."),
+                new MeasureDefinition("strategy_police_attended", "percent", t, "Strategy discussions attended by police",
+                        "Of strategy discussions held in the year with attendance recorded, those the police attended. Local tracker only."));
+    }
+
+    @Override
+    public Dataset<Row> compute(MeasureContext ctx) {
+        Dataset<Row> sd = ctx.table("tracker_strategy_discussions")
+                .select(col("la_code"), col("referral_date"), col("strategy_date"), col("police_attended"));
+        Dataset<Row> tracker = strategyDiscussions(yearsFromData(ctx.spark(), sd, "strategy_date"), sd, timescale, TRACKER_NOTE);
+        Dataset<Row> census = strategyDiscussions(ctx.reportingYears(MeasureContext.CIN_CENSUS),
+                censusDiscussions(ctx.table("s47_enquiry"), ctx.table("assessment")), timescale, CENSUS_NOTE)
+                .filter(col("measure_id").notEqual("strategy_police_attended"));
+        return prefer(tracker, census);
+    }
+
+    /**
+     * Strategy discussions the CIN census can stand for: per CIN episode (child and CINreferralDate), its
+     * first S47 enquiry (earliest S47ActualStartDate, the date of the strategy discussion that initiated
+     * it), kept only when no assessment of the same episode was authorised before that date. An S47 that
+     * follows a completed assessment arose later in the case and would add months to a measure of the
+     * response to the referral. Output: la_code, referral_date, strategy_date, police_attended (null).
+     */
+    public static Dataset<Row> censusDiscussions(Dataset<Row> s47, Dataset<Row> assessment) {
+        Dataset<Row> first = s47.filter(col("referral_date").isNotNull())
+                .groupBy("la_code", "person_id", "referral_date").agg(functions.min("start_date").as("strategy_date"));
+        Dataset<Row> assessed = assessment.filter(col("authorisation_date").isNotNull())
+                .select(col("la_code").as("_la"), col("person_id").as("_p"), col("referral_date").as("_rd"),
+                        col("authorisation_date"));
+        Dataset<Row> later = first.join(assessed, col("la_code").equalTo(col("_la")).and(col("person_id").equalTo(col("_p")))
+                        .and(col("referral_date").equalTo(col("_rd"))).and(col("authorisation_date").lt(col("strategy_date"))))
+                .select("la_code", "person_id", "referral_date").distinct();
+        return first.join(later, Trends.toSeq(List.of("la_code", "person_id", "referral_date")), "left_anti")
+                .select(col("la_code"), col("referral_date"), col("strategy_date"),
+                        lit(null).cast("boolean").as("police_attended"));
+    }
+
+    /**
+     * strategy_discussion_days (mean working days referral to discussion, 2 dp; numerator = total working
+     * days, denominator = discussions), strategy_discussion_days_median (1 dp; numerator = discussions),
+     * strategy_discussion_in_timescale (percent within {@code timescale} working days) and
+     * strategy_police_attended (percent of discussions with attendance recorded). A discussion without a
+     * referral date, or dated before it, has no working days and counts for police attendance only.
+     * Items: la_code, referral_date, strategy_date, police_attended.
+     */
+    public static Dataset<Row> strategyDiscussions(Dataset<Row> periods, Dataset<Row> items, int timescale, String note) {
+        Column measurable = col("referral_date").isNotNull().and(col("strategy_date").geq(col("referral_date")));
+        Dataset<Row> j = within(periods, items, "strategy_date")
+                .withColumn("_wd", when(measurable, WorkingDays.workingDaysBetween(col("referral_date"), col("strategy_date"))));
+        Dataset<Row> a = perPeriod(periods, j,
+                sum(col("_wd")).as("sum_wd"), count(col("_wd")).as("n_wd"),
+                CinMeasureSupport.median1dp(col("_wd")).as("median_wd"),
+                sum(when(col("_wd").leq(timescale), 1).otherwise(0)).as("in_ts"),
+                sum(when(col("police_attended").equalTo(true), 1).otherwise(0)).as("police"),
+                count(col("police_attended")).as("police_den"));
+        return measure(a, "strategy_discussion_days", "days", zero("sum_wd"), zero("n_wd"),
+                        when(zero("n_wd").gt(0), functions.round(col("sum_wd").divide(col("n_wd")), 2)), note)
+                .unionByName(measure(a, "strategy_discussion_days_median", "days", zero("n_wd"), lit(null),
+                        col("median_wd"), note))
+                .unionByName(percentRows(a, "strategy_discussion_in_timescale", zero("in_ts"), zero("n_wd"),
+                        note + "; timescale " + timescale + " working days"))
+                .unionByName(percentRows(a, "strategy_police_attended", zero("police"), zero("police_den"), note));
+    }
+}

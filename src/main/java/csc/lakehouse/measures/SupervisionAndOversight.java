@@ -1,0 +1,126 @@
+package csc.lakehouse.measures;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+
+import java.util.List;
+
+import static csc.lakehouse.measures.RecommendationRows.OUT;
+import static csc.lakehouse.measures.RecommendationRows.P;
+import static csc.lakehouse.measures.RecommendationRows.cols;
+import static csc.lakehouse.measures.RecommendationRows.concat;
+import static csc.lakehouse.measures.RecommendationRows.openAt;
+import static csc.lakehouse.measures.RecommendationRows.scala;
+import static csc.lakehouse.measures.RecommendationRows.snapshotsFromData;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * R2, supervision and management oversight: children supervised within 4 and 8 weeks (local tracker
+ * {@code supervisions}; children open from the CIN census, or the tracker's case dates where the LA has no
+ * census), and case-holding social workers over their team's caseload target (local tracker
+ * {@code caseloads}; children per FTE where the tracker gives FTE).
+ */
+public final class SupervisionAndOversight implements OfstedRecommendation {
+    @Override
+    public String recommendationId() { return "R2"; }
+
+    @Override
+    public List<MeasureDefinition> definitions() {
+        String t = OfstedRecommendationMeasures.THEME;
+        return List.of(
+                new MeasureDefinition("supervision_4wk", "percent", t, "Children supervised within 4 weeks (snapshot)",
+                        "Of children open to social care at the date (an open CIN census episode not NFA; where the LA has no CIN census, the tracker's case dates), those whose latest recorded case supervision on or before the date is at most 28 days before it."),
+                new MeasureDefinition("supervision_8wk", "percent", t, "Children supervised within 8 weeks (snapshot)",
+                        "As supervision_4wk with 56 days."),
+                new MeasureDefinition("caseload_over_target", "count", t, "Social workers above their caseload target (snapshot)",
+                        "At the latest caseload count on or before the date: case-holding workers (children_held > 0 and case_holding not N) whose caseload is above their team's target, the caseload being children held per FTE where the tracker gives the worker's FTE (fte > 0), else children held. numerator = that count, denominator = case-holding workers."),
+                new MeasureDefinition("caseload_over_target_pct", "percent", t, "Percent of social workers above their caseload target (snapshot)",
+                        "caseload_over_target as a percent of case-holding workers."));
+    }
+
+    @Override
+    public Dataset<Row> compute(MeasureContext ctx) {
+        Dataset<Row> sup = ctx.table("tracker_supervisions");
+        Dataset<Row> cinOpen = ctx.table("referral").filter(functions.coalesce(col("referral_nfa"), lit(false)).equalTo(false))
+                .select(col("la_code"), col("person_id"), col("referral_date").as("start"), col("closure_date").as("end"),
+                        lit("source: local tracker supervisions; children open: CIN census episodes").as("note"));
+        Dataset<Row> trkOpen = sup.filter(col("case_start_date").isNotNull())
+                .select(col("la_code"), col("person_id"), col("case_start_date").as("start"), col("case_end_date").as("end"),
+                        lit("source: local tracker supervisions; children open: tracker case dates").as("note"))
+                .join(cinOpen.select("la_code").distinct(), scala(List.of("la_code")), "left_anti");
+        Dataset<Row> supervision = supervision(snapshotsFromData(ctx.spark(),
+                        sup.select(col("la_code"), col("supervision_date")), "supervision_date", ctx.asAt()),
+                cinOpen.unionByName(trkOpen), sup.select("la_code", "person_id", "supervision_date"));
+        Dataset<Row> cl = ctx.table("tracker_caseloads");
+        return supervision.unionByName(caseloads(snapshotsFromData(ctx.spark(), cl, "as_at_date", ctx.asAt()), cl));
+    }
+
+    /**
+     * supervision_4wk / supervision_8wk at each snapshot: of children open at the date ({@code open}:
+     * la_code, person_id, start, end, note), those whose latest supervision on or before the date is at
+     * most 28 / 56 days before it. Children never supervised count in the denominator only.
+     */
+    public static Dataset<Row> supervision(Dataset<Row> snapshots, Dataset<Row> open, Dataset<Row> supervisions) {
+        Dataset<Row> o = openAt(snapshots, open, "start", "end").select(cols(P, "person_id", "note"))
+                .dropDuplicates(concat(P, "person_id").toArray(new String[0]));
+        Dataset<Row> s = supervisions.withColumnRenamed("la_code", "_sla").withColumnRenamed("person_id", "_sp");
+        Dataset<Row> latest = o.join(s, col("la_code").equalTo(col("_sla")).and(col("person_id").equalTo(col("_sp")))
+                        .and(col("supervision_date").leq(col("period_end"))), "left")
+                .groupBy(cols(P, "person_id", "note")).agg(functions.max("supervision_date").as("latest"))
+                .withColumn("_days", functions.datediff(col("period_end"), col("latest")));
+        Dataset<Row> a = latest.groupBy(cols(P)).agg(count(lit(1)).as("den"),
+                sum(when(col("_days").leq(28), 1).otherwise(0)).as("n4"),
+                sum(when(col("_days").leq(56), 1).otherwise(0)).as("n8"), functions.first("note").as("note"));
+        return percentWithNote(a, "supervision_4wk", col("n4"), col("den"))
+                .unionByName(percentWithNote(a, "supervision_8wk", col("n8"), col("den")));
+    }
+
+    /**
+     * caseload_over_target (count; denominator = case-holding workers) and caseload_over_target_pct at
+     * each snapshot, from the latest caseload count on or before the date. A worker is over target when
+     * children_held / fte > team_target where fte is given and positive (a 0.5 FTE worker holding 10
+     * children carries 20 per FTE), else when children_held > team_target. Items: la_code, worker_id,
+     * children_held, team_target, as_at_date, case_holding, fte (optional).
+     */
+    public static Dataset<Row> caseloads(Dataset<Row> snapshots, Dataset<Row> caseloads) {
+        Dataset<Row> withFte = java.util.Arrays.asList(caseloads.columns()).contains("fte") ? caseloads
+                : caseloads.withColumn("fte", lit(null).cast("double"));
+        Dataset<Row> c = snapshots.select(cols(P)).join(withFte.withColumnRenamed("la_code", "_ila"),
+                col("la_code").equalTo(col("_ila")).and(col("as_at_date").leq(col("period_end")))).drop("_ila");
+        c = c.withColumn("_latest", functions.max("as_at_date").over(Window.partitionBy(cols(P))))
+                .filter(col("as_at_date").equalTo(col("_latest")))
+                .filter(functions.coalesce(col("case_holding"), lit(true)).and(col("children_held").gt(0)));
+        Column perFte = col("fte").isNotNull().and(col("fte").gt(0));
+        Column caseload = when(perFte, col("children_held").divide(col("fte"))).otherwise(col("children_held").cast("double"));
+        Dataset<Row> a = c.groupBy(cols(P)).agg(count(lit(1)).as("den"),
+                        sum(when(caseload.gt(col("team_target")), 1).otherwise(0)).as("over"),
+                        sum(when(perFte, 1).otherwise(0)).as("fte_given"),
+                        functions.max("_latest").as("_latest"))
+                .withColumn("note", functions.concat(lit("source: local tracker caseloads as at "), col("_latest").cast("string"),
+                        lit("; children per FTE for "), col("fte_given").cast("string"), lit(" of "), col("den").cast("string"),
+                        lit(" workers (FTE given), children held for the rest")));
+        Dataset<Row> countRows = a.withColumn("measure_id", lit("caseload_over_target"))
+                .withColumn("numerator", col("over").cast("long")).withColumn("denominator", col("den").cast("long"))
+                .withColumn("value", col("over").cast("double")).withColumn("unit", lit("count"))
+                .withColumn("breakdown", lit(Trends.TOTAL)).withColumn("breakdown_value", lit(Trends.TOTAL))
+                .select(cols(OUT));
+        return countRows.unionByName(percentWithNote(a, "caseload_over_target_pct", col("over"), col("den")));
+    }
+
+    /** A percent row per aggregate row, keeping the row's own {@code note}. */
+    static Dataset<Row> percentWithNote(Dataset<Row> a, String id, Column num, Column den) {
+        return a.withColumn("_num", num).withColumn("_den", den)
+                .withColumn("measure_id", lit(id)).withColumn("numerator", col("_num").cast("long"))
+                .withColumn("denominator", col("_den").cast("long"))
+                .withColumn("value", Trends.percent(col("_num"), col("_den"))).withColumn("unit", lit("percent"))
+                .withColumn("breakdown", lit(Trends.TOTAL)).withColumn("breakdown_value", lit(Trends.TOTAL))
+                .select(cols(OUT));
+    }
+}

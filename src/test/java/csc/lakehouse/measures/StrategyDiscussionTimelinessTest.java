@@ -1,0 +1,93 @@
+package csc.lakehouse.measures;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static csc.lakehouse.SparkTestSession.d;
+import static csc.lakehouse.SparkTestSession.frame;
+import static csc.lakehouse.SparkTestSession.row;
+import static csc.lakehouse.measures.RecommendationFixtures.LA;
+import static csc.lakehouse.measures.RecommendationFixtures.byMeasure;
+import static csc.lakehouse.measures.RecommendationFixtures.check;
+import static csc.lakehouse.measures.RecommendationFixtures.year2024;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class StrategyDiscussionTimelinessTest {
+    static final StructType ITEMS = new StructType().add("la_code", DataTypes.StringType).add("referral_date", DataTypes.DateType)
+            .add("strategy_date", DataTypes.DateType).add("police_attended", DataTypes.BooleanType);
+
+    /*
+     * Working days (calendar file; Mon 1 January 2024 is New Year's Day):
+     *  Mon 08/01 -> Wed 10/01: Tue, Wed = 2 (police Y)
+     *  Fri 05/01 -> Mon 08/01: Mon = 1 (police N)
+     *  Fri 29/12 -> Thu 04/01: Tue 2, Wed 3, Thu 4 (Mon 1st a holiday) = 3 (police not recorded)
+     *  Mon 05/02 -> Mon 12/02: Tue..Fri + Mon = 5 (police Y)
+     *  same day 01/03 = 0 (police Y)
+     *  no referral date, held 05/03: no working days; police N (counts for attendance only)
+     *  dated 08/03, before its referral 10/03: no working days; police not recorded
+     *  01/04 -> 02/04/2024 is outside the year
+     * mean 11 / 5 = 2.2 days; median of 0, 1, 2, 3, 5 = 2.0; within 3 days: 2, 1, 3, 0 = 4 of 5 = 80.0%;
+     * police 3 of 5 recorded = 60.0%
+     */
+    @Test
+    void meanMedianTimescaleAndPolice() {
+        Dataset<Row> items = frame(ITEMS,
+                row(LA, d("2024-01-08"), d("2024-01-10"), true),
+                row(LA, d("2024-01-05"), d("2024-01-08"), false),
+                row(LA, d("2023-12-29"), d("2024-01-04"), null),
+                row(LA, d("2024-02-05"), d("2024-02-12"), true),
+                row(LA, d("2024-03-01"), d("2024-03-01"), true),
+                row(LA, null, d("2024-03-05"), false),
+                row(LA, d("2024-03-10"), d("2024-03-08"), null),
+                row(LA, d("2024-04-01"), d("2024-04-02"), true));
+        Map<String, Row> m = byMeasure(StrategyDiscussionTimeliness.strategyDiscussions(year2024(), items, 3, "source: test"));
+        check(m, "strategy_discussion_days", 11L, 5L, 2.2);
+        check(m, "strategy_discussion_days_median", 5L, null, 2.0);
+        check(m, "strategy_discussion_in_timescale", 4L, 5L, 80.0);
+        check(m, "strategy_police_attended", 3L, 5L, 60.0);
+        assertEquals("source: test", m.get("strategy_discussion_days|Total").getAs("note"));
+        assertEquals("days", m.get("strategy_discussion_days_median|Total").getAs("unit"));
+    }
+
+    /*
+     * Census fallback: the first S47 of each episode (child, CINreferralDate), unless an assessment of that episode
+     * was authorised before it started.
+     *   A episode 2023-06-05: S47s 2023-06-07 and 2023-11-01 -> first 06-07; assessment authorised 06-20 (after) -> kept
+     *   B episode 2023-05-01: S47 2023-09-04; assessment authorised 2023-06-01 before it -> arose later in the case: out
+     *   B episode 2023-10-02: S47 2023-10-02 (same day); the 2023-06-01 assessment is another episode's -> kept
+     *   C episode 2023-07-03: S47 2023-07-10; assessment authorised 2023-07-10, the same day (not before) -> kept
+     * -> A 2023-06-05 -> 06-07, B 10-02 -> 10-02, C 07-03 -> 07-10
+     * working days: A Tue 6, Wed 7 = 2; B 0; C Tue 4 .. Mon 10 = 5 (no holidays) -> mean 7 / 3 = 2.33, median 2.0;
+     * within 3: A, B = 2 of 3 = 66.7%. (Without the bound B's 2023-05-01 -> 09-04 S47 would add 87 working days,
+     * and A's second S47 would count too.)
+     */
+    @Test
+    void censusFallbackKeepsOnlyS47sThatFollowTheReferralDirectly() {
+        Dataset<Row> s47 = CinSilverFixture.of("s47_enquiry")
+                .row("person_id", "A", "referral_date", "2023-06-05", "start_date", "2023-06-07")
+                .row("person_id", "A", "referral_date", "2023-06-05", "start_date", "2023-11-01")
+                .row("person_id", "B", "referral_date", "2023-05-01", "start_date", "2023-09-04")
+                .row("person_id", "B", "referral_date", "2023-10-02", "start_date", "2023-10-02")
+                .row("person_id", "C", "referral_date", "2023-07-03", "start_date", "2023-07-10")
+                .frame();
+        Dataset<Row> assessment = CinSilverFixture.of("assessment")
+                .row("person_id", "A", "referral_date", "2023-06-05", "start_date", "2023-06-05", "authorisation_date", "2023-06-20")
+                .row("person_id", "B", "referral_date", "2023-05-01", "start_date", "2023-05-02", "authorisation_date", "2023-06-01")
+                .row("person_id", "C", "referral_date", "2023-07-03", "start_date", "2023-07-03", "authorisation_date", "2023-07-10")
+                .frame();
+        Dataset<Row> discussions = StrategyDiscussionTimeliness.censusDiscussions(s47, assessment);
+        List<String> kept = discussions.orderBy("strategy_date").select("strategy_date").as(org.apache.spark.sql.Encoders.DATE())
+                .collectAsList().stream().map(Object::toString).toList();
+        assertEquals(List.of("2023-06-07", "2023-07-10", "2023-10-02"), kept);
+        Map<String, Row> m = byMeasure(StrategyDiscussionTimeliness.strategyDiscussions(year2024(), discussions, 3, "n"));
+        check(m, "strategy_discussion_days", 7L, 3L, 2.33);
+        check(m, "strategy_discussion_days_median", 3L, null, 2.0);
+        check(m, "strategy_discussion_in_timescale", 2L, 3L, 66.7);
+    }
+}

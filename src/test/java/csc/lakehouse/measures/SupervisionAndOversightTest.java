@@ -1,0 +1,82 @@
+package csc.lakehouse.measures;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static csc.lakehouse.SparkTestSession.d;
+import static csc.lakehouse.SparkTestSession.frame;
+import static csc.lakehouse.SparkTestSession.row;
+import static csc.lakehouse.measures.RecommendationFixtures.LA;
+import static csc.lakehouse.measures.RecommendationFixtures.byMeasure;
+import static csc.lakehouse.measures.RecommendationFixtures.check;
+import static csc.lakehouse.measures.RecommendationFixtures.snap;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SupervisionAndOversightTest {
+
+    /*
+     * At 31/03/2024 open: p1, p3, p4 (p2 closed on the date). Latest supervision on or before it:
+     * p1 10/03 (21 days), p3 15/02 (45 days), p4 20/01 (71 days; its 05/04 one is after the date).
+     * 4 weeks: 1/3 = 33.3%; 8 weeks: 2/3 = 66.7%
+     */
+    @Test
+    void supervisionSnapshot() {
+        StructType o = new StructType().add("la_code", DataTypes.StringType).add("person_id", DataTypes.StringType)
+                .add("start", DataTypes.DateType).add("end", DataTypes.DateType).add("note", DataTypes.StringType);
+        StructType s = new StructType().add("la_code", DataTypes.StringType).add("person_id", DataTypes.StringType)
+                .add("supervision_date", DataTypes.DateType);
+        Dataset<Row> open = frame(o, row(LA, "p1", d("2023-01-01"), null, "n"), row(LA, "p2", d("2023-06-01"), d("2024-03-31"), "n"),
+                row(LA, "p3", d("2024-01-01"), null, "n"), row(LA, "p4", d("2023-01-01"), null, "n"));
+        Dataset<Row> sup = frame(s, row(LA, "p1", d("2024-03-10")), row(LA, "p1", d("2024-01-01")),
+                row(LA, "p2", d("2024-03-30")), row(LA, "p3", d("2024-02-15")), row(LA, "p4", d("2024-01-20")),
+                row(LA, "p4", d("2024-04-05")));
+        Map<String, Row> m = byMeasure(SupervisionAndOversight.supervision(snap("2024-03-31"), open, sup));
+        check(m, "supervision_4wk", 1L, 3L, 33.3);
+        check(m, "supervision_8wk", 2L, 3L, 66.7);
+    }
+
+    /*
+     * Latest count on or before 31/03/2024 is 29/03 (the 29/02 and 05/04 counts are ignored). Caseload = children per
+     * FTE where the tracker gives FTE (> 0), else children held:
+     *   W1 19 children, no FTE,      target 18 -> 19 > 18     over
+     *   W2 18 children, 0.8 FTE,     target 18 -> 22.5 > 18   over (18 > 18 would not be)
+     *   W3 25, not case-holding                               excluded
+     *   W4 holds none                                         excluded
+     *   W5 22 children, FTE 0 (not usable), target 20 -> 22   over
+     *   W6 10 children, 0.5 FTE,     target 18 -> 20 > 18     over (10 children alone would not be)
+     *   W7 10 children, 1.0 FTE,     target 18 -> 10          not
+     * -> 4 of 5 case-holding workers = 80.0%; FTE given for W2, W6, W7 = 3 of 5
+     */
+    @Test
+    void caseloadsArePerFteWhereTheTrackerGivesFte() {
+        StructType s = new StructType().add("la_code", DataTypes.StringType).add("worker_id", DataTypes.StringType)
+                .add("children_held", DataTypes.IntegerType).add("team_target", DataTypes.IntegerType)
+                .add("as_at_date", DataTypes.DateType).add("case_holding", DataTypes.BooleanType).add("fte", DataTypes.DoubleType);
+        Dataset<Row> cl = frame(s, row(LA, "W1", 20, 18, d("2024-02-29"), true, null), row(LA, "W9", 30, 18, d("2024-02-29"), true, null),
+                row(LA, "W1", 19, 18, d("2024-03-29"), true, null), row(LA, "W2", 18, 18, d("2024-03-29"), true, 0.8),
+                row(LA, "W3", 25, 20, d("2024-03-29"), false, 1.0), row(LA, "W4", 0, 18, d("2024-03-29"), true, 1.0),
+                row(LA, "W5", 22, 20, d("2024-03-29"), null, 0.0), row(LA, "W6", 10, 18, d("2024-03-29"), true, 0.5),
+                row(LA, "W7", 10, 18, d("2024-03-29"), true, 1.0), row(LA, "W1", 40, 18, d("2024-04-05"), true, null));
+        Map<String, Row> m = byMeasure(SupervisionAndOversight.caseloads(snap("2024-03-31"), cl));
+        check(m, "caseload_over_target", 4L, 5L, 4.0);
+        check(m, "caseload_over_target_pct", 4L, 5L, 80.0);
+        assertEquals("source: local tracker caseloads as at 2024-03-29; children per FTE for 3 of 5 workers (FTE given), "
+                + "children held for the rest", m.get("caseload_over_target|Total").getAs("note"));
+    }
+
+    /* A tracker without an fte column: children held against the target (W1 19 > 18 over, W2 18 not) -> 1 of 2. */
+    @Test
+    void caseloadsWithoutFteCountChildrenHeld() {
+        StructType s = new StructType().add("la_code", DataTypes.StringType).add("worker_id", DataTypes.StringType)
+                .add("children_held", DataTypes.IntegerType).add("team_target", DataTypes.IntegerType)
+                .add("as_at_date", DataTypes.DateType).add("case_holding", DataTypes.BooleanType);
+        Dataset<Row> cl = frame(s, row(LA, "W1", 19, 18, d("2024-03-29"), true), row(LA, "W2", 18, 18, d("2024-03-29"), true));
+        Map<String, Row> m = byMeasure(SupervisionAndOversight.caseloads(snap("2024-03-31"), cl));
+        check(m, "caseload_over_target_pct", 1L, 2L, 50.0);
+    }
+}
