@@ -34,23 +34,35 @@ public final class NeglectCohort implements MeasureFamily {
     @Override
     public String name() { return "neglect"; }
 
+    /** Breakdown of {@code neglect_new}: how the child was first identified. */
+    public static final String IDENTIFIED_AT = "identified_at";
+    public static final List<String> IDENTIFIED_AT_VALUES = List.of("assessment", "cp_plan");
+    public static final String MEDIAN = "median";
+
     @Override
     public List<MeasureDefinition> definitions() {
         String first = " (first neglect identification = the earliest of the authorisation date of an assessment with "
                 + "factor 16A and the start of a CP plan whose initial or latest category is NEG)";
         return List.of(
                 new MeasureDefinition("neglect_new", "count", THEME, "Children newly identified with neglect",
-                        "children whose first neglect identification falls in the year" + first),
-                new MeasureDefinition("neglect_days_to_cpp", "days", THEME, "Median days from neglect identification to CP plan",
-                        "median days from first neglect identification to the start of the child's first CP plan, over "
-                                + "children whose first CP plan started in the year on or after that identification"),
+                        "children whose first neglect identification falls in the year" + first + "; breakdown "
+                                + "identified_at: assessment (a 16A assessment authorised on or before any NEG plan) or "
+                                + "cp_plan (first identified at the start of a CP plan, with no earlier 16A assessment), "
+                                + "each as a percent of the Total"),
+                new MeasureDefinition("neglect_days_to_cpp", "days", THEME, "Median days from neglect assessment to CP plan",
+                        "median calendar days from the child's first assessment with factor 16A (authorisation date) to "
+                                + "the start of the first CP plan on or after it, over children whose that plan started in "
+                                + "the year; numerator = children. A CP plan is never its own identification: children first "
+                                + "identified at a plan are the cp_plan row of neglect_new"),
                 new MeasureDefinition("neglect_repeat_cpp", "percent", THEME, "Repeat CP plans for neglect",
                         "of CP plans starting in the year with initial category NEG, those that are second or subsequent"),
                 new MeasureDefinition("neglect_late_care_entry", "percent", THEME, "Late care entry after neglect",
                         "of children starting a period of care in the year whose neglect was identified before the care "
                                 + "start, those identified 2 years or more before it (SSDA903 years; short breaks excluded)"),
-                new MeasureDefinition("neglect_prior_referrals", "count", THEME, "Referrals before care entry (neglect)",
-                        "of the same children, the median number of referrals before the care start"));
+                new MeasureDefinition("neglect_prior_referrals", MEDIAN, THEME, "Referrals before care entry (neglect)",
+                        "of the same children, the median number of referrals before the care start (1 dp; unit median: "
+                                + "a statistic, not a count of children, so it is not rounded to a whole number; "
+                                + "numerator = the number of children, and the median is suppressed with it when that is 1 to 5)"));
     }
 
     @Override
@@ -62,7 +74,7 @@ public final class NeglectCohort implements MeasureFamily {
         Dataset<Row> entrants = neglectedCareEntrants(years903, ctx.table("cla_period"), first);
         return CinMeasureSupport.shapeAll(List.of(
                 neglectNew(first, years),
-                neglectDaysToCpp(first, cp, years),
+                neglectDaysToCpp(factors(ctx), cp, years),
                 neglectRepeatCpp(cp, years),
                 neglectLateCareEntry(entrants, years903),
                 neglectPriorReferrals(entrants, ctx.table("referral"), years903)));
@@ -78,38 +90,58 @@ public final class NeglectCohort implements MeasureFamily {
                 col("authorisation_date"), functions.explode(col("factors")).as("factor"));
     }
 
-    /** {@code la_code, person_id, first_neglect}: each child's first neglect identification. */
+    /**
+     * {@code la_code, person_id, first_neglect, identified_at}: each child's first neglect identification,
+     * and whether it was an assessment with factor 16A ({@code assessment}; also when the assessment was
+     * authorised on the day the plan started) or the start of a NEG CP plan ({@code cp_plan}).
+     */
     public static Dataset<Row> firstNeglect(Dataset<Row> assessmentFactor, Dataset<Row> cp) {
-        Dataset<Row> fromAssessment = assessmentFactor
+        Dataset<Row> fromAssessment = firstNeglectAssessment(assessmentFactor);
+        Dataset<Row> fromPlan = cp.filter(isNeg(col("initial_category")).or(isNeg(col("latest_category"))))
+                .groupBy("la_code", "person_id").agg(functions.min("start_date").as("_plan"));
+        return fromAssessment.join(fromPlan, seq("la_code", "person_id"), "full_outer")
+                .withColumn("identified_at", functions.when(col("_plan").isNull()
+                        .or(col("first_16a").isNotNull().and(col("first_16a").leq(col("_plan")))), lit("assessment"))
+                        .otherwise(lit("cp_plan")))
+                .withColumn("first_neglect", functions.least(col("first_16a"), col("_plan")))
+                .select("la_code", "person_id", "first_neglect", "identified_at");
+    }
+
+    /** {@code la_code, person_id, first_16a}: the authorisation date of each child's first assessment with factor 16A. */
+    public static Dataset<Row> firstNeglectAssessment(Dataset<Row> assessmentFactor) {
+        return assessmentFactor
                 .filter(functions.upper(functions.trim(col("factor"))).equalTo(NEGLECT_FACTOR)
                         .and(col("authorisation_date").isNotNull()))
-                .select(col("la_code"), col("person_id"), col("authorisation_date").as("_d"));
-        Dataset<Row> fromPlan = cp.filter(isNeg(col("initial_category")).or(isNeg(col("latest_category"))))
-                .select(col("la_code"), col("person_id"), col("start_date").as("_d"));
-        return fromAssessment.unionByName(fromPlan).groupBy("la_code", "person_id")
-                .agg(functions.min("_d").as("first_neglect"));
+                .groupBy("la_code", "person_id").agg(functions.min("authorisation_date").as("first_16a"));
     }
 
     private static Column isNeg(Column c) {
         return coalesce(functions.upper(functions.trim(c)).equalTo("NEG"), lit(false));
     }
 
-    /** {@code neglect_new}: children whose first neglect identification falls in the year. */
+    /**
+     * {@code neglect_new}: children whose first neglect identification falls in the year (Total, count), with
+     * breakdown {@code identified_at} = assessment / cp_plan (percent of the Total; numerator = children).
+     */
     public static Dataset<Row> neglectNew(Dataset<Row> firstNeglect, Dataset<Row> years) {
-        return Trends.count("neglect_new", count(years, during(years, firstNeglect, "first_neglect"), "person_id"));
+        return Trends.distribution("neglect_new", years, during(years, firstNeglect, "first_neglect"),
+                IDENTIFIED_AT, IDENTIFIED_AT_VALUES);
     }
 
     /**
-     * {@code neglect_days_to_cpp}: median calendar days from first neglect identification to the start of
-     * the child's first CP plan (earliest CPPstartDate in the history), over children whose first CP plan
-     * started in the year on or after that identification. numerator = the number of children; value =
-     * the median (mean of the middle two for an even count), null when there are none.
+     * {@code neglect_days_to_cpp}: median calendar days from the child's first assessment with factor 16A
+     * (authorisation date) to the start of the first CP plan (any category) on or after it, over children
+     * whose that plan started in the year. A child first identified at a CP plan is measured only from a
+     * later 16A assessment (to a later plan): a plan is never its own identification. numerator = the
+     * number of children; value = the median (mean of the middle two for an even count), null when none.
      */
-    public static Dataset<Row> neglectDaysToCpp(Dataset<Row> firstNeglect, Dataset<Row> cp, Dataset<Row> years) {
-        Dataset<Row> firstCp = cp.groupBy("la_code", "person_id").agg(functions.min("start_date").as("first_cp"));
-        Dataset<Row> kids = firstCp.join(firstNeglect, seq("la_code", "person_id"))
-                .filter(col("first_cp").geq(col("first_neglect")))
-                .withColumn("_days", datediff(col("first_cp"), col("first_neglect")));
+    public static Dataset<Row> neglectDaysToCpp(Dataset<Row> assessmentFactor, Dataset<Row> cp, Dataset<Row> years) {
+        Dataset<Row> assessed = firstNeglectAssessment(assessmentFactor);
+        Dataset<Row> plans = cp.select(col("la_code").as("_la"), col("person_id").as("_p"), col("start_date"));
+        Dataset<Row> kids = assessed.join(plans, col("la_code").equalTo(col("_la")).and(col("person_id").equalTo(col("_p")))
+                        .and(col("start_date").geq(col("first_16a"))))
+                .groupBy("la_code", "person_id", "first_16a").agg(functions.min("start_date").as("first_cp"))
+                .withColumn("_days", datediff(col("first_cp"), col("first_16a")));
         Dataset<Row> agg = during(years, kids, "first_cp").groupBy(pcols())
                 .agg(functions.count_distinct(col("person_id")).as("n"), median1dp(col("_days")).as("value"));
         return years.select(pcols()).join(agg, pseq(), "left")
@@ -152,7 +184,8 @@ public final class NeglectCohort implements MeasureFamily {
 
     /**
      * {@code neglect_prior_referrals}: of the same children, the median number of referrals (NFA included,
-     * any year held) with CINreferralDate before the care start. numerator = the number of children.
+     * any year held) with CINreferralDate before the care start. numerator = the number of children; unit
+     * {@value #MEDIAN}: the value is a statistic (1 dp), neither rounded nor suppressed as a count of children.
      */
     public static Dataset<Row> neglectPriorReferrals(Dataset<Row> entrants, Dataset<Row> referral, Dataset<Row> years903) {
         Dataset<Row> refs = referral.select(col("la_code").as("_r_la"), col("person_id").as("_r_person"),
@@ -167,7 +200,7 @@ public final class NeglectCohort implements MeasureFamily {
                 .withColumn("measure_id", lit("neglect_prior_referrals"))
                 .withColumn("numerator", coalesce(col("n"), lit(0L)))
                 .withColumn("denominator", lit(null).cast("long"))
-                .withColumn("unit", lit("count"))
+                .withColumn("unit", lit(MEDIAN))
                 .drop("n");
     }
 }

@@ -35,6 +35,17 @@ public final class Suppression {
 
   private Suppression() {}
 
+  /**
+   * The one unit whose value is itself a count (of children, episodes, plans): primary-suppressed when 1 to 5.
+   * Every other unit is a statistic of counts (percent, rate_per_10000, days, median, index, index_points):
+   * its value is never suppressed as a count, only with its numerator (a percent also with its
+   * denominator). So a median number of referrals of 3.0 over 40 children is published, and the same
+   * median over 4 children is not.
+   */
+  static final String COUNT_UNIT = "count";
+
+  static boolean isCount(String unit) { return COUNT_UNIT.equals(unit); }
+
   enum Field { VALUE, NUMERATOR, DENOMINATOR }
 
   /** A count published by two measures: (measure, breakdown_value or Total, field). */
@@ -73,7 +84,7 @@ public final class Suppression {
       this.row = row;
       this.num = row.numeratorAsLong();
       this.den = row.denominatorAsLong();
-      this.countValue = "count".equals(row.unit()) ? TrendsFile.parseLong(row.value()) : null;
+      this.countValue = isCount(row.unit()) ? TrendsFile.parseLong(row.value()) : null;
     }
 
     /** The count this row contributes to its distribution: numerator, or the value of a count row. */
@@ -84,7 +95,7 @@ public final class Suppression {
     void suppressCount() {
       if (num != null) supNum = true;
       if (countValue != null && (num == null || Objects.equals(num, countValue))) supValue = true;
-      if (!"count".equals(row.unit())) supValue = true; // a rate/percent is suppressed with its numerator
+      if (!isCount(row.unit())) supValue = true; // a statistic (rate, percent, median) goes with its numerator
     }
 
     Long get(Field f) {
@@ -99,7 +110,7 @@ public final class Suppression {
       boolean before = isSuppressed(f);
       switch (f) {
         case VALUE -> { supValue = true; if (num != null && Objects.equals(num, countValue)) supNum = true; }
-        case NUMERATOR -> { supNum = true; if (!"count".equals(row.unit()) || Objects.equals(num, countValue)) supValue = true; }
+        case NUMERATOR -> { supNum = true; if (!isCount(row.unit()) || Objects.equals(num, countValue)) supValue = true; }
         case DENOMINATOR -> { supDen = true; if ("percent".equals(row.unit())) supValue = true; }
       }
       return !before;

@@ -18,16 +18,25 @@ class NeglectCohortMeasureTest {
     /*
      * LA 301; CIN census returns 2023 and 2024; SSDA903 return 2024 only. Year 2024 = 2023-04-01..2024-03-31.
      * Neglect identifications (assessment factor 16A by authorisation date; CP plan with initial or latest NEG):
-     *   N1: 16A authorised 2023-06-01; CP plan NEG 2023-06-11           -> first 2023-06-01; first CP 2023-06-11: 10 days
-     *   N2: 16A authorised 2021-05-01; CP plan NEG 2023-05-01           -> first 2021-05-01 (year 2022); first CP 2023-05-01:
+     *   N1: 16A authorised 2023-06-01; CP plan NEG 2023-06-11           -> first 2023-06-01 (assessment);
+     *                                                                      16A -> first CP on or after: 10 days
+     *   N2: 16A authorised 2021-05-01; CP plan NEG 2023-05-01           -> first 2021-05-01 (year 2022, assessment);
      *                                                                      2021-05-01 -> 2022-05-01 365 -> 2023-05-01 730 days
-     *   N3: factor 3B (not neglect) 2023-05-01; CP plan EMO, latest NEG, 2023-09-01 -> first 2023-09-01; first CP same day: 0
-     *   N4: 16A authorised 2023-04-01; no CP plan                       -> first 2023-04-01
-     *   N5: CP plan PHY 2020-01-01..2020-06-01; CP plan NEG 2023-07-01  -> first 2023-07-01; first CP 2020-01-01 is before
-     *                                                                      it: not in the days measure
-     * neglect_new 2024 = N1, N3, N4, N5 = 4; 2023 = 0
-     * neglect_days_to_cpp 2024 = median(10, 730, 0) = 10.0 over 3 children; 2023 none -> null, 0
-     * neglect_repeat_cpp 2024: initial-NEG plans starting in 2024 = N1, N2, N5; N5 has an earlier plan -> 1 of 3 = 33.3
+     *   N3: factor 3B (not neglect) 2023-05-01; CP plan EMO, latest NEG, 2023-09-01
+     *                                                                   -> first 2023-09-01 at a CP plan; no 16A
+     *                                                                      assessment: NOT in the days measure (a plan is
+     *                                                                      not its own identification; it was 0 days before)
+     *   N4: 16A authorised 2023-04-01; no CP plan                       -> first 2023-04-01 (assessment); no plan
+     *   N5: CP plan PHY 2020-01-01..2020-06-01; CP plan NEG 2023-07-01  -> first 2023-07-01 at a CP plan; no 16A
+     *   N7: CP plan NEG 2023-05-10; 16A authorised 2023-08-01; CP plan EMO 2023-10-01
+     *                                                                   -> first 2023-05-10 at a CP plan; days from the
+     *                                                                      16A (08-01) to the first plan on or after it
+     *                                                                      (10-01): Aug 31 + Sep 30 = 61 days
+     * neglect_new 2024 = N1, N3, N4, N5, N7 = 5: identified_at assessment N1, N4 = 2 (40.0%), cp_plan N3, N5, N7 = 3 (60.0%)
+     *   2023 = 0 (both breakdown rows 0 with value 0)
+     * neglect_days_to_cpp 2024 = median(10, 730, 61) = 61.0 over 3 children (N1, N2, N7); 2023 none -> null, 0
+     * neglect_repeat_cpp 2024: initial-NEG plans starting in 2024 = N1, N2, N5, N7 (05-10); N5 has an earlier plan
+     *   -> 1 of 4 = 25.0 (N7's 10-01 plan is EMO)
      * Periods of care (903 year 2024):
      *   N2 starts 2023-06-01: neglect 2021-05-01 + 24 months = 2023-05-01 <= start -> 2 years or more before
      *   N1 starts 2024-01-10 (and again 2024-02-20: one child, first start): neglect 2023-06-01 before, under 2 years
@@ -36,7 +45,8 @@ class NeglectCohortMeasureTest {
      *   N6 starts 2023-08-01, never identified with neglect -> excluded
      * neglect_late_care_entry 2024 = 1 of 2 = 50.0 (no 903 return for 2023 -> no 2023 row)
      * neglect_prior_referrals 2024: N2 referrals 2021-04-01, 2022-02-01 (NFA, counts), 2023-06-01 (care start day, not
-     *   before) -> 2; N1 referrals 2023-05-01 -> 1, 2024-02-01 after its care start -> median(1, 2) = 1.5 over 2 children
+     *   before) -> 2; N1 referrals 2023-05-01 -> 1, 2024-02-01 after its care start -> median(1, 2) = 1.5 over 2 children,
+     *   unit median (not rounded to 2, not a count)
      */
     static MeasureContext ctx() {
         Dataset<Row> factors = CinSilverFixture.of("assessment_factor")
@@ -44,6 +54,7 @@ class NeglectCohortMeasureTest {
                 .row("person_id", "N2", "start_date", "2021-04-01", "authorisation_date", "2021-05-01", "factor", "16A")
                 .row("person_id", "N3", "start_date", "2023-04-10", "authorisation_date", "2023-05-01", "factor", "3B")
                 .row("person_id", "N4", "start_date", "2023-03-01", "authorisation_date", "2023-04-01", "factor", "16A")
+                .row("person_id", "N7", "start_date", "2023-07-01", "authorisation_date", "2023-08-01", "factor", "16A")
                 .frame();
         Dataset<Row> cp = CinSilverFixture.of("cp_plan")
                 .row("person_id", "N1", "start_date", "2023-06-11", "initial_category", "NEG")
@@ -51,6 +62,8 @@ class NeglectCohortMeasureTest {
                 .row("person_id", "N3", "start_date", "2023-09-01", "initial_category", "EMO", "latest_category", "NEG")
                 .row("person_id", "N5", "start_date", "2020-01-01", "end_date", "2020-06-01", "initial_category", "PHY")
                 .row("person_id", "N5", "start_date", "2023-07-01", "initial_category", "NEG")
+                .row("person_id", "N7", "start_date", "2023-05-10", "initial_category", "NEG")
+                .row("person_id", "N7", "start_date", "2023-10-01", "initial_category", "EMO")
                 .frame();
         Dataset<Row> periods = CinSilverFixture.of("cla_period")
                 .row("person_id", "N2", "start_date", "2023-06-01")
@@ -79,21 +92,27 @@ class NeglectCohortMeasureTest {
         NeglectCohort family = new NeglectCohort();
         Dataset<Row> out = family.compute(ctx());
         Map<String, Row> r = CinSilverFixture.results(out);
-        expect(r, "neglect_new|301|202324|Total", 4.0, 4L, null);
+        expect(r, "neglect_new|301|202324|Total", 5.0, 5L, null);
+        expect(r, "neglect_new|301|202324|assessment", 40.0, 2L, 5L);
+        expect(r, "neglect_new|301|202324|cp_plan", 60.0, 3L, 5L);
         expect(r, "neglect_new|301|202223|Total", 0.0, 0L, null);
-        expect(r, "neglect_days_to_cpp|301|202324|Total", 10.0, 3L, null);
+        expect(r, "neglect_new|301|202223|cp_plan", 0.0, 0L, 0L);
+        expect(r, "neglect_days_to_cpp|301|202324|Total", 61.0, 3L, null);
         expect(r, "neglect_days_to_cpp|301|202223|Total", null, 0L, null);
-        expect(r, "neglect_repeat_cpp|301|202324|Total", 33.3, 1L, 3L);
+        expect(r, "neglect_repeat_cpp|301|202324|Total", 25.0, 1L, 4L);
         expect(r, "neglect_late_care_entry|301|202324|Total", 50.0, 1L, 2L);
         expect(r, "neglect_prior_referrals|301|202324|Total", 1.5, 2L, null);
         assertFalse(r.containsKey("neglect_late_care_entry|301|202223|Total"), "no 903 return for 2023");
         assertFalse(r.containsKey("neglect_prior_referrals|301|202223|Total"), "no 903 return for 2023");
         assertEquals("days", r.get("neglect_days_to_cpp|301|202324|Total").getAs("unit"));
+        assertEquals("median", r.get("neglect_prior_referrals|301|202324|Total").getAs("unit"));
+        assertEquals("identified_at", r.get("neglect_new|301|202324|cp_plan").getAs("breakdown"));
         assertEquals(List.of("neglect_days_to_cpp", "neglect_late_care_entry", "neglect_new", "neglect_prior_referrals",
                         "neglect_repeat_cpp"),
                 out.select("measure_id").distinct().orderBy("measure_id")
                         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-        assertEquals(3 * 2 + 2, out.count());
+        // per CIN year: neglect_new Total + 2 breakdown rows, days, repeat = 5; per 903 year: late entry, prior referrals
+        assertEquals(5 * 2 + 2, out.count());
         assertEquals(0, out.filter(col("breakdown").isNull()).count());
     }
 
@@ -127,8 +146,9 @@ class NeglectCohortMeasureTest {
         // front_door: 8 reporting-year measures + children_open = 9
         // cin_cp: cpp_starts, _rate, cpp_repeat, cpp_ended_2yr (4) + cpp_category (Total + 5) + cin_31mar, _rate,
         //         cpp_31mar, _rate (4) + cin_open_duration (6) + cin_plan_duration (5) + cpp_duration (Total + 5 + 11m+ = 7) = 32
-        // neglect: neglect_new, neglect_days_to_cpp, neglect_repeat_cpp = 3 (no 903 return: no care-entry rows)
+        // neglect: neglect_new (Total + assessment + cp_plan), neglect_days_to_cpp, neglect_repeat_cpp = 5
+        //         (no 903 return: no care-entry rows)
         MeasureContext empty = MeasureContext.builder(SparkTestSession.get()).ret("301", MeasureContext.CIN_CENSUS, 2024).build();
-        assertEquals(List.of(9L, 32L, 3L), all.stream().map(f -> f.compute(empty).count()).toList());
+        assertEquals(List.of(9L, 32L, 5L), all.stream().map(f -> f.compute(empty).count()).toList());
     }
 }
