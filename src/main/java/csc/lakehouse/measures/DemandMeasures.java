@@ -22,6 +22,9 @@ public final class DemandMeasures implements DerivedMeasureFamily {
     public static final List<String> SERIES = List.of(POPULATION, "referrals", "assessments_completed",
             "s47_enquiries", "cpp_starts", "cla_starts", "cin_31mar", "cpp_31mar", "cla_31mar");
 
+    /** The unit of demand_excess_growth: a difference of two indices (base year = 100). */
+    public static final String INDEX_POINTS = "index_points";
+
     /** Years projected beyond each series' latest year. */
     public static final int PROJECTION_YEARS = 3;
 
@@ -40,14 +43,16 @@ public final class DemandMeasures implements DerivedMeasureFamily {
                                 + "year x 100, one decimal; numerator = the year's value, denominator = the base year's. "
                                 + "Base year = --base-year, else the series' first reporting year in the data (the first "
                                 + "complete return of its source). No Total row."),
-                new MeasureDefinition("demand_excess_growth", "percentage_points", THEME, "Growth beyond population",
-                        "For each `series`: its index minus the population's index over the same years (same base year), "
-                                + "in percentage points, one decimal: the growth that population growth does not explain."),
+                new MeasureDefinition("demand_excess_growth", INDEX_POINTS, THEME, "Growth beyond population (index points)",
+                        "For each `series`: its index minus the population's index over the same years (same base year = "
+                                + "100), in index points, one decimal: the growth that population growth does not explain."),
                 new MeasureDefinition("demand_projection", "count", THEME, "Projected demand",
                         "Each series except population_0_17 projected " + PROJECTION_YEARS + " reporting years beyond its "
-                                + "latest year: the latest year's rate per 10,000 (value / mid-(L-1) estimate) x the projected "
-                                + "mid-(Y-1) 0-17 population (silver population, is_projection = true) / 10,000, rounded to a "
-                                + "whole number; denominator = the projected population; the note states the method."));
+                                + "latest year L: latest value x projected mid-(Y-1) / projected mid-(L-1) 0-17 population, "
+                                + "both from ONE projection vintage (one file of population/projections/; the newest holding "
+                                + "mid-(L-1)), never a projection divided by a mid-year estimate; rounded to a whole number; "
+                                + "denominator = the projected mid-(Y-1) population; a year the vintage does not reach is not "
+                                + "projected; the note states the method and the vintage."));
     }
 
     @Override
@@ -134,7 +139,7 @@ public final class DemandMeasures implements DerivedMeasureFamily {
                 .withColumn("note", concat(lit("base year "), col("base_year").cast("string")));
     }
 
-    /** {@code demand_excess_growth}: series index minus population index (same base year), percentage points. */
+    /** {@code demand_excess_growth}: series index minus population index (same base year), in index points. */
     static Dataset<Row> excessGrowth(Dataset<Row> indexed) {
         return withPeriod(indexed.filter(col("series").notEqual(POPULATION)))
                 .withColumn("measure_id", lit("demand_excess_growth"))
@@ -143,7 +148,7 @@ public final class DemandMeasures implements DerivedMeasureFamily {
                 .withColumn("numerator", lit(null).cast("long"))
                 .withColumn("denominator", lit(null).cast("long"))
                 .withColumn("value", round(col("idx").minus(col("pop_idx")), 1))
-                .withColumn("unit", lit("percentage_points"))
+                .withColumn("unit", lit(INDEX_POINTS))
                 .withColumn("note", when(col("pop_idx").isNull(), concat(lit("no population estimate for base year "),
                         col("base_year").cast("string"), lit(" or this year")))
                         .otherwise(concat(lit("growth since "), col("base_year").cast("string"),
@@ -151,43 +156,49 @@ public final class DemandMeasures implements DerivedMeasureFamily {
     }
 
     /**
-     * {@code demand_projection}: for each series but population, from its latest year L with a population estimate:
-     * rate = value / mid-(L-1) estimate x 10,000; for Y = L+1..L+{@value #PROJECTION_YEARS}, value = rate x projected
-     * mid-(Y-1) population / 10,000 (HALF_UP to a whole number). Years without a projection are left out.
+     * {@code demand_projection}: for each series but population, from its latest year L: for Y = L+1 ..
+     * L+{@value #PROJECTION_YEARS}, value = latest value x P(Y-1) / P(L-1) (HALF_UP to a whole number), where
+     * P is the 0-17 population of ONE projection vintage (silver population, is_projection = true, one
+     * source_file): the newest vintage (latest collection_year, then file name) that holds mid-(L-1). Growth
+     * is taken within that vintage only, never from a projection against a mid-year estimate (two sources
+     * whose levels differ would put their difference into the projection). Years the vintage does not hold
+     * are left out.
      */
     static Dataset<Row> projection(MeasureContext ctx, Dataset<Row> series) {
-        Dataset<Row> est = ctx.population().select(col("la_code").as("_e_la"), col("mid_year").as("_e_mid"),
-                col("population").as("est_pop"), col("source_file").as("est_file"));
+        Dataset<Row> proj = ctx.table("population").filter(col("is_projection").equalTo(true))
+                .select(col("la_code").as("_q_la"), col("mid_year").as("_q_mid"), col("population").as("_q_pop"),
+                        col("source_file").as("_q_file"), col("collection_year").as("_q_cy"));
         Dataset<Row> latest = series.filter(col("series").notEqual(POPULATION))
-                .join(est, col("la_code").equalTo(col("_e_la")).and(col("year").minus(1).equalTo(col("_e_mid"))))
-                .filter(col("est_pop").gt(0))
                 .withColumn("_latest", max(col("year")).over(Window.partitionBy(col("la_code"), col("series"))))
                 .filter(col("year").equalTo(col("_latest")))
-                .select(col("la_code"), col("series"), col("year").as("latest_year"), col("value").as("latest_value"),
-                        col("est_pop"), col("est_file"),
-                        col("value").multiply(10000.0).divide(col("est_pop")).as("rate"));
-        Dataset<Row> proj = ctx.table("population").filter(col("is_projection").equalTo(true))
-                .select(col("la_code").as("_q_la"), col("mid_year").as("_q_mid"),
-                        col("population").as("proj_pop"), col("source_file").as("proj_file"));
+                .select(col("la_code"), col("series"), col("year").as("latest_year"), col("value").as("latest_value"));
+        Dataset<Row> based = latest.join(proj, col("la_code").equalTo(col("_q_la"))
+                        .and(col("latest_year").minus(1).equalTo(col("_q_mid"))).and(col("_q_pop").gt(0)))
+                .withColumn("_rank", row_number().over(Window.partitionBy(col("la_code"), col("series"))
+                        .orderBy(col("_q_cy").desc_nulls_last(), col("_q_file").desc())))
+                .filter(col("_rank").equalTo(1))
+                .select(col("la_code"), col("series"), col("latest_year"), col("latest_value"),
+                        col("_q_pop").as("base_pop"), col("_q_file").as("vintage"));
         Dataset<Row> ahead = ctx.spark().range(1, PROJECTION_YEARS + 1).select(col("id").cast("int").as("_k"));
-        Dataset<Row> rows = latest.crossJoin(ahead).withColumn("reporting_year", col("latest_year").plus(col("_k")))
-                .join(proj, col("la_code").equalTo(col("_q_la")).and(col("reporting_year").minus(1).equalTo(col("_q_mid"))))
-                .filter(col("proj_pop").isNotNull());
+        Dataset<Row> rows = based.crossJoin(ahead).withColumn("reporting_year", col("latest_year").plus(col("_k")))
+                .join(proj, col("la_code").equalTo(col("_q_la")).and(col("vintage").equalTo(col("_q_file")))
+                        .and(col("reporting_year").minus(1).equalTo(col("_q_mid"))))
+                .withColumnRenamed("_q_pop", "proj_pop");
         return withPeriodOf(rows, col("reporting_year"))
                 .withColumn("measure_id", lit("demand_projection"))
                 .withColumn("breakdown", lit("series"))
                 .withColumn("breakdown_value", col("series"))
                 .withColumn("numerator", lit(null).cast("long"))
                 .withColumn("denominator", col("proj_pop").cast("long"))
-                .withColumn("value", round(col("rate").multiply(col("proj_pop")).divide(10000.0), 0))
+                .withColumn("value", round(col("latest_value").multiply(col("proj_pop")).divide(col("base_pop")), 0))
                 .withColumn("unit", lit("count"))
-                .withColumn("note", concat(lit("projection: "), col("latest_year").cast("string"),
-                        lit(" rate per 10,000 ("), format_number(col("rate"), 1), lit(" = "),
-                        col("latest_value").cast("long").cast("string"), lit(" / ONS mid-"),
-                        col("latest_year").minus(1).cast("string"), lit(" estimate "), col("est_pop").cast("string"),
-                        lit(" from "), col("est_file"), lit(") x projected mid-"),
+                .withColumn("note", concat(lit("projection: "), col("latest_year").minus(1).cast("string"), lit("-"),
+                        lpad(pmod(col("latest_year"), lit(100)).cast("string"), 2, "0"), lit(" value "),
+                        col("latest_value").cast("long").cast("string"), lit(" x projected mid-"),
                         col("reporting_year").minus(1).cast("string"), lit(" 0-17 population "),
-                        col("proj_pop").cast("string"), lit(" from "), col("proj_file"), lit(" / 10,000")));
+                        col("proj_pop").cast("string"), lit(" / projected mid-"), col("latest_year").minus(1).cast("string"),
+                        lit(" "), col("base_pop").cast("string"), lit(", both from "), col("vintage"),
+                        lit(" (growth within one projection vintage)")));
     }
 
     private static Dataset<Row> withPeriod(Dataset<Row> df) {

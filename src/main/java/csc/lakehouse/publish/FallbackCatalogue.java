@@ -50,7 +50,7 @@ public final class FallbackCatalogue {
       {"pp_out_of_hours", Themes.CLA_PP, "percent", "Police-protection entries out of hours", "Entries under police protection outside 09:00-17:00 Monday to Friday."},
       {"population_0_17", Themes.DEMAND, "count", "Child population (0-17)", "ONS mid-year estimate of the 0-17 population used as the denominator."},
       {"demand_index", Themes.DEMAND, "index", "Demand index", "Each series divided by its base-year value x 100."},
-      {"demand_excess_growth", Themes.DEMAND, "percentage_points", "Demand growth beyond population growth", "Growth since the base year minus the population's growth."},
+      {"demand_excess_growth", Themes.DEMAND, "index_points", "Demand growth beyond population growth", "Growth since the base year minus the population's growth."},
       {"demand_projection", Themes.DEMAND, "count", "Demand projection", "Each series projected from its rate per 10,000 and a population projection."},
       {"strategy_discussion_days", Themes.RECOMMENDATIONS, "days", "Days to strategy discussion", "Mean working days from referral to strategy discussion."},
       {"strategy_discussion_in_timescale", Themes.RECOMMENDATIONS, "percent", "Strategy discussions in timescale", "Strategy discussions within the local timescale."},

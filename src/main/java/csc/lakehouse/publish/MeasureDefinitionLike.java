@@ -12,7 +12,7 @@ public interface MeasureDefinitionLike {
 
   String definition();
 
-  /** count | percent | rate_per_10000 | days | index | percentage_points */
+  /** count | percent | rate_per_10000 | days | median | index | index_points */
   String unit();
 
   static MeasureDefinitionLike of(String title, String theme, String definition, String unit) {

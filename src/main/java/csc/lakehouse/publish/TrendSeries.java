@@ -60,6 +60,8 @@ final class TrendSeries {
       case "days" -> "days";
       case "index" -> "index (base year = 100)";
       case "percentage_points" -> "percentage points";
+      case "index_points" -> "index points (base year = 100)";
+      case "median" -> "median";
       default -> "number";
     };
   }
@@ -72,6 +74,7 @@ final class TrendSeries {
       case "days" -> String.format(Locale.UK, "%.0f days", v);
       case "index" -> String.format(Locale.UK, "%.1f", v);
       case "percentage_points" -> String.format(Locale.UK, "%+.1f pp", v);
+      case "index_points" -> String.format(Locale.UK, "%+.1f index points", v);
       default -> v == Math.rint(v) ? String.format(Locale.UK, "%,d", v.longValue()) : String.format(Locale.UK, "%,.1f", v);
     };
   }

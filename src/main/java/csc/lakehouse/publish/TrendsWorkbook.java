@@ -104,10 +104,10 @@ public final class TrendsWorkbook {
         case "datetime" -> s.setDataFormat(helper.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
         case "percent" -> s.setDataFormat(helper.createDataFormat().getFormat("0.0%"));
         case "rate_per_10000", "index" -> s.setDataFormat(helper.createDataFormat().getFormat("#,##0.0"));
-        case "percentage_points" -> s.setDataFormat(helper.createDataFormat().getFormat("+0.0;-0.0;0.0"));
+        case "percentage_points", "index_points" -> s.setDataFormat(helper.createDataFormat().getFormat("+0.0;-0.0;0.0"));
         case "days" -> s.setDataFormat(helper.createDataFormat().getFormat("#,##0"));
         case "count" -> s.setDataFormat(helper.createDataFormat().getFormat("#,##0"));
-        case "decimal" -> s.setDataFormat(helper.createDataFormat().getFormat("#,##0.0"));
+        case "decimal", "median" -> s.setDataFormat(helper.createDataFormat().getFormat("#,##0.0"));
         default -> { }
       }
       s.setFont(f);

@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Demand index, excess growth and projection from hand-made upstream rows (LA 301).
- * Population: mid-2021 50,000, mid-2022 52,000, mid-2023 55,000 (estimates); projections mid-2024 56,000,
- * mid-2025 57,000, mid-2026 58,000. Referrals 1,000 / 1,200 / 1,500 and cla_31mar 100 / 110 / 121 in
- * 2021-22 / 2022-23 / 2023-24.
+ * Population: mid-2021 50,000, mid-2022 52,000, mid-2023 55,000 (estimates). Projections, two vintages:
+ * proj-2021.csv mid-2023 54,000, mid-2024 56,000, mid-2025 57,000; proj-2024.csv mid-2026 60,000 only.
+ * Referrals 1,000 / 1,200 / 1,500 and cla_31mar 100 / 110 / 121 in 2021-22 / 2022-23 / 2023-24.
  */
 class DemandMeasuresTest {
     static Dataset<Row> upstream() {
@@ -43,9 +43,10 @@ class DemandMeasuresTest {
                 r("E09000002", "301", 2021, 50000L, false, "mye.csv"),
                 r("E09000002", "301", 2022, 52000L, false, "mye.csv"),
                 r("E09000002", "301", 2023, 55000L, false, "mye.csv"),
-                r("E09000002", "301", 2024, 56000L, true, "proj.csv"),
-                r("E09000002", "301", 2025, 57000L, true, "proj.csv"),
-                r("E09000002", "301", 2026, 58000L, true, "proj.csv"));
+                r("E09000002", "301", 2023, 54000L, true, "proj-2021.csv"),
+                r("E09000002", "301", 2024, 56000L, true, "proj-2021.csv"),
+                r("E09000002", "301", 2025, 57000L, true, "proj-2021.csv"),
+                r("E09000002", "301", 2026, 60000L, true, "proj-2024.csv"));
         MeasureContext ctx = ctx(Map.of("population", population), List.<Object[]>of(
                 r("301", "cin_census", 2022), r("301", "cin_census", 2023), r("301", "cin_census", 2024),
                 r("301", "ssda903", 2022), r("301", "ssda903", 2023), r("301", "ssda903", 2024)), null, baseYear);
@@ -79,7 +80,7 @@ class DemandMeasuresTest {
         assertEquals(40.0, value(out, "demand_excess_growth", "202324", "referrals"));
         assertEquals(11.0, value(out, "demand_excess_growth", "202324", "cla_31mar"));
         assertEquals(0.0, value(out, "demand_excess_growth", "202122", "referrals"));
-        assertEquals("percentage_points", row(out, "demand_excess_growth", "202324", "referrals").getAs("unit"));
+        assertEquals("index_points", row(out, "demand_excess_growth", "202324", "referrals").getAs("unit"));
         // series with no data (s47_enquiries) have no rows; the As at and breakdown rows were ignored (no 999, no 5)
         assertTrue(out.stream().noneMatch(x -> "s47_enquiries".equals(x.getAs("breakdown_value"))));
         assertEquals(3, out.stream().filter(x -> x.getAs("measure_id").equals("demand_index")
@@ -97,21 +98,27 @@ class DemandMeasuresTest {
         assertEquals(19.2, value(out, "demand_excess_growth", "202324", "referrals"));
     }
 
+    /*
+     * Latest year L = 2023-24, so the base is projected mid-2023. Only proj-2021.csv holds mid-2023: it is the vintage.
+     * referrals: 1,500 x 56,000 / 54,000 = 1,555.56 -> 1556 (2024-25); x 57,000 / 54,000 = 1,583.33 -> 1583 (2025-26).
+     * 2026-27 needs mid-2026, which proj-2021.csv does not hold: not projected (proj-2024.csv's 60,000 is another
+     * vintage and is never mixed in). Mixing a projection with the mid-2023 ESTIMATE (55,000) would have given
+     * 1,500 x 56,000 / 55,000 = 1527: the gap between two sources, not growth.
+     * cla_31mar: 121 x 56 / 54 = 125.48 -> 125; x 57 / 54 = 127.72 -> 128.
+     */
     @Test
-    void projectionFromLatestRateAndPopulationProjection() {
+    void projectionGrowsTheLatestValueWithinOneProjectionVintage() {
         List<Row> out = run(null);
-        // referrals: 1,500 / 55,000 x 10,000 = 272.73 per 10,000; x 56,000 = 1,527.3 -> 1527; x 57,000 = 1,554.5 -> 1555;
-        // x 58,000 = 1,581.8 -> 1582 (2024-25, 2025-26, 2026-27 use mid-2024, -2025, -2026 projections)
         Row r = row(out, "demand_projection", "202425", "referrals");
-        assertEquals(1527.0, (Double) r.getAs("value"));
+        assertEquals(1556.0, (Double) r.getAs("value"));
         assertEquals(56000L, (Long) r.getAs("denominator"));
-        assertTrue(((String) r.getAs("note")).contains("proj.csv"), (String) r.getAs("note"));
-        assertEquals(1555.0, value(out, "demand_projection", "202526", "referrals"));
-        assertEquals(1582.0, value(out, "demand_projection", "202627", "referrals"));
-        // cla_31mar: 121 x 56/55 = 123.2 -> 123; x 57/55 = 125.4 -> 125; x 58/55 = 127.6 -> 128
-        assertEquals(123.0, value(out, "demand_projection", "202425", "cla_31mar"));
-        assertEquals(125.0, value(out, "demand_projection", "202526", "cla_31mar"));
-        assertEquals(128.0, value(out, "demand_projection", "202627", "cla_31mar"));
+        String note = r.getAs("note");
+        assertTrue(note.contains("proj-2021.csv") && !note.contains("proj-2024.csv") && note.contains("54000"), note);
+        assertEquals(1583.0, value(out, "demand_projection", "202526", "referrals"));
+        assertEquals(125.0, value(out, "demand_projection", "202425", "cla_31mar"));
+        assertEquals(128.0, value(out, "demand_projection", "202526", "cla_31mar"));
+        assertTrue(out.stream().noneMatch(x -> x.getAs("measure_id").equals("demand_projection")
+                && "202627".equals(x.getAs("time_period"))), "mid-2026 is only in another vintage");
         assertTrue(out.stream().noneMatch(x -> x.getAs("measure_id").equals("demand_projection")
                 && "population_0_17".equals(x.getAs("breakdown_value"))));
     }
