@@ -104,7 +104,12 @@ public final class Generator {
         return out;
     }
 
-    /** population/ons_mid_year_0_17.csv (DfE explore-education-statistics layout) and population/projections/ (3 years) */
+    /**
+     * population/ons_mid_year_0_17.csv (DfE explore-education-statistics layout) and population/projections/: one
+     * vintage from its base year (mid-(toYear-1), the denominator of the last year generated; a real ONS or GLA
+     * vintage starts at its base) to 3 years after the latest estimate, so that demand_projection can take growth
+     * within the vintage (proj(Y-1) / proj(L-1)).
+     */
     static long population(Path root, LaPopulation p, int toYear, double factor) {
         String region = "", regionName = "";
         for (String[] r : laCodes()) if (r[0].equals(p.laCode)) { region = r[3]; regionName = r[4]; }
@@ -118,8 +123,9 @@ public final class Generator {
                 n++;
             }
         }
-        try (Csv c = new Csv(root, "population/projections/ons_projection_0_17_" + (last + 1) + "_" + (last + 3) + ".csv", header)) {
-            for (int y = last + 1; y <= last + 3; y++) {
+        int base = Math.min(last, toYear - 1);
+        try (Csv c = new Csv(root, "population/projections/ons_projection_0_17_" + base + "_" + (last + 3) + ".csv", header)) {
+            for (int y = base; y <= last + 3; y++) {
                 c.row(y, "Reporting year", "Local authority", "E92000001", "England", region, regionName, p.laCode, p.newLaCode, p.laName,
                         "Children aged 0 to 17 years", Math.round(p.population(y) * factor));
                 n++;

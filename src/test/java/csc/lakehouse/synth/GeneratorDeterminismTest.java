@@ -52,6 +52,7 @@ class GeneratorDeterminismTest {
         // reference.md 5.1: B&D mid-2024 66,465 and mid-2012 55,725
         assertTrue(lines.contains("2024,Reporting year,Local authority,E92000001,England,E13000002,Outer London,301,E09000002,Barking and Dagenham,Children aged 0 to 17 years,66465"), lines.get(1));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("2012,") && l.endsWith(",55725")));
-        assertEquals(3, Files.readAllLines(SynthTestSupport.files(a, "population/projections/*.csv").get(0)).size() - 1);
+        // one projection vintage from its base year 2025 (the latest estimate) to 2028: 4 rows
+        assertEquals(4, Files.readAllLines(SynthTestSupport.files(a, "population/projections/*.csv").get(0)).size() - 1);
     }
 }
