@@ -139,9 +139,13 @@ public final class MeasuresJob {
         return b.build();
     }
 
-    /** The rows derived families read: Total, Reporting year rows as (measure_id, la_code, time_period, value). */
+    /**
+     * The rows derived families read: Total, Reporting year rows with a value (not {@code x}, not withheld) as
+     * (measure_id, la_code, time_period, value).
+     */
     static Dataset<Row> headline(Dataset<Row> gold) {
-        return gold.filter(col("breakdown").equalTo(Trends.TOTAL).and(col("time_identifier").equalTo("Reporting year")))
+        return gold.filter(col("breakdown").equalTo(Trends.TOTAL).and(col("time_identifier").equalTo("Reporting year"))
+                        .and(Trends.hasValue()))
                 .select(col("measure_id"), col("la_code"), col("time_period"), col("value"));
     }
 
