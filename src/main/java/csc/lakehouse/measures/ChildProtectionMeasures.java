@@ -50,7 +50,8 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                                 + "`12-<24m`, `24m+` (DfE's \"open two years or more\" is the `24m+` row)"),
                 new MeasureDefinition("cin_plan_duration", "percent", THEME, "Children on CIN plans by plan length",
                         "snapshot: children on an open CIN plan (CINPlanDates) by time since the plan started: `<9m`, "
-                                + "`9-<12m`, `12-<24m`, `24m+`; percent of all children on open CIN plans (the \"long CIN plans\" cohort)"),
+                                + "`9-<12m`, `12-<24m`, `24m+`; percent of all children on open CIN plans (the \"long CIN plans\" cohort). "
+                                + "`x` (not collected) before the 2021-22 census, which first held CINPlanDates"),
                 new MeasureDefinition("cpp_starts", "count", THEME, "Child protection plans starting",
                         "CP plans starting in the year"),
                 new MeasureDefinition("cpp_starts_rate", "rate_per_10000", THEME, "CP plans starting per 10,000 children",
@@ -61,7 +62,8 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                         "snapshot: `cpp_31mar` per 10,000 children"),
                 new MeasureDefinition("cpp_repeat", "percent", THEME, "Second or subsequent CP plans",
                         "of `cpp_starts`, those that are a second or subsequent plan: NumberOfPreviousCPP >= 1, or an "
-                                + "earlier CP plan for the same child in the lakehouse"),
+                                + "earlier CP plan for the same child in the lakehouse. Look-back: published for year Y only when "
+                                + "the CIN census for Y-1 is held"),
                 new MeasureDefinition("cpp_duration", "percent", THEME, "Open CP plans by time since start",
                         "snapshot: open CP plans by time since start: `<3m`, `3-<6m`, `6-<12m`, `12-<24m`, `24m+` (the "
                                 + "`24m+` row is DfE's \"lasting two years or more\"); also an `11m+` breakdown row (plans open "

@@ -38,7 +38,8 @@ public final class FrontDoorMeasures implements MeasureFamily {
                         "`referrals` per 10,000 children"),
                 new MeasureDefinition("rereferrals_12m", "percent", THEME, "Re-referrals within 12 months",
                         "of `referrals`, those where the same child had another referral (NFA referrals included) "
-                                + "starting in the 12 months before (earlier date, on or after the referral date minus 12 months)"),
+                                + "starting in the 12 months before (earlier date, on or after the referral date minus 12 months). "
+                                + "Look-back: published for year Y only when the CIN census for Y-1 is held"),
                 new MeasureDefinition("assessments_completed", "count", THEME, "Assessments completed",
                         "assessments with AssessmentAuthorisationDate in the year"),
                 new MeasureDefinition("assessments_45wd", "percent", THEME, "Assessments within 45 working days",

@@ -33,25 +33,31 @@ public final class LookedAfterMeasures implements MeasureFamily {
     public List<MeasureDefinition> definitions() {
         return List.of(
                 new MeasureDefinition("cla_31mar", "count", THEME, "Children looked after (snapshot)",
-                        "Children (distinct) with an open SSDA903 episode at the date (DECOM <= date and DEC empty or after it), "
+                        "Children (distinct) with an open SSDA903 episode at the date (DECOM <= date and DEC empty or after it) "
+                                + "in the return for the date's year (the latest return, provisional, after its 31 March), "
                                 + "excluding episodes whose own legal status is V3 or V4 (short breaks). Snapshot: 31 March of "
                                 + "each reporting year, --as-at, and month ends with --monthly."),
                 new MeasureDefinition("cla_31mar_rate", "rate_per_10000", THEME, "Children looked after per 10,000",
                         "`cla_31mar` per 10,000 children aged 0-17 (ONS mid-(Y-1) estimate for reporting year Y)."),
-                new MeasureDefinition("cla_starts", "count", THEME, "Periods of care starting",
-                        "Periods of care (silver cla_period) starting in the reporting year, excluding short-break periods "
-                                + "(first episode V3 or V4). A period of several abutting episodes is one start."),
+                new MeasureDefinition("cla_starts", "count", THEME, "Children starting to be looked after",
+                        "Children starting to be looked after in the year, each counted once, at the first period of care "
+                                + "that starts in the year (the DfE's first occasion): the year's SSDA903 return's episodes with "
+                                + "RNE S and DECOM in the year, excluding short breaks (legal status V3 or V4). An episode that "
+                                + "neither abuts the previous one nor has RNE S is a data-quality finding (named in the note), "
+                                + "not a start."),
                 new MeasureDefinition("cla_starts_rate", "rate_per_10000", THEME, "Periods of care starting per 10,000",
                         "`cla_starts` per 10,000 children aged 0-17 (mid-(Y-1) estimate)."),
                 new MeasureDefinition("cla_starts_legal_status", "count and percent", THEME, "Starts by legal status",
-                        "`cla_starts` by the legal status of the first episode: the Total row is all starts (count); "
+                        "`cla_starts` (first occasions) by the legal status of the first episode: the Total row is all starts (count); "
                                 + "`legal_status` rows C1, C2, D1, E1, V2, L1, L2, L3, J1, J2, J3 are percent of all starts. "
                                 + "A start with any other or no legal status counts in the Total only."),
                 new MeasureDefinition("cla_starts_police_protection", "percent", THEME, "Starts under police protection",
-                        "Of `cla_starts`, those whose first episode has legal status L1 (police protection)."),
+                        "Of `cla_starts` (first occasions), those whose first episode has legal status L1 (police protection)."),
                 new MeasureDefinition("pp_returned_home_14d", "percent", THEME, "Police protection: home within 14 days",
-                        "Of periods of care starting in the year whose first episode is L1, those that ended (last DEC) at "
-                                + "most 14 days after they started (first DECOM) with final REC E4A or E4B (returned home)."),
+                        "Of every period of care starting in the year whose first episode (RNE S) is L1 (repeat entries "
+                                + "included), those that ended (last DEC) at most 14 days after they started (first DECOM) with "
+                                + "final REC E4A or E4B (returned home). Look-forward: year Y is published once the data covers "
+                                + "14 April Y (the SSDA903 return for Y+1 is held)."),
                 new MeasureDefinition("pp_l1_over_72h", "count", THEME, "L1 episodes over 72 hours",
                         "SSDA903 episodes with legal status L1 starting in the year that lasted more than 3 days "
                                 + "(DEC - DECOM > 3 days; the 903 holds dates only; an episode still open is measured to the "
