@@ -192,7 +192,7 @@ public final class MeasuresJob {
     /** Reporting-year rows outside the years held are dropped (projections, which look forward, are kept). */
     static Dataset<Row> withinYears(Dataset<Row> shaped, int[] bounds) {
         if (bounds == null) return shaped;
-        org.apache.spark.sql.Column reportingYear = org.apache.spark.sql.functions.year(col("period_end"));
+        org.apache.spark.sql.Column reportingYear = Periods.reportingYear(col("period_end"));
         return shaped.filter(col("time_identifier").notEqual("Reporting year")
                 .or(col("measure_id").equalTo("demand_projection"))
                 .or(reportingYear.between(bounds[0], bounds[1])));

@@ -113,6 +113,19 @@ public final class Periods {
         return spark.createDataFrame(rows, MeasureContext.PERIOD_SCHEMA);
     }
 
+    /**
+     * The periods (snapshot dates, years) that start on or after the LA's first date in a local tracker: a measure
+     * that needs the tracker (permanence planning meetings) says nothing of the time before the tracker existed, so
+     * those periods are not published at all (never as about 0%, which would read as a dramatic improvement).
+     * LAs without the tracker keep no periods.
+     */
+    public static Dataset<Row> fromTrackerStart(Dataset<Row> periods, Dataset<Row> tracker, String dateCol) {
+        Dataset<Row> first = tracker.filter(col(dateCol).isNotNull()).groupBy(col("la_code").as("_t_la"))
+                .agg(functions.min(dateCol).as("_t_first"));
+        return periods.join(first, col("la_code").equalTo(col("_t_la")).and(col("period_start").geq(col("_t_first"))),
+                "left_semi");
+    }
+
     /** The tracker (first..last date) reaches into the first and the last month of reporting year Y. */
     static boolean coversWholeYear(LocalDate first, LocalDate last, int year) {
         return !first.isAfter(yearStart(year).withDayOfMonth(30)) && !last.isBefore(yearEnd(year).withDayOfMonth(1));

@@ -169,6 +169,41 @@ class ClaLookedAfterMeasuresTest {
         assertEquals(5.0, value(out, "pp_l1_over_72h", "202324"));
     }
 
+    /*
+     * Per-return episodes (CONTRACT13), LA 301, SSDA903 returns 2023 and 2024; is_latest on each key's latest row.
+     *   child  DECOM       return  DEC          LS  RNE REC   note
+     *   M      2022-09-01  2023    -            C2  S         open at 31 March 2023 in return 2023
+     *   M      2022-09-01  2024    2023-01-15   C2  S   E13   return 2024 corrects it: ended before 31 March 2023
+     *   N      2022-12-01  2023    -            C2  S         open in return 2023, absent from return 2024 (vanished)
+     *   O      2023-05-01  2024    2023-05-03   L1  S   E4A   enters care twice in 2023-24 ...
+     *   O      2023-07-01  2024    -            C2  S         ... and again
+     * cla_31mar 2023 (return 2023): M, N = 2 -- return 2024's correction of M does not revise it
+     * cla_31mar 2024 (return 2024): O = 1 -- M closed; N vanished: open in no later snapshot
+     * cla_starts 2023 (return 2023): M, N = 2; 2024 (return 2024): O once = 1, first occasion under L1:
+     *   cla_starts_police_protection 2024 = 1 of 1 = 100.0
+     */
+    @Test
+    void eachYearFromItsOwnReturn() {
+        Dataset<Row> episodes = CinSilverFixture.of("cla_episode")
+                .row("person_id", "M", "start_date", "2022-09-01", "legal_status", "C2", "reason_new_episode", "S", "collection_year", 2023)
+                .row("person_id", "M", "start_date", "2022-09-01", "end_date", "2023-01-15", "legal_status", "C2",
+                        "reason_new_episode", "S", "reason_ceased", "E13", "collection_year", 2024)
+                .row("person_id", "N", "start_date", "2022-12-01", "legal_status", "C2", "reason_new_episode", "S",
+                        "collection_year", 2023, "vanished", true)
+                .row("person_id", "O", "start_date", "2023-05-01", "end_date", "2023-05-03", "legal_status", "L1",
+                        "reason_new_episode", "S", "reason_ceased", "E4A", "collection_year", 2024)
+                .row("person_id", "O", "start_date", "2023-07-01", "legal_status", "C2", "reason_new_episode", "S", "collection_year", 2024)
+                .frame();
+        MeasureContext c = ctx(Map.of("cla_episode", episodes),
+                List.<Object[]>of(r("301", "ssda903", 2023), r("301", "ssda903", 2024)), null, null);
+        List<Row> rows = collect(new LookedAfterMeasures().compute(c));
+        assertEquals(2.0, value(rows, "cla_31mar", "202223"));
+        assertEquals(1.0, value(rows, "cla_31mar", "202324"));
+        assertEquals(2.0, value(rows, "cla_starts", "202223"));
+        assertEquals(1.0, value(rows, "cla_starts", "202324"));
+        assertNumDen(row(rows, "cla_starts_police_protection", "202324", "Total"), 1L, 1L);
+    }
+
     @Test
     void everyRowHasTheContractColumns() {
         assertEquals(Trends.schema().columnNames(), List.of(out.get(0).schema().fieldNames()));

@@ -78,6 +78,15 @@ class PeriodsTest {
         assertTrue(((String) m.getAs("note")).startsWith("part year: a month of reporting year 2023-24"), (String) m.getAs("note"));
         Row y = counts.filter(col("la_code").equalTo("301").and(col("time_period").equalTo("202425"))).first();
         assertEquals(2.0, (Double) y.getAs("value"));   // 2024-04-20 and 2025-03-03
+
+        // snapshots before the tracker existed are not published: 31 March 2023 and 2024 against a tracker from
+        // 2023-10-16 (301) keep 2024 only; 302 (from 2023-04-03) keeps 2024 only too (2023-03-31 is before it)
+        StructType ps = MeasureContext.PERIOD_SCHEMA;
+        Dataset<Row> snaps = SparkTestSession.frame(ps, Periods.yearEndRow("301", 2023), Periods.yearEndRow("301", 2024),
+                Periods.yearEndRow("302", 2023), Periods.yearEndRow("302", 2024), Periods.yearEndRow("303", 2024));
+        List<String> kept = Periods.fromTrackerStart(snaps, tracker, "event_date").orderBy("la_code", "time_period")
+                .collectAsList().stream().map(r -> r.getString(0) + " " + r.getString(1)).toList();
+        assertEquals(List.of("301 202324", "302 202324"), kept);   // 303 has no tracker: nothing
         org.junit.jupiter.api.Assertions.assertNull(y.getAs("note"));
     }
 }
