@@ -9,11 +9,11 @@ import org.apache.spark.sql.functions;
 import java.util.List;
 
 import static csc.lakehouse.measures.CinMeasureSupport.count;
-import static csc.lakehouse.measures.CinMeasureSupport.during;
+import static csc.lakehouse.measures.Periods.duringInReturn;
+import static csc.lakehouse.measures.Periods.openAtInReturn;
 import static csc.lakehouse.measures.CinMeasureSupport.monthBand;
 import static csc.lakehouse.measures.CinMeasureSupport.notNfa;
 import static csc.lakehouse.measures.CinMeasureSupport.numDen;
-import static csc.lakehouse.measures.CinMeasureSupport.openAt;
 import static csc.lakehouse.measures.CinMeasureSupport.pcols;
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.coalesce;
@@ -50,7 +50,8 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                                 + "`12-<24m`, `24m+` (DfE's \"open two years or more\" is the `24m+` row)"),
                 new MeasureDefinition("cin_plan_duration", "percent", THEME, "Children on CIN plans by plan length",
                         "snapshot: children on an open CIN plan (CINPlanDates) by time since the plan started: `<9m`, "
-                                + "`9-<12m`, `12-<24m`, `24m+`; percent of all children on open CIN plans (the \"long CIN plans\" cohort)"),
+                                + "`9-<12m`, `12-<24m`, `24m+`; percent of all children on open CIN plans (the \"long CIN plans\" cohort). "
+                                + "`x` (not collected) before the 2021-22 census, which first held CINPlanDates"),
                 new MeasureDefinition("cpp_starts", "count", THEME, "Child protection plans starting",
                         "CP plans starting in the year"),
                 new MeasureDefinition("cpp_starts_rate", "rate_per_10000", THEME, "CP plans starting per 10,000 children",
@@ -61,7 +62,8 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                         "snapshot: `cpp_31mar` per 10,000 children"),
                 new MeasureDefinition("cpp_repeat", "percent", THEME, "Second or subsequent CP plans",
                         "of `cpp_starts`, those that are a second or subsequent plan: NumberOfPreviousCPP >= 1, or an "
-                                + "earlier CP plan for the same child in the lakehouse"),
+                                + "earlier CP plan for the same child in the lakehouse. Look-back: published for year Y only when "
+                                + "the CIN census for Y-1 is held"),
                 new MeasureDefinition("cpp_duration", "percent", THEME, "Open CP plans by time since start",
                         "snapshot: open CP plans by time since start: `<3m`, `3-<6m`, `6-<12m`, `12-<24m`, `24m+` (the "
                                 + "`24m+` row is DfE's \"lasting two years or more\"); also an `11m+` breakdown row (plans open "
@@ -72,14 +74,25 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                         "`cpp_starts` by InitialCategoryOfAbuse: `category_of_abuse` = NEG, EMO, PHY, SAB, MUL"));
     }
 
+    /** Measures that look back (a repeat plan): published for year Y only when the return for Y-1 is held. */
+    public static final List<String> LOOK_BACK = List.of("cpp_repeat");
+    /** Measures over CINPlanDates: {@code x} (not collected) before the first census that held them. */
+    public static final List<String> CIN_PLAN_MEASURES = List.of("cin_plan_duration");
+
+    /**
+     * Counts in year Y and the snapshot at 31 March Y from return Y's own rows ({@code ctx.returnRows});
+     * repeat plans look back over the history ({@code ctx.table}); CIN plan durations before CINPlanDates were
+     * collected ({@code data-schemas/collected_from.yaml}) are {@code x}; as-at dates after the latest return
+     * are provisional.
+     */
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> years = ctx.reportingYears(MeasureContext.CIN_CENSUS);
         Dataset<Row> snaps = ctx.snapshots(MeasureContext.CIN_CENSUS);
-        Dataset<Row> referral = ctx.table("referral");
-        Dataset<Row> cinPlan = ctx.table("cin_plan");
-        Dataset<Row> cp = ctx.table("cp_plan");
-        return CinMeasureSupport.shapeAll(List.of(
+        Dataset<Row> referral = ctx.returnRows("referral");
+        Dataset<Row> cinPlan = ctx.returnRows("cin_plan");
+        Dataset<Row> cp = ctx.returnRows("cp_plan");
+        Dataset<Row> rows = CinMeasureSupport.union(List.of(
                 cin31mar(referral, snaps),
                 ctx.rateRows("cin_31mar_rate", cinOpenCounts(referral, snaps)),
                 cinOpenDuration(referral, snaps),
@@ -88,17 +101,27 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                 ctx.rateRows("cpp_starts_rate", cppStartCounts(cp, years)),
                 cpp31mar(cp, snaps),
                 ctx.rateRows("cpp_31mar_rate", cppOpenCounts(cp, snaps)),
-                cppRepeat(cp, years),
+                cppRepeat(cp, ctx.table("cp_plan"), years),
                 cppDuration(cp, snaps),
                 cppEnded2yr(cp, years),
                 cppCategory(cp, years)));
+        rows = notCollected(rows);
+        rows = ctx.withLookBack(rows, MeasureContext.CIN_CENSUS, LOOK_BACK);
+        return CinMeasureSupport.shapeAll(List.of(ctx.withProvisional(rows, MeasureContext.CIN_CENSUS)));
+    }
+
+    /** CIN plan measures for periods before the first census holding CINPlanDates are {@code x}, not 0. */
+    static Dataset<Row> notCollected(Dataset<Row> rows) {
+        return MeasureContext.firstCollectionYear("cin_plan")
+                .map(y -> MeasureContext.notCollectedBefore(rows, CIN_PLAN_MEASURES, y, "CIN plans (CINPlanDates) were"))
+                .orElse(rows);
     }
 
     // ---- children in need -------------------------------------------------------------------------
 
     /** Snapshot rows with {@code n} = CIN episodes open at the date (NFA referrals never open). */
     public static Dataset<Row> cinOpenCounts(Dataset<Row> referral, Dataset<Row> snaps) {
-        return count(snaps, openAt(snaps, referral.filter(notNfa()), "referral_date", "closure_date"),
+        return count(snaps, openAtInReturn(snaps, referral.filter(notNfa()), "referral_date", "closure_date"),
                 "person_id", "referral_date");
     }
 
@@ -113,7 +136,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      * (band "m or more" when referral + m months <= A). Total row = episodes; band rows = percent.
      */
     public static Dataset<Row> cinOpenDuration(Dataset<Row> referral, Dataset<Row> snaps) {
-        Dataset<Row> items = openAt(snaps, referral.filter(notNfa()), "referral_date", "closure_date")
+        Dataset<Row> items = openAtInReturn(snaps, referral.filter(notNfa()), "referral_date", "closure_date")
                 .dropDuplicates(cols("person_id", "referral_date"))
                 .withColumn(DURATION_BAND, monthBand(col("referral_date"), col("period_end"),
                         new int[]{3, 6, 12, 24}, CIN_BANDS.toArray(new String[0])));
@@ -126,7 +149,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      * open CIN plans. A child with two open plans (invalid, CIN rule 4004) counts once, by the latest start.
      */
     public static Dataset<Row> cinPlanDuration(Dataset<Row> cinPlan, Dataset<Row> snaps) {
-        Dataset<Row> items = openAt(snaps, cinPlan, "start_date", "end_date")
+        Dataset<Row> items = openAtInReturn(snaps, cinPlan, "start_date", "end_date")
                 .groupBy(pcols("person_id")).agg(functions.max("start_date").as("start_date"))
                 .withColumn(DURATION_BAND, monthBand(col("start_date"), col("period_end"),
                         new int[]{9, 12, 24}, CIN_PLAN_BANDS.toArray(new String[0])));
@@ -137,7 +160,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
 
     /** Period rows with {@code n} = distinct CP plans (child, CPPstartDate) starting in the year. */
     public static Dataset<Row> cppStartCounts(Dataset<Row> cp, Dataset<Row> years) {
-        return count(years, during(years, cp, "start_date"), "person_id", "start_date");
+        return count(years, duringInReturn(years, cp, "start_date"), "person_id", "start_date");
     }
 
     /** {@code cpp_starts}: CP plans starting in the year. */
@@ -147,7 +170,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
 
     /** Snapshot rows with {@code n} = CP plans open at the date (start <= A, end empty or > A). */
     public static Dataset<Row> cppOpenCounts(Dataset<Row> cp, Dataset<Row> snaps) {
-        return count(snaps, openAt(snaps, cp, "start_date", "end_date"), "person_id", "start_date");
+        return count(snaps, openAtInReturn(snaps, cp, "start_date", "end_date"), "person_id", "start_date");
     }
 
     /** {@code cpp_31mar} (snapshot): CP plans open at the date. */
@@ -165,10 +188,21 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                 .or(firstStart.lt(col("start_date"))));
     }
 
-    /** {@code cpp_repeat}: of {@code cpp_starts}, those that are a second or subsequent plan. */
-    public static Dataset<Row> cppRepeat(Dataset<Row> cp, Dataset<Row> years) {
-        return Trends.percentRows("cpp_repeat",
-                numDen(years, during(years, withRepeat(cp), "start_date"), col("_repeat"), "person_id", "start_date"));
+    /**
+     * {@code cpp_repeat}: of {@code cpp_starts} (return Y's plans starting in year Y), those that are a second or
+     * subsequent plan: NumberOfPreviousCPP >= 1, or an earlier CP plan of the same child in the history.
+     *
+     * @param cp      per-return rows (the year's starts)
+     * @param history the history view (earlier plans)
+     */
+    public static Dataset<Row> cppRepeat(Dataset<Row> cp, Dataset<Row> history, Dataset<Row> years) {
+        Dataset<Row> starts = duringInReturn(years, cp, "start_date");
+        Dataset<Row> earlier = history.select(col("la_code").as("_h_la"), col("person_id").as("_h_person"),
+                col("start_date").as("_h_start"));
+        Dataset<Row> flagged = starts.join(earlier, col("la_code").equalTo(col("_h_la"))
+                .and(col("person_id").equalTo(col("_h_person"))).and(col("_h_start").lt(col("start_date"))), "left");
+        Column repeat = coalesce(col("number_of_previous_cpp").geq(1), lit(false)).or(col("_h_start").isNotNull());
+        return Trends.percentRows("cpp_repeat", numDen(years, flagged, repeat, "person_id", "start_date"));
     }
 
     /**
@@ -177,7 +211,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      * months <= A; numerator/denominator = plans 11m+/all open plans) that is not part of the bands' 100%.
      */
     public static Dataset<Row> cppDuration(Dataset<Row> cp, Dataset<Row> snaps) {
-        Dataset<Row> items = openAt(snaps, cp, "start_date", "end_date")
+        Dataset<Row> items = openAtInReturn(snaps, cp, "start_date", "end_date")
                 .dropDuplicates(cols("person_id", "start_date"))
                 .withColumn(DURATION_BAND, monthBand(col("start_date"), col("period_end"),
                         new int[]{3, 6, 12, 24}, CPP_BANDS.toArray(new String[0])));
@@ -200,7 +234,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      * (start + 24 calendar months <= end).
      */
     public static Dataset<Row> cppEnded2yr(Dataset<Row> cp, Dataset<Row> years) {
-        Dataset<Row> ended = during(years, cp.filter(col("end_date").isNotNull()), "end_date");
+        Dataset<Row> ended = duringInReturn(years, cp.filter(col("end_date").isNotNull()), "end_date");
         return Trends.percentRows("cpp_ended_2yr", numDen(years, ended,
                 add_months(col("start_date"), 24).leq(col("end_date")), "person_id", "start_date"));
     }
@@ -211,7 +245,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      * or other category is in the Total but in no category row).
      */
     public static Dataset<Row> cppCategory(Dataset<Row> cp, Dataset<Row> years) {
-        Dataset<Row> items = during(years, cp, "start_date")
+        Dataset<Row> items = duringInReturn(years, cp, "start_date")
                 .dropDuplicates(cols("person_id", "start_date"))
                 .withColumn("category_of_abuse", functions.upper(functions.trim(col("initial_category"))));
         return Trends.distribution("cpp_category", years, items, "category_of_abuse", CATEGORIES);

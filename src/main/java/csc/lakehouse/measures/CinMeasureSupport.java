@@ -16,72 +16,43 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Shared building blocks of the CIN, CP and neglect measures: matching items to periods (an event in a
- * reporting year, an item open at a snapshot date), distinct counts zero-filled to every period, and
- * calendar-month duration bands. Periods are the frames of {@link MeasureContext#reportingYears} /
- * {@link MeasureContext#snapshots}; every join is on {@code la_code}, so several LAs never mix.
+ * Shared building blocks of the CIN, CP and neglect measures: calendar-month duration bands, the NFA test,
+ * medians and the final shaping. Matching items to periods lives in {@link Periods} (the one set of period
+ * helpers); the delegates below keep the CIN families' static imports short.
  */
 final class CinMeasureSupport {
-    /** period columns plus reporting_year (for population denominators) */
-    static final List<String> P = List.of("la_code", "time_period", "time_identifier", "period_start", "period_end",
-            "reporting_year");
+    /** period columns plus reporting_year (for population denominators): {@link Periods#P} */
+    static final List<String> P = Periods.P;
 
     private CinMeasureSupport() {}
 
-    static Column[] pcols(String... more) {
-        List<Column> c = new ArrayList<>();
-        for (String p : P) c.add(col(p));
-        for (String m : more) c.add(col(m));
-        return c.toArray(new Column[0]);
-    }
+    static Column[] pcols(String... more) { return Periods.pcols(more); }
 
-    static scala.collection.immutable.Seq<String> seq(String... cols) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(cols)).toList();
-    }
+    static scala.collection.immutable.Seq<String> seq(String... cols) { return Periods.seq(cols); }
 
-    static scala.collection.immutable.Seq<String> pseq() {
-        return Trends.toSeq(P);
-    }
+    static scala.collection.immutable.Seq<String> pseq() { return Periods.pseq(); }
 
-    /** Items whose {@code dateCol} falls in the period (period_start <= date <= period_end), with the period columns. */
+    /** {@link Periods#during} */
     static Dataset<Row> during(Dataset<Row> periods, Dataset<Row> items, String dateCol) {
-        return items.join(periods.select(pcols()), seq("la_code"))
-                .filter(col(dateCol).geq(col("period_start")).and(col(dateCol).leq(col("period_end"))));
+        return Periods.during(periods, items, dateCol);
     }
 
-    /** Items open at the snapshot date A = period_end: start <= A and (end null or end > A). */
+    /** {@link Periods#openAt} */
     static Dataset<Row> openAt(Dataset<Row> snapshots, Dataset<Row> items, String startCol, String endCol) {
-        return items.join(snapshots.select(pcols()), seq("la_code"))
-                .filter(col(startCol).leq(col("period_end"))
-                        .and(col(endCol).isNull().or(col(endCol).gt(col("period_end")))));
+        return Periods.openAt(snapshots, items, startCol, endCol);
     }
 
-    /** One row per period (every period, zero when none) with {@code n} = distinct values of the key columns. */
+    /** {@link Periods#count} */
     static Dataset<Row> count(Dataset<Row> periods, Dataset<Row> matched, String... keyCols) {
-        Dataset<Row> n = matched.groupBy(pcols()).agg(countDistinct(keyCols).as("n"));
-        return periods.select(pcols()).join(n, pseq(), "left").withColumn("n", coalesce(col("n"), lit(0L)));
+        return Periods.count(periods, matched, keyCols);
     }
 
-    /**
-     * One row per period with {@code den} = distinct items (by key) and {@code num} = distinct items for
-     * which {@code isNumerator} holds; zeros where the period has none.
-     */
+    /** {@link Periods#numDen} */
     static Dataset<Row> numDen(Dataset<Row> periods, Dataset<Row> matched, Column isNumerator, String... keyCols) {
-        Column[] numKeys = new Column[keyCols.length];
-        for (int i = 0; i < keyCols.length; i++) numKeys[i] = when(isNumerator, col(keyCols[i]));
-        Dataset<Row> g = matched.groupBy(pcols()).agg(
-                functions.count_distinct(numKeys[0], Arrays.copyOfRange(numKeys, 1, numKeys.length)).as("num"),
-                countDistinct(keyCols).as("den"));
-        return periods.select(pcols()).join(g, pseq(), "left")
-                .withColumn("num", coalesce(col("num"), lit(0L)))
-                .withColumn("den", coalesce(col("den"), lit(0L)));
+        return Periods.numDen(periods, matched, isNumerator, keyCols);
     }
 
-    static Column countDistinct(String... keyCols) {
-        Column[] rest = new Column[keyCols.length - 1];
-        for (int i = 1; i < keyCols.length; i++) rest[i - 1] = col(keyCols[i]);
-        return functions.count_distinct(col(keyCols[0]), rest);
-    }
+    static Column countDistinct(String... keyCols) { return Periods.countDistinct(keyCols); }
 
     /**
      * Calendar-month band of the time from {@code start} to {@code at}: the first label whose lower
@@ -121,11 +92,16 @@ final class CinMeasureSupport {
         return Trends.shape(r);
     }
 
-    /** Unions measure rows of different shapes (missing columns become null) and applies Trends.shape, sorted. */
-    static Dataset<Row> shapeAll(List<Dataset<Row>> parts) {
+    /** Unions measure rows of different shapes (missing columns become null). */
+    static Dataset<Row> union(List<Dataset<Row>> parts) {
         Dataset<Row> all = parts.get(0);
         for (int i = 1; i < parts.size(); i++) all = all.unionByName(parts.get(i), true);
-        return shape(all).orderBy(col("measure_id"), col("la_code"), col("time_identifier"),
+        return all;
+    }
+
+    /** Unions measure rows of different shapes (missing columns become null) and applies Trends.shape, sorted. */
+    static Dataset<Row> shapeAll(List<Dataset<Row>> parts) {
+        return shape(union(parts)).orderBy(col("measure_id"), col("la_code"), col("time_identifier"),
                 col("time_period"), col("breakdown"), col("breakdown_value"));
     }
 }

@@ -9,19 +9,19 @@ import org.apache.spark.sql.functions;
 import java.util.List;
 
 import static csc.lakehouse.measures.CinMeasureSupport.count;
-import static csc.lakehouse.measures.CinMeasureSupport.during;
+import static csc.lakehouse.measures.Periods.duringInReturn;
 import static csc.lakehouse.measures.CinMeasureSupport.notNfa;
 import static csc.lakehouse.measures.CinMeasureSupport.numDen;
-import static csc.lakehouse.measures.CinMeasureSupport.openAt;
+import static csc.lakehouse.measures.Periods.openAtInReturn;
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 
 /**
  * Demand and the front door (measures.md; CIN census): {@code gold.front_door}. Each measure is a
  * static function of silver frames and periods returning rows in the {@link Trends} shape (before
- * {@link Trends#shape}); {@link #compute} composes them over the full de-duplicated history.
+ * {@link Trends#shape}); {@link #compute} composes them: counts from each year's own return, look-backs over
+ * the history.
  */
 public final class FrontDoorMeasures implements MeasureFamily {
     public static final String THEME = "Demand and the front door";
@@ -38,7 +38,8 @@ public final class FrontDoorMeasures implements MeasureFamily {
                         "`referrals` per 10,000 children"),
                 new MeasureDefinition("rereferrals_12m", "percent", THEME, "Re-referrals within 12 months",
                         "of `referrals`, those where the same child had another referral (NFA referrals included) "
-                                + "starting in the 12 months before (earlier date, on or after the referral date minus 12 months)"),
+                                + "starting in the 12 months before (earlier date, on or after the referral date minus 12 months). "
+                                + "Look-back: published for year Y only when the CIN census for Y-1 is held"),
                 new MeasureDefinition("assessments_completed", "count", THEME, "Assessments completed",
                         "assessments with AssessmentAuthorisationDate in the year"),
                 new MeasureDefinition("assessments_45wd", "percent", THEME, "Assessments within 45 working days",
@@ -57,28 +58,38 @@ public final class FrontDoorMeasures implements MeasureFamily {
                         "snapshot: children with an open CIN episode (includes those on CP plans and looked after)"));
     }
 
+    /** Measures that look back 12 months: published for year Y only when the return for Y-1 is held. */
+    public static final List<String> LOOK_BACK = List.of("rereferrals_12m");
+
+    /**
+     * Counts in year Y and the snapshot at 31 March Y from return Y's own rows ({@code ctx.returnRows});
+     * re-referrals look back over the history ({@code ctx.table}); as-at dates after the latest return are
+     * provisional.
+     */
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> years = ctx.reportingYears(MeasureContext.CIN_CENSUS);
         Dataset<Row> snaps = ctx.snapshots(MeasureContext.CIN_CENSUS);
-        Dataset<Row> referral = ctx.table("referral");
-        Dataset<Row> assessment = ctx.table("assessment");
-        Dataset<Row> s47 = ctx.table("s47_enquiry");
-        return CinMeasureSupport.shapeAll(List.of(
+        Dataset<Row> referral = ctx.returnRows("referral");
+        Dataset<Row> assessment = ctx.returnRows("assessment");
+        Dataset<Row> s47 = ctx.returnRows("s47_enquiry");
+        Dataset<Row> rows = CinMeasureSupport.union(List.of(
                 referrals(referral, years),
                 ctx.rateRows("referrals_rate", referralCounts(referral, years)),
-                rereferrals12m(referral, years),
+                rereferrals12m(referral, ctx.table("referral"), years),
                 assessmentsCompleted(assessment, years),
                 assessments45wd(assessment, years),
                 s47Enquiries(s47, years),
                 ctx.rateRows("s47_rate", s47Counts(s47, years)),
                 icpc15wd(s47, referral, years),
                 childrenOpen(referral, snaps)));
+        rows = ctx.withLookBack(rows, MeasureContext.CIN_CENSUS, LOOK_BACK);
+        return CinMeasureSupport.shapeAll(List.of(ctx.withProvisional(rows, MeasureContext.CIN_CENSUS)));
     }
 
-    /** Period rows with {@code n} = distinct referrals (child, CINreferralDate) dated in the period; NFA included. */
+    /** Period rows with {@code n} = distinct referrals (child, CINreferralDate) of the year's return dated in the year; NFA included. */
     public static Dataset<Row> referralCounts(Dataset<Row> referral, Dataset<Row> years) {
-        return count(years, during(years, referral, "referral_date"), "person_id", "referral_date");
+        return count(years, duringInReturn(years, referral, "referral_date"), "person_id", "referral_date");
     }
 
     /** {@code referrals}: referrals (CINdetails) with CINreferralDate in the year (NFA referrals count). */
@@ -87,24 +98,29 @@ public final class FrontDoorMeasures implements MeasureFamily {
     }
 
     /**
-     * {@code rereferrals_12m}: of {@code referrals}, those where the same child had another referral (NFA
-     * included, from any earlier year held) with an earlier date on or after this referral's date minus
-     * 12 calendar months. Looks back from each referral in the year; the nearest earlier referral decides.
+     * {@code rereferrals_12m}: of {@code referrals} (return Y's referrals dated in year Y), those where the same
+     * child had another referral in the history (NFA included, any earlier year held, vanished items left out)
+     * with an earlier date on or after this referral's date minus 12 calendar months.
+     *
+     * @param referral per-return rows (the year's referrals)
+     * @param history  the history view (what each referral looks back over)
      */
-    public static Dataset<Row> rereferrals12m(Dataset<Row> referral, Dataset<Row> years) {
-        Dataset<Row> r = referral.select("la_code", "person_id", "referral_date").dropDuplicates()
-                .withColumn("_prev", lag(col("referral_date"), 1).over(
-                        Window.partitionBy("la_code", "person_id").orderBy("referral_date")))
-                .withColumn("_rerefer", col("_prev").isNotNull()
-                        .and(col("_prev").geq(add_months(col("referral_date"), -12))));
+    public static Dataset<Row> rereferrals12m(Dataset<Row> referral, Dataset<Row> history, Dataset<Row> years) {
+        Dataset<Row> inYear = duringInReturn(years, referral, "referral_date");
+        Dataset<Row> earlier = history.select(col("la_code").as("_h_la"), col("person_id").as("_h_person"),
+                col("referral_date").as("_h_date"));
+        Dataset<Row> flagged = inYear.join(earlier, col("la_code").equalTo(col("_h_la"))
+                .and(col("person_id").equalTo(col("_h_person")))
+                .and(col("_h_date").lt(col("referral_date")))
+                .and(col("_h_date").geq(add_months(col("referral_date"), -12))), "left");
         return Trends.percentRows("rereferrals_12m",
-                numDen(years, during(years, r, "referral_date"), col("_rerefer"), "person_id", "referral_date"));
+                numDen(years, flagged, col("_h_date").isNotNull(), "person_id", "referral_date"));
     }
 
     /** {@code assessments_completed}: distinct assessments (child, start date) with AssessmentAuthorisationDate in the year. */
     public static Dataset<Row> assessmentsCompleted(Dataset<Row> assessment, Dataset<Row> years) {
         return Trends.count("assessments_completed",
-                count(years, during(years, assessment, "authorisation_date"), "person_id", "start_date"));
+                count(years, duringInReturn(years, assessment, "authorisation_date"), "person_id", "start_date"));
     }
 
     /**
@@ -114,7 +130,7 @@ public final class FrontDoorMeasures implements MeasureFamily {
      * calendar's years counts as not within.
      */
     public static Dataset<Row> assessments45wd(Dataset<Row> assessment, Dataset<Row> years) {
-        Dataset<Row> a = during(years, assessment, "authorisation_date")
+        Dataset<Row> a = duringInReturn(years, assessment, "authorisation_date")
                 .filter(col("start_date").leq(col("authorisation_date")));
         Column within = functions.coalesce(
                 WorkingDays.workingDaysBetween(col("start_date"), col("authorisation_date")).leq(45), lit(false));
@@ -123,7 +139,7 @@ public final class FrontDoorMeasures implements MeasureFamily {
 
     /** Period rows with {@code n} = distinct S47 enquiries (child, S47ActualStartDate) starting in the period. */
     public static Dataset<Row> s47Counts(Dataset<Row> s47, Dataset<Row> years) {
-        return count(years, during(years, s47, "start_date"), "person_id", "start_date");
+        return count(years, duringInReturn(years, s47, "start_date"), "person_id", "start_date");
     }
 
     /** {@code s47_enquiries}: Section 47 enquiries with S47ActualStartDate (the initiating strategy discussion) in the year. */
@@ -141,17 +157,19 @@ public final class FrontDoorMeasures implements MeasureFamily {
      */
     public static Dataset<Row> icpc15wd(Dataset<Row> s47, Dataset<Row> referral, Dataset<Row> years) {
         Dataset<Row> fromS47 = s47.filter(col("icpc_date").isNotNull())
-                .select(col("la_code"), col("person_id"), col("icpc_date"), col("start_date").as("_from"), lit(1).as("_level"));
+                .select(col("la_code"), col("person_id"), col("icpc_date"), col("start_date").as("_from"), lit(1).as("_level"),
+                        col("collection_year"));
         Dataset<Row> fromReferral = referral.filter(col("icpc_date").isNotNull())
-                .select(col("la_code"), col("person_id"), col("icpc_date"), col("referral_date").as("_from"), lit(2).as("_level"));
+                .select(col("la_code"), col("person_id"), col("icpc_date"), col("referral_date").as("_from"), lit(2).as("_level"),
+                        col("collection_year"));
         Dataset<Row> icpc = fromS47.unionByName(fromReferral)
-                .withColumn("_rank", functions.row_number().over(Window.partitionBy("la_code", "person_id", "icpc_date")
-                        .orderBy(col("_level"), col("_from").desc())))
+                .withColumn("_rank", functions.row_number().over(Window.partitionBy(col("la_code"), col("person_id"),
+                                col("icpc_date"), col("collection_year")).orderBy(col("_level"), col("_from").desc())))
                 .filter(col("_rank").equalTo(1))
                 .filter(col("_from").leq(col("icpc_date")));
         Column within = functions.coalesce(WorkingDays.workingDaysBetween(col("_from"), col("icpc_date")).leq(15), lit(false));
         return Trends.percentRows("icpc_15wd",
-                numDen(years, during(years, icpc, "icpc_date"), within, "person_id", "icpc_date"));
+                numDen(years, duringInReturn(years, icpc, "icpc_date"), within, "person_id", "icpc_date"));
     }
 
     /**
@@ -159,7 +177,7 @@ public final class FrontDoorMeasures implements MeasureFamily {
      * date <= A and closure empty or after A). NFA referrals are never open episodes.
      */
     public static Dataset<Row> childrenOpen(Dataset<Row> referral, Dataset<Row> snapshots) {
-        Dataset<Row> open = openAt(snapshots, referral.filter(notNfa()), "referral_date", "closure_date");
+        Dataset<Row> open = openAtInReturn(snapshots, referral.filter(notNfa()), "referral_date", "closure_date");
         return Trends.count("children_open", count(snapshots, open, "person_id"));
     }
 }

@@ -12,7 +12,8 @@ import static org.apache.spark.sql.functions.*;
 
 /**
  * Children looked after and police protection (design/measures.md, SSDA903), written to {@code gold.looked_after}.
- * Reads silver {@code cla_episode} and {@code cla_period}: the de-duplicated history of all returns.
+ * Reads silver {@code cla_episode} per return (counts and snapshots of year Y from return Y) and
+ * {@code cla_period} (history) for police-protection returns home.
  * Each measure is a small function of period frames and silver; {@link #compute} unions them.
  */
 public final class LookedAfterMeasures implements MeasureFamily {
@@ -32,93 +33,143 @@ public final class LookedAfterMeasures implements MeasureFamily {
     public List<MeasureDefinition> definitions() {
         return List.of(
                 new MeasureDefinition("cla_31mar", "count", THEME, "Children looked after (snapshot)",
-                        "Children (distinct) with an open SSDA903 episode at the date (DECOM <= date and DEC empty or after it), "
+                        "Children (distinct) with an open SSDA903 episode at the date (DECOM <= date and DEC empty or after it) "
+                                + "in the return for the date's year (the latest return, provisional, after its 31 March), "
                                 + "excluding episodes whose own legal status is V3 or V4 (short breaks). Snapshot: 31 March of "
                                 + "each reporting year, --as-at, and month ends with --monthly."),
                 new MeasureDefinition("cla_31mar_rate", "rate_per_10000", THEME, "Children looked after per 10,000",
                         "`cla_31mar` per 10,000 children aged 0-17 (ONS mid-(Y-1) estimate for reporting year Y)."),
-                new MeasureDefinition("cla_starts", "count", THEME, "Periods of care starting",
-                        "Periods of care (silver cla_period) starting in the reporting year, excluding short-break periods "
-                                + "(first episode V3 or V4). A period of several abutting episodes is one start."),
+                new MeasureDefinition("cla_starts", "count", THEME, "Children starting to be looked after",
+                        "Children starting to be looked after in the year, each counted once, at the first period of care "
+                                + "that starts in the year (the DfE's first occasion): the year's SSDA903 return's episodes with "
+                                + "RNE S and DECOM in the year, excluding short breaks (legal status V3 or V4). An episode that "
+                                + "neither abuts the previous one nor has RNE S is a data-quality finding (named in the note), "
+                                + "not a start."),
                 new MeasureDefinition("cla_starts_rate", "rate_per_10000", THEME, "Periods of care starting per 10,000",
                         "`cla_starts` per 10,000 children aged 0-17 (mid-(Y-1) estimate)."),
                 new MeasureDefinition("cla_starts_legal_status", "count and percent", THEME, "Starts by legal status",
-                        "`cla_starts` by the legal status of the first episode: the Total row is all starts (count); "
+                        "`cla_starts` (first occasions) by the legal status of the first episode: the Total row is all starts (count); "
                                 + "`legal_status` rows C1, C2, D1, E1, V2, L1, L2, L3, J1, J2, J3 are percent of all starts. "
                                 + "A start with any other or no legal status counts in the Total only."),
                 new MeasureDefinition("cla_starts_police_protection", "percent", THEME, "Starts under police protection",
-                        "Of `cla_starts`, those whose first episode has legal status L1 (police protection)."),
+                        "Of `cla_starts` (first occasions), those whose first episode has legal status L1 (police protection)."),
                 new MeasureDefinition("pp_returned_home_14d", "percent", THEME, "Police protection: home within 14 days",
-                        "Of periods of care starting in the year whose first episode is L1, those that ended (last DEC) at "
-                                + "most 14 days after they started (first DECOM) with final REC E4A or E4B (returned home)."),
+                        "Of every period of care starting in the year whose first episode (RNE S) is L1 (repeat entries "
+                                + "included), those that ended (last DEC) at most 14 days after they started (first DECOM) with "
+                                + "final REC E4A or E4B (returned home). Look-forward: year Y is published once the data covers "
+                                + "14 April Y (the SSDA903 return for Y+1 is held)."),
                 new MeasureDefinition("pp_l1_over_72h", "count", THEME, "L1 episodes over 72 hours",
                         "SSDA903 episodes with legal status L1 starting in the year that lasted more than 3 days "
                                 + "(DEC - DECOM > 3 days; the 903 holds dates only; an episode still open is measured to the "
                                 + "end of the reporting year). 903 rule 361."));
     }
 
+    /** Look-forward: a start's 14-day window must be covered by the data before its year is published. */
+    public static final List<String> LOOK_FORWARD_14D = List.of("pp_returned_home_14d");
+
+    /**
+     * Counts in year Y and the snapshot at 31 March Y from return Y's own episodes ({@code ctx.returnRows});
+     * {@code pp_returned_home_14d} over every L1 period of care in the history ({@code ctx.table("cla_period")})
+     * once its 14-day window is covered; as-at dates after the latest return are provisional.
+     */
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
-        Dataset<Row> episodes = ctx.table("cla_episode");
-        Dataset<Row> periods = ctx.table("cla_period");
+        Dataset<Row> episodes = ctx.returnRows("cla_episode");
         Dataset<Row> years = ctx.reportingYears(SSDA903);
         Dataset<Row> snapshots = ctx.snapshots(SSDA903);
 
         Dataset<Row> open = claOpenAt(snapshots, episodes);
-        Dataset<Row> starts = startsInYear(years, periods);
-        Dataset<Row> startCounts = countPerPeriod(years, starts);
+        Dataset<Row> starts = firstStartsInYear(years, episodes);
+        Dataset<Row> startCounts = Periods.count(years, starts, "person_id");
 
         List<Dataset<Row>> parts = new ArrayList<>();
         parts.add(Trends.count("cla_31mar", open));
         parts.add(ctx.rateRows("cla_31mar_rate", open));
-        parts.add(Trends.count("cla_starts", startCounts));
+        parts.add(withNotStartsNote(Trends.count("cla_starts", startCounts), notStartsInYear(years, episodes)));
         parts.add(ctx.rateRows("cla_starts_rate", startCounts));
         parts.add(claStartsLegalStatus(years, starts));
         parts.add(claStartsPoliceProtection(years, starts));
-        parts.add(ppReturnedHome14d(years, starts));
+        parts.add(ppReturnedHome14d(years, periodsStartingWithS(ctx.table("cla_period"), ctx.table("cla_episode"))));
         parts.add(ppL1Over72h(years, episodes));
-        Dataset<Row> all = null;
-        for (Dataset<Row> p : parts) {
-            Dataset<Row> shaped = Trends.shape(p);
-            all = all == null ? shaped : all.unionByName(shaped);
-        }
-        return all;
+        Dataset<Row> all = CinMeasureSupport.union(parts);
+        all = ctx.withLookForward(all, SSDA903, LOOK_FORWARD_14D, 0, 14, "14 days after a start on 31 March");
+        return CinMeasureSupport.shape(ctx.withProvisional(all, SSDA903));
+    }
+
+    private static Column isS() {
+        return coalesce(upper(trim(col("reason_new_episode"))).equalTo("S"), lit(false));
+    }
+
+    private static Column isShortBreak(String legalStatus) {
+        return coalesce(upper(trim(col(legalStatus))).isin(SHORT_BREAK.toArray()), lit(false));
     }
 
     /**
-     * {@code cla_31mar}: per snapshot (date d = period_end), distinct children with an episode open at d
-     * (DECOM <= d and (DEC empty or DEC > d)) whose own legal status is not V3/V4. An episode ending on d is
-     * not open; one starting on d is.
+     * {@code cla_31mar}: per snapshot (date d = period_end), distinct children with an episode of the serving
+     * return open at d (DECOM <= d and (DEC empty or DEC > d)) whose own legal status is not V3/V4. An episode
+     * ending on d is not open; one starting on d is.
      *
      * @return the snapshot frame plus {@code n} (0 where no child was looked after)
      */
     static Dataset<Row> claOpenAt(Dataset<Row> snapshots, Dataset<Row> episodes) {
-        Dataset<Row> e = episodes.filter(not(coalesce(col("legal_status"), lit("")).isin(SHORT_BREAK.toArray())))
-                .select(col("la_code").as("_la"), col("person_id").as("_item"),
-                        col("start_date").as("_start"), col("end_date").as("_end"));
-        Dataset<Row> matched = snapshots.join(e, col("la_code").equalTo(col("_la"))
-                .and(col("_start").leq(col("period_end")))
-                .and(col("_end").isNull().or(col("_end").gt(col("period_end")))));
-        return countPerPeriod(snapshots, matched);
+        Dataset<Row> e = episodes.filter(not(isShortBreak("legal_status")));
+        return Periods.count(snapshots, Periods.openAtInReturn(snapshots, e, "start_date", "end_date"), "person_id");
     }
 
     /**
-     * Periods of care starting in the reporting year (DECOM of the first episode between 1 April and 31 March)
-     * that are not short breaks: the period frame's columns plus {@code _item} (one per period),
-     * {@code _start}, {@code _end}, {@code first_legal_status}, {@code final_reason_ceased}.
+     * Children starting to be looked after in the year, each once, at the first period of care that starts in the
+     * year (DfE: "only the first occasion on which a child started to be looked after in the year"): return Y's
+     * episodes with RNE S and DECOM in the year whose legal status is not V3/V4 (a short-break period is not a
+     * start); per child the earliest. Columns: period columns, {@code person_id}, {@code start_date},
+     * {@code first_legal_status}.
      */
-    static Dataset<Row> startsInYear(Dataset<Row> years, Dataset<Row> periods) {
-        Dataset<Row> p = periods.filter(not(coalesce(col("is_short_break"), lit(false))))
-                .select(col("la_code").as("_la"),
-                        concat_ws("|", col("person_id"), col("start_date").cast("string")).as("_item"),
-                        col("start_date").as("_start"), col("end_date").as("_end"),
-                        col("first_legal_status"), col("final_reason_ceased"));
-        return years.join(p, col("la_code").equalTo(col("_la"))
-                        .and(col("_start").between(col("period_start"), col("period_end"))))
-                .drop("_la");
+    static Dataset<Row> firstStartsInYear(Dataset<Row> years, Dataset<Row> episodes) {
+        Dataset<Row> s = Periods.duringInReturn(years, episodes.filter(isS().and(not(isShortBreak("legal_status")))),
+                "start_date");
+        return s.withColumn("_n", row_number().over(org.apache.spark.sql.expressions.Window
+                        .partitionBy(Periods.pcols("person_id")).orderBy(col("start_date"))))
+                .filter(col("_n").equalTo(1))
+                .select(Periods.pcols("person_id", "start_date", "legal_status"))
+                .withColumn("first_legal_status", upper(trim(col("legal_status")))).drop("legal_status");
     }
 
-    /** {@code cla_starts_legal_status}: distribution of starts by first legal status over {@link #START_LEGAL_STATUSES}. */
+    /**
+     * Episodes of return Y starting in year Y that neither abut the child's previous episode in that return
+     * (previous REC X1 and DEC = this DECOM) nor have RNE S: a 903 data-quality finding, never a start.
+     * Period rows with {@code n} = such episodes.
+     */
+    static Dataset<Row> notStartsInYear(Dataset<Row> years, Dataset<Row> episodes) {
+        org.apache.spark.sql.expressions.WindowSpec w = org.apache.spark.sql.expressions.Window
+                .partitionBy(col("la_code"), col("person_id"), col("collection_year")).orderBy(col("start_date"));
+        Dataset<Row> e = episodes
+                .withColumn("_abuts", coalesce(lag(col("reason_ceased"), 1).over(w).equalTo("X1")
+                        .and(lag(col("end_date"), 1).over(w).equalTo(col("start_date"))), lit(false)))
+                .filter(not(col("_abuts")).and(not(isS())));
+        return Periods.count(years, Periods.duringInReturn(years, e, "start_date"), "person_id", "start_date");
+    }
+
+    /** Adds the data-quality note to {@code cla_starts} rows of years with episodes that are neither S nor abutting. */
+    static Dataset<Row> withNotStartsNote(Dataset<Row> startRows, Dataset<Row> notStarts) {
+        Dataset<Row> n = notStarts.select(col("la_code").as("_q_la"), col("time_period").as("_q_tp"), col("n").as("_q_n"));
+        Column note = when(col("_q_n").gt(0), concat(col("_q_n").cast("string"),
+                lit(" episode(s) starting in the year neither abut the previous episode nor have RNE S: a 903 "
+                        + "data-quality finding, not counted as starts")));
+        return startRows.join(n, col("la_code").equalTo(col("_q_la")).and(col("time_period").equalTo(col("_q_tp"))), "left")
+                .withColumn("note", note).drop("_q_la", "_q_tp", "_q_n");
+    }
+
+    /**
+     * Periods of care (history) that start with an RNE S episode: a period opened by an episode that neither
+     * abuts nor has RNE S is a data-quality finding, not a period start.
+     */
+    static Dataset<Row> periodsStartingWithS(Dataset<Row> periods, Dataset<Row> historyEpisodes) {
+        Dataset<Row> s = historyEpisodes.filter(isS()).select(col("la_code").as("_s_la"), col("person_id").as("_s_person"),
+                col("start_date").as("_s_start")).distinct();
+        return periods.join(s, col("la_code").equalTo(col("_s_la")).and(col("person_id").equalTo(col("_s_person")))
+                .and(col("start_date").equalTo(col("_s_start"))), "left_semi");
+    }
+
+    /** {@code cla_starts_legal_status}: distribution of first occasions by first legal status over {@link #START_LEGAL_STATUSES}. */
     static Dataset<Row> claStartsLegalStatus(Dataset<Row> years, Dataset<Row> starts) {
         List<String> cols = new ArrayList<>(Trends.PERIOD_COLUMNS);
         cols.add("first_legal_status");
@@ -129,56 +180,35 @@ public final class LookedAfterMeasures implements MeasureFamily {
                         .otherwise(col("breakdown")));
     }
 
-    /** {@code cla_starts_police_protection}: percent of starts whose first episode is L1. */
+    /** {@code cla_starts_police_protection}: percent of first occasions whose first episode is L1. */
     static Dataset<Row> claStartsPoliceProtection(Dataset<Row> years, Dataset<Row> starts) {
         return Trends.percentRows("cla_starts_police_protection",
-                numDenPerPeriod(years, starts, coalesce(col("first_legal_status").equalTo("L1"), lit(false))));
+                Periods.numDen(years, starts, coalesce(col("first_legal_status").equalTo("L1"), lit(false)), "person_id"));
     }
 
     /**
-     * {@code pp_returned_home_14d}: of starts whose first episode is L1, those with an end date at most 14 days
-     * after the start (DEC - DECOM <= 14) and final REC E4A or E4B.
+     * {@code pp_returned_home_14d}: of every period of care (not only first occasions: repeat entries under police
+     * protection matter) starting in the year under L1 (first episode RNE S, legal status L1), those with an end
+     * date at most 14 days after the start (DEC - DECOM <= 14) and final REC E4A or E4B.
+     *
+     * @param periods silver cla_period rows (history) that start with an RNE S episode
      */
-    static Dataset<Row> ppReturnedHome14d(Dataset<Row> years, Dataset<Row> starts) {
-        Dataset<Row> l1 = starts.filter(col("first_legal_status").equalTo("L1"));
-        Column returned = col("_end").isNotNull()
-                .and(datediff(col("_end"), col("_start")).leq(14))
+    static Dataset<Row> ppReturnedHome14d(Dataset<Row> years, Dataset<Row> periods) {
+        Dataset<Row> l1 = Periods.during(years, periods.filter(not(coalesce(col("is_short_break"), lit(false))))
+                .filter(upper(trim(col("first_legal_status"))).equalTo("L1")), "start_date");
+        Column returned = col("end_date").isNotNull()
+                .and(datediff(col("end_date"), col("start_date")).leq(14))
                 .and(coalesce(col("final_reason_ceased").isin(RETURNED_HOME.toArray()), lit(false)));
-        return Trends.percentRows("pp_returned_home_14d", numDenPerPeriod(years, l1, returned));
+        return Trends.percentRows("pp_returned_home_14d", Periods.numDen(years, l1, returned, "person_id", "start_date"));
     }
 
     /**
-     * {@code pp_l1_over_72h}: L1 episodes starting in the year with DEC - DECOM > 3 days (exactly 3 days is not
-     * counted; the 903 holds dates only). An episode still open is measured to the end of the reporting year.
+     * {@code pp_l1_over_72h}: L1 episodes of return Y starting in the year with DEC - DECOM > 3 days (exactly 3 days
+     * is not counted; the 903 holds dates only). An episode still open is measured to the end of the reporting year.
      */
     static Dataset<Row> ppL1Over72h(Dataset<Row> years, Dataset<Row> episodes) {
-        Dataset<Row> e = episodes.filter(col("legal_status").equalTo("L1"))
-                .select(col("la_code").as("_la"),
-                        concat_ws("|", col("person_id"), col("start_date").cast("string")).as("_item"),
-                        col("start_date").as("_start"), col("end_date").as("_end"));
-        Dataset<Row> matched = years.join(e, col("la_code").equalTo(col("_la"))
-                        .and(col("_start").between(col("period_start"), col("period_end"))))
-                .filter(datediff(coalesce(col("_end"), col("period_end")), col("_start")).gt(3));
-        return Trends.count("pp_l1_over_72h", countPerPeriod(years, matched));
-    }
-
-    /** Distinct {@code _item} per period of {@code periods}; every period gets a row ({@code n} = 0 when none). */
-    static Dataset<Row> countPerPeriod(Dataset<Row> periods, Dataset<Row> matched) {
-        Dataset<Row> counts = matched.groupBy(keyCols()).agg(countDistinct(col("_item")).as("n"));
-        return periods.join(counts, Trends.toSeq(Trends.PERIOD_COLUMNS), "left")
-                .withColumn("n", coalesce(col("n"), lit(0L)).cast("long"));
-    }
-
-    /** Per period: {@code den} = distinct {@code _item}, {@code num} = those where {@code flag} holds (0/0 when none). */
-    static Dataset<Row> numDenPerPeriod(Dataset<Row> periods, Dataset<Row> items, Column flag) {
-        Dataset<Row> counts = items.groupBy(keyCols()).agg(
-                countDistinct(when(flag, col("_item"))).as("num"), countDistinct(col("_item")).as("den"));
-        return periods.join(counts, Trends.toSeq(Trends.PERIOD_COLUMNS), "left")
-                .withColumn("num", coalesce(col("num"), lit(0L)).cast("long"))
-                .withColumn("den", coalesce(col("den"), lit(0L)).cast("long"));
-    }
-
-    private static Column[] keyCols() {
-        return Trends.PERIOD_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Dataset<Row> matched = Periods.duringInReturn(years, episodes.filter(col("legal_status").equalTo("L1")), "start_date")
+                .filter(datediff(coalesce(col("end_date"), col("period_end")), col("start_date")).gt(3));
+        return Trends.count("pp_l1_over_72h", Periods.count(years, matched, "person_id", "start_date"));
     }
 }

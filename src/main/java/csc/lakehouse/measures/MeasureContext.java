@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.StructType;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,40 @@ public final class MeasureContext {
 
     public Optional<Integer> baseYear() { return Optional.ofNullable(baseYear); }
 
-    /** A silver table, or an empty frame of its declared schema when the lakehouse has none. */
+    /**
+     * The <em>history view</em> of a silver table: for a table with per-return rows (columns {@code is_latest}
+     * and {@code vanished}), the rows with is_latest = true and vanished = false, one per natural key, the latest
+     * return's; for a table without them (derived tables, an older lakehouse, a fixture), every row. Look-backs
+     * read this (re-referrals, repeat plans, first identification, earlier periods of care). An empty frame of
+     * the declared schema when the lakehouse has no such table.
+     */
     public Dataset<Row> table(String name) {
+        Dataset<Row> t = raw(name);
+        List<String> c = List.of(t.columns());
+        if (c.contains(IS_LATEST)) t = t.filter(functions.coalesce(col(IS_LATEST), lit(true)));
+        if (c.contains(VANISHED)) t = t.filter(functions.not(functions.coalesce(col(VANISHED), lit(false))));
+        return t;
+    }
+
+    /**
+     * Every per-return row of a silver table (each return that held the item, with its {@code collection_year}):
+     * counts in reporting year Y and the snapshot at 31 March Y use the rows with collection_year = Y
+     * ({@link Periods#duringInReturn}, {@link Periods#openAtInReturn}). A table without per-return rows (no
+     * {@code is_latest} column: derived tables, an older lakehouse) has its {@code collection_year} set to
+     * null, which those helpers read as "serves every period": its rows are then matched as the history is.
+     */
+    public Dataset<Row> returnRows(String name) {
+        Dataset<Row> t = raw(name);
+        if (List.of(t.columns()).contains(IS_LATEST)) return t;
+        return t.withColumn("collection_year", lit(null).cast("int"));
+    }
+
+    /** Marks a per-return row as the latest return's (silver, CONTRACT13). */
+    public static final String IS_LATEST = "is_latest";
+    /** Marks every row of an item an earlier return showed open and a later return does not hold. */
+    public static final String VANISHED = "vanished";
+
+    private Dataset<Row> raw(String name) {
         Dataset<Row> t = silver.get(name);
         if (t != null) return t;
         return spark.createDataFrame(new ArrayList<Row>(), TableSchema.load("silver", name).structType());
@@ -100,9 +133,28 @@ public final class MeasureContext {
             .add("period_end", DataTypes.DateType)
             .add("reporting_year", DataTypes.IntegerType);
 
-    /** {@code 202324} for the year ending 31 March 2024. */
+    /** Period frames from the context add the return serving each period: {@link Periods} matches on it. */
+    public static final StructType CONTEXT_PERIOD_SCHEMA = PERIOD_SCHEMA
+            .add("return_year", DataTypes.IntegerType)
+            .add("provisional", DataTypes.BooleanType);
+
+    /** {@code 202324} for the year ending 31 March 2024 ({@link Periods#timePeriod}). */
     public static String timePeriod(int year) {
-        return (year - 1) + String.format("%02d", year % 100);
+        return Periods.timePeriod(year);
+    }
+
+    /** The latest collection year held for the LA and source, or null. */
+    public Integer latestReturn(String laCode, String source) {
+        TreeSet<Integer> ys = years(laCode, source);
+        return ys.isEmpty() ? null : ys.last();
+    }
+
+    private static Row withReturn(Row period, Integer returnYear, boolean provisional) {
+        Object[] v = new Object[period.size() + 2];
+        for (int i = 0; i < period.size(); i++) v[i] = period.get(i);
+        v[period.size()] = returnYear;
+        v[period.size() + 1] = provisional;
+        return RowFactory.create(v);
     }
 
     /**
@@ -112,48 +164,155 @@ public final class MeasureContext {
     public Dataset<Row> reportingYears(String source) {
         List<Row> rows = new ArrayList<>();
         for (String la : las(source)) {
-            for (int y : years(la, source)) {
-                rows.add(RowFactory.create(la, timePeriod(y), "Reporting year",
-                        java.sql.Date.valueOf(LocalDate.of(y - 1, 4, 1)), java.sql.Date.valueOf(LocalDate.of(y, 3, 31)), y));
-            }
+            for (int y : years(la, source)) rows.add(withReturn(Periods.yearRow(la, y), y, false));
         }
-        return spark.createDataFrame(rows, PERIOD_SCHEMA);
+        return spark.createDataFrame(rows, CONTEXT_PERIOD_SCHEMA);
     }
 
     /**
      * Snapshot dates for a source: 31 March of every complete reporting year (as {@code Reporting year}
      * rows, period_start = period_end = 31 March), plus {@code --as-at} and, with {@code --monthly}, every
      * month end within the years held (as {@code As at date} rows, time_period = the ISO date). Each row
-     * carries the reporting year containing its date, for population denominators.
+     * carries the reporting year containing its date (for population denominators), {@code return_year} (the
+     * return whose own rows serve it: return Y for 31 March Y and for dates inside year Y; the latest return
+     * for a date after its 31 March) and {@code provisional} (true for those later dates: closures after the
+     * latest return are unknown). An as-at date in a year whose return is not held, before the latest, has no
+     * return to serve it and gets no row.
      */
     public Dataset<Row> snapshots(String source) {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (String la : las(source)) {
             TreeSet<Integer> ys = years(la, source);
-            for (int y : ys) {
-                LocalDate d = LocalDate.of(y, 3, 31);
-                rows.put(la + "|R|" + y, RowFactory.create(la, timePeriod(y), "Reporting year",
-                        java.sql.Date.valueOf(d), java.sql.Date.valueOf(d), y));
-            }
+            for (int y : ys) rows.put(la + "|R|" + y, withReturn(Periods.yearEndRow(la, y), y, false));
             if (asAt != null) {
-                rows.put(la + "|A|" + asAt, asAtRow(la, asAt));
+                int ry = Periods.reportingYear(asAt);
+                if (ys.contains(ry)) rows.put(la + "|A|" + asAt, withReturn(Periods.asAtRow(la, asAt), ry, false));
+                else if (!ys.isEmpty() && asAt.isAfter(Periods.yearEnd(ys.last()))) {
+                    rows.put(la + "|A|" + asAt, withReturn(Periods.asAtRow(la, asAt), ys.last(), true));
+                }
             }
             if (monthly && !ys.isEmpty()) {
                 YearMonth m = YearMonth.of(ys.first() - 1, 4);
                 YearMonth last = YearMonth.of(ys.last(), 3);
                 while (!m.isAfter(last)) {
                     LocalDate d = m.atEndOfMonth();
-                    rows.putIfAbsent(la + "|A|" + d, asAtRow(la, d));
+                    int ry = Periods.reportingYear(d);
+                    if (ys.contains(ry)) rows.putIfAbsent(la + "|A|" + d, withReturn(Periods.asAtRow(la, d), ry, false));
                     m = m.plusMonths(1);
                 }
             }
         }
-        return spark.createDataFrame(new ArrayList<>(rows.values()), PERIOD_SCHEMA);
+        return spark.createDataFrame(new ArrayList<>(rows.values()), CONTEXT_PERIOD_SCHEMA);
     }
 
-    private static Row asAtRow(String la, LocalDate d) {
-        int y = d.getMonthValue() >= 4 ? d.getYear() + 1 : d.getYear();
-        return RowFactory.create(la, d.toString(), "As at date", java.sql.Date.valueOf(d), java.sql.Date.valueOf(d), y);
+    // ---------------------------------------------------------------- which rows may be published
+
+    /** (_h_la, _h_year): the returns of a source held, within --from/--to. */
+    private Dataset<Row> held(String source) {
+        List<Row> rows = new ArrayList<>();
+        for (String la : las(source)) for (int y : years(la, source)) rows.add(RowFactory.create(la, y));
+        StructType s = new StructType().add("_h_la", DataTypes.StringType).add("_h_year", DataTypes.IntegerType);
+        return spark.createDataFrame(rows, s);
+    }
+
+    /** (_l_la, _l_year, _l_end): the latest return of a source per LA and its 31 March. */
+    private Dataset<Row> latest(String source) {
+        List<Row> rows = new ArrayList<>();
+        for (String la : las(source)) {
+            Integer y = latestReturn(la, source);
+            if (y != null) rows.add(RowFactory.create(la, y, java.sql.Date.valueOf(Periods.yearEnd(y))));
+        }
+        StructType s = new StructType().add("_l_la", DataTypes.StringType).add("_l_year", DataTypes.IntegerType)
+                .add("_l_end", DataTypes.DateType);
+        return spark.createDataFrame(rows, s);
+    }
+
+    /**
+     * Look-back measures (re-referral within 12 months, repeat plan, first identification): their
+     * {@code Reporting year} rows for year Y are not published unless the return of {@code source} for Y-1 is
+     * held ({@link Trends#notPublished}, the note says why), because the 12 months before year Y cannot be seen.
+     */
+    public Dataset<Row> withLookBack(Dataset<Row> rows, String source, Collection<String> measureIds) {
+        Column year = functions.year(col("period_end"));
+        Dataset<Row> j = rows.join(held(source), col("la_code").equalTo(col("_h_la"))
+                .and(col("_h_year").equalTo(year.minus(1))), "left");
+        Column where = col("measure_id").isin(measureIds.toArray()).and(col("time_identifier").equalTo(Periods.REPORTING_YEAR))
+                .and(col("_h_la").isNull());
+        Column why = functions.concat(lit("a look-back measure: the lakehouse does not hold the " + source + " return for "),
+                year.minus(2).cast("string"), lit("-"), functions.substring(year.minus(1).cast("string"), 3, 2),
+                lit(", so the year before this one cannot be seen"));
+        return Trends.notPublished(j, where, why).drop("_h_la", "_h_year");
+    }
+
+    /**
+     * Look-forward measures: a row is published only when the data covers its whole window, i.e. the period's
+     * end plus {@code months} calendar months and {@code days} days is on or before 31 March of the latest
+     * return of {@code source} held for the LA. Otherwise the row is not published and its note says when it
+     * will be (e.g. re-referral within 12 months of a closure: year Y needs the return for Y+1).
+     */
+    public Dataset<Row> withLookForward(Dataset<Row> rows, String source, Collection<String> measureIds, int months,
+                                        int days, String window) {
+        Column windowEnd = functions.date_add(functions.add_months(col("period_end"), months), days);
+        Dataset<Row> j = rows.join(latest(source), col("la_code").equalTo(col("_l_la")), "left");
+        Column where = col("measure_id").isin(measureIds.toArray())
+                .and(col("_l_end").isNull().or(windowEnd.gt(col("_l_end"))));
+        Column why = functions.concat(lit("a look-forward measure whose window (" + window + ") runs to "),
+                windowEnd.cast("string"), lit(", after 31 March of the latest " + source + " return held ("),
+                functions.coalesce(col("_l_year").cast("string"), lit("none")),
+                lit("): published once the data covers the whole window"));
+        return Trends.notPublished(j, where, why).drop("_l_la", "_l_year", "_l_end");
+    }
+
+    /**
+     * As-at rows dated after 31 March of the latest return of {@code source} held for the LA are provisional:
+     * they come from the latest return (plus local sources), and closures after its 31 March are not yet known.
+     */
+    public Dataset<Row> withProvisional(Dataset<Row> rows, String source) {
+        Dataset<Row> j = rows.join(latest(source), col("la_code").equalTo(col("_l_la")), "left");
+        Column where = col("time_identifier").equalTo(Periods.AS_AT_DATE).and(col("period_end").gt(col("_l_end")));
+        Column why = functions.concat(lit("as at a date after 31 March "), col("_l_year").cast("string"),
+                lit(", the latest " + source + " return held: items closed since then are not yet known"));
+        return Trends.provisional(j, where, why).drop("_l_la", "_l_year", "_l_end");
+    }
+
+    /**
+     * Rows of the given measures for periods before {@code firstYear} (the first collection year in which the
+     * item or code existed, from data-schemas) are {@code x}, not collected: a reporting year Y < firstYear, or a
+     * snapshot date in such a year.
+     */
+    public static Dataset<Row> notCollectedBefore(Dataset<Row> rows, Collection<String> measureIds, int firstYear,
+                                                  String what) {
+        Column where = col("measure_id").isin(measureIds.toArray())
+                .and(Periods.reportingYear(col("period_end")).lt(firstYear));
+        return Trends.notCollected(rows, where,
+                lit("not collected: " + what + " first collected in " + timePeriod(firstYear).substring(0, 4) + "-"
+                        + timePeriod(firstYear).substring(4) + " (collection year " + firstYear + ")"));
+    }
+
+    /**
+     * The first collection year of an item a return could not hold before it was introduced
+     * ({@code data-schemas/collected_from.yaml}, e.g. {@code cin_plan} = 2022 for CINPlanDates).
+     */
+    @SuppressWarnings("unchecked")
+    public static Optional<Integer> firstCollectionYear(String item) {
+        Map<String, Object> all = csc.lakehouse.spec.DataSchemas.readYaml(COLLECTED_FROM, Map.class);
+        Object items = all.get("items");
+        Object e = items instanceof Map<?, ?> m ? m.get(item) : null;
+        Object y = e instanceof Map<?, ?> m ? m.get("first_collection_year") : null;
+        return y instanceof Number n ? Optional.of(n.intValue()) : Optional.empty();
+    }
+
+    public static final String COLLECTED_FROM = "collected_from.yaml";
+
+    /** The first collection year of a code (the code list's {@code from_year}), empty when it has always existed. */
+    public static Optional<Integer> firstCollectionYear(String codeList, String code) {
+        Integer first = null;
+        for (csc.lakehouse.spec.CodeLists.Entry e : csc.lakehouse.spec.CodeLists.get().entries(codeList)) {
+            if (!e.code().equalsIgnoreCase(code)) continue;
+            if (e.fromYear() == null) return Optional.empty();
+            first = first == null ? e.fromYear() : Math.min(first, e.fromYear());
+        }
+        return Optional.ofNullable(first);
     }
 
     /**

@@ -139,9 +139,13 @@ public final class MeasuresJob {
         return b.build();
     }
 
-    /** The rows derived families read: Total, Reporting year rows as (measure_id, la_code, time_period, value). */
+    /**
+     * The rows derived families read: Total, Reporting year rows with a value (not {@code x}, not withheld) as
+     * (measure_id, la_code, time_period, value).
+     */
     static Dataset<Row> headline(Dataset<Row> gold) {
-        return gold.filter(col("breakdown").equalTo(Trends.TOTAL).and(col("time_identifier").equalTo("Reporting year")))
+        return gold.filter(col("breakdown").equalTo(Trends.TOTAL).and(col("time_identifier").equalTo("Reporting year"))
+                        .and(Trends.hasValue()))
                 .select(col("measure_id"), col("la_code"), col("time_period"), col("value"));
     }
 
@@ -188,7 +192,7 @@ public final class MeasuresJob {
     /** Reporting-year rows outside the years held are dropped (projections, which look forward, are kept). */
     static Dataset<Row> withinYears(Dataset<Row> shaped, int[] bounds) {
         if (bounds == null) return shaped;
-        org.apache.spark.sql.Column reportingYear = org.apache.spark.sql.functions.year(col("period_end"));
+        org.apache.spark.sql.Column reportingYear = Periods.reportingYear(col("period_end"));
         return shaped.filter(col("time_identifier").notEqual("Reporting year")
                 .or(col("measure_id").equalTo("demand_projection"))
                 .or(reportingYear.between(bounds[0], bounds[1])));

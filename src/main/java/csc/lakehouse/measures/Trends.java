@@ -54,6 +54,81 @@ public final class Trends {
         return r.select(cols.toArray(new Column[0]));
     }
 
+    // ---------------------------------------------------------------- row status: x, not published, provisional
+
+    /**
+     * How a row's status travels in the Trends shape (no extra column): a marker at the start of its
+     * {@code note}, which {@code trends_notes.csv} carries. {@link #status} reads it back for publish.
+     * <ul>
+     *   <li>{@link #X_MARK} ({@code [x] }): not collected: the item could not exist in that year's return (CIN
+     *       plans before the 2021-22 census, a code introduced later). numerator, denominator and value are null;
+     *       publish renders them as {@code x}, the DfE's symbol for "not available".</li>
+     *   <li>{@link #NOT_PUBLISHED_MARK} ({@code [not published] }): the row must not appear in trends.csv
+     *       (a look-back measure without the return for Y-1, a look-forward window not yet complete); values
+     *       null; its note, saying why, goes to trends_notes.csv only.</li>
+     *   <li>{@link #PROVISIONAL_MARK} ({@code [provisional] }): published with its values, marked provisional
+     *       (an as-at date after the latest return's 31 March: later closures are not yet known).</li>
+     * </ul>
+     */
+    public static final String X_MARK = "[x] ";
+    public static final String NOT_PUBLISHED_MARK = "[not published] ";
+    public static final String PROVISIONAL_MARK = "[provisional] ";
+    /** The DfE symbol publish writes in place of values of a {@link Status#NOT_COLLECTED} row. */
+    public static final String NOT_COLLECTED_SYMBOL = "x";
+
+    public enum Status { PUBLISHED, NOT_COLLECTED, NOT_PUBLISHED, PROVISIONAL }
+
+    /** The status a row's note carries (see {@link #X_MARK}). */
+    public static Status status(String note) {
+        if (note == null) return Status.PUBLISHED;
+        if (note.startsWith(X_MARK)) return Status.NOT_COLLECTED;
+        if (note.startsWith(NOT_PUBLISHED_MARK)) return Status.NOT_PUBLISHED;
+        if (note.startsWith(PROVISIONAL_MARK)) return Status.PROVISIONAL;
+        return Status.PUBLISHED;
+    }
+
+    /** Rows published with values (published or provisional): what derived measures may read. */
+    public static Column hasValue() {
+        Column n = functions.coalesce(col("note"), lit(""));
+        return functions.not(n.startsWith(X_MARK).or(n.startsWith(NOT_PUBLISHED_MARK)));
+    }
+
+    /** Marks rows where {@code where} holds as not collected ({@code x}): values null, note = mark + reason. */
+    public static Dataset<Row> notCollected(Dataset<Row> rows, Column where, Column reason) {
+        return mark(rows, where, X_MARK, reason, true);
+    }
+
+    /** Marks rows where {@code where} holds as not published: values null, note = mark + why. */
+    public static Dataset<Row> notPublished(Dataset<Row> rows, Column where, Column reason) {
+        return mark(rows, where, NOT_PUBLISHED_MARK, reason, true);
+    }
+
+    /** Marks rows where {@code where} holds as provisional; values kept. */
+    public static Dataset<Row> provisional(Dataset<Row> rows, Column where, Column reason) {
+        return mark(rows, where, PROVISIONAL_MARK, reason, false);
+    }
+
+    /**
+     * Puts {@code mark + reason} before the row's note (a row already carrying a status mark keeps it: not
+     * collected beats not published beats provisional, in that order of application by the callers).
+     */
+    static Dataset<Row> mark(Dataset<Row> rows, Column where, String mark, Column reason, boolean clearValues) {
+        Dataset<Row> r = Arrays.asList(rows.columns()).contains("note") ? rows
+                : rows.withColumn("note", lit(null).cast("string"));
+        Column n = functions.coalesce(col("note"), lit(""));
+        Column marked = n.startsWith(X_MARK).or(n.startsWith(NOT_PUBLISHED_MARK)).or(n.startsWith(PROVISIONAL_MARK));
+        Column apply = functions.coalesce(where, lit(false)).and(functions.not(marked));
+        Column note = functions.concat(lit(mark), reason,
+                functions.coalesce(functions.concat(lit("; "), col("note")), lit("")));
+        r = r.withColumn("_mark", apply);
+        if (clearValues) {
+            for (String c : List.of("numerator", "denominator", "value")) {
+                if (Arrays.asList(r.columns()).contains(c)) r = r.withColumn(c, when(col("_mark"), lit(null)).otherwise(col(c)));
+            }
+        }
+        return r.withColumn("note", when(col("_mark"), note).otherwise(col("note"))).drop("_mark");
+    }
+
     /** value = numerator / denominator x 100, one decimal place (HALF_UP); null when the denominator is 0. */
     public static Column percent(Column numerator, Column denominator) {
         return when(denominator.gt(0), functions.round(numerator.cast("double").multiply(100.0).divide(denominator), 1));

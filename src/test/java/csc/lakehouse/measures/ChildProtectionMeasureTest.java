@@ -17,6 +17,8 @@ import static csc.lakehouse.measures.CinMeasureAsserts.expect;
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChildProtectionMeasureTest {
 
@@ -24,6 +26,7 @@ class ChildProtectionMeasureTest {
         return MeasureContext.builder(SparkTestSession.get())
                 .ret("301", MeasureContext.CIN_CENSUS, 2023).ret("301", MeasureContext.CIN_CENSUS, 2024)
                 .table("population", CinSilverFixture.population("301", 2023, 20000))
+                .table("cp_plan", plans())
                 .build();
     }
 
@@ -39,6 +42,8 @@ class ChildProtectionMeasureTest {
      *                                                     at 2023-03-31 open, 12-<24m, 11m+
      *   k7   P7    2023-05-02  -           0     NEG      twice (returns 2024, 2025): one plan; 6-<12m; +11m = 2024-04-02 > A: not 11m+
      *   k8   P8    2023-04-30  -           -     PHY      6-<12m; +11m = 2024-03-30 <= A: 11m+
+     * Rows are return 2024's unless said: k6 is return 2021's (history only); k3 and k4 are also in return 2023
+     * (open at its 31 March; k4 without its end date yet); k7 in returns 2024 and 2025.
      * cpp_starts 2024 = k1, k2, k7, k8 = 4; 2023 = k3 = 1 (k4 started in 2022)
      * cpp_starts_rate 2024 = 4 / 20,000 x 10,000 = 2.0
      * cpp_repeat 2024 = k1, k2 of 4 = 50.0; 2023 = 0 of 1 = 0.0
@@ -53,8 +58,10 @@ class ChildProtectionMeasureTest {
         return CinSilverFixture.of("cp_plan")
                 .row("person_id", "P1", "start_date", "2024-03-31", "number_of_previous_cpp", 1, "initial_category", "NEG")
                 .row("person_id", "P2", "start_date", "2023-06-01", "end_date", "2024-03-31", "initial_category", "EMO")
-                .row("person_id", "P2", "start_date", "2021-01-10", "end_date", "2021-06-01", "initial_category", "NEG")
+                .row("person_id", "P2", "start_date", "2021-01-10", "end_date", "2021-06-01", "initial_category", "NEG", "collection_year", 2021)
+                .row("person_id", "P3", "start_date", "2023-03-31", "number_of_previous_cpp", 0, "initial_category", "SAB", "collection_year", 2023)
                 .row("person_id", "P3", "start_date", "2023-03-31", "number_of_previous_cpp", 0, "initial_category", "SAB")
+                .row("person_id", "P4", "start_date", "2022-03-31", "initial_category", "PHY", "collection_year", 2023)
                 .row("person_id", "P4", "start_date", "2022-03-31", "end_date", "2024-03-31", "initial_category", "PHY")
                 .row("person_id", "P7", "start_date", "2023-05-02", "number_of_previous_cpp", 0, "initial_category", "NEG", "collection_year", 2024)
                 .row("person_id", "P7", "start_date", "2023-05-02", "number_of_previous_cpp", 0, "initial_category", "NEG", "collection_year", 2025)
@@ -70,7 +77,7 @@ class ChildProtectionMeasureTest {
         Dataset<Row> cp = plans();
         Map<String, Row> r = CinSilverFixture.results(ChildProtectionMeasures.cppStarts(cp, years)
                 .unionByName(c.rateRows("cpp_starts_rate", ChildProtectionMeasures.cppStartCounts(cp, years)), true)
-                .unionByName(ChildProtectionMeasures.cppRepeat(cp, years), true)
+                .unionByName(ChildProtectionMeasures.cppRepeat(cp, c.table("cp_plan"), years), true)
                 .unionByName(ChildProtectionMeasures.cpp31mar(cp, snaps), true)
                 .unionByName(c.rateRows("cpp_31mar_rate", ChildProtectionMeasures.cppOpenCounts(cp, snaps)), true)
                 .unionByName(ChildProtectionMeasures.cppEnded2yr(cp, years), true)
@@ -118,7 +125,8 @@ class ChildProtectionMeasureTest {
     }
 
     /*
-     * CIN episodes (referrals), LA 301; A = 2024-03-31 (and 2023-03-31).
+     * CIN episodes (referrals), LA 301; A = 2024-03-31 (and 2023-03-31). Rows are return 2024's; e3 is also in
+     * return 2023 (the only episode open at its 31 March), as are the CIN plans Z, Z and W.
      *   e1 child Q1 ref 2024-03-31 open              -> open (starts on A), <3m
      *   e2 child Q2 ref 2023-12-31 open              -> +3m = 2024-03-31 <= A: 3-<6m
      *   e3 child Q3 ref 2022-03-31 open              -> +24m = A: 24m+; at 2023-03-31: +12m = A: 12-<24m
@@ -142,6 +150,7 @@ class ChildProtectionMeasureTest {
         Dataset<Row> ref = CinSilverFixture.of("referral")
                 .row("person_id", "Q1", "referral_date", "2024-03-31")
                 .row("person_id", "Q2", "referral_date", "2023-12-31")
+                .row("person_id", "Q3", "referral_date", "2022-03-31", "collection_year", 2023)
                 .row("person_id", "Q3", "referral_date", "2022-03-31")
                 .row("person_id", "Q4", "referral_date", "2023-01-15", "referral_nfa", true)
                 .row("person_id", "Q5", "referral_date", "2023-06-01", "closure_date", "2024-03-31")
@@ -150,6 +159,9 @@ class ChildProtectionMeasureTest {
         Dataset<Row> plans = CinSilverFixture.of("cin_plan")
                 .row("person_id", "X", "start_date", "2023-07-01")
                 .row("person_id", "Y", "start_date", "2023-06-30")
+                .row("person_id", "Z", "start_date", "2022-03-31", "collection_year", 2023)
+                .row("person_id", "Z", "start_date", "2023-01-10", "collection_year", 2023)
+                .row("person_id", "W", "start_date", "2023-01-01", "collection_year", 2023)
                 .row("person_id", "Z", "start_date", "2022-03-31")
                 .row("person_id", "Z", "start_date", "2023-01-10")
                 .row("person_id", "W", "start_date", "2023-01-01", "end_date", "2024-03-31")
@@ -206,5 +218,41 @@ class ChildProtectionMeasureTest {
                         "cpp_31mar_rate", "cpp_duration"),
                 out.filter(col("time_identifier").equalTo("As at date")).select("measure_id").distinct()
                         .orderBy("measure_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        // a repeat plan looks back: with no 2022-23 return, 2023-24's cpp_repeat is not published
+        Row repeat = out.filter(col("measure_id").equalTo("cpp_repeat")).first();
+        assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(repeat.getAs("note")));
+        assertNull(repeat.getAs("value"));
+    }
+
+    /*
+     * CIN plans (CINPlanDates) exist from the 2021-22 census (data-schemas/collected_from.yaml: cin_plan 2022).
+     * Returns 2021 (2020-21) and 2022 (2021-22), LA 301. Return 2022 holds one open plan (X2, from 2021-06-01).
+     * cin_plan_duration 2021: x (not collected): Total and every band have no values, note "[x] not collected..."
+     *   -- never "0 children", which would read as a dramatic rise in 2021-22
+     * cin_plan_duration 2022: Total 1; X2 2021-06-01 + 9m = 2022-03-01 <= 31 March 2022: 9-<12m = 100.0
+     */
+    @Test
+    void cinPlanDurationsBeforeTheCensusHeldThemAreX() {
+        Dataset<Row> plans = CinSilverFixture.of("cin_plan")
+                .row("person_id", "X2", "start_date", "2021-06-01", "collection_year", 2022)
+                .frame();
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2021).ret("301", MeasureContext.CIN_CENSUS, 2022)
+                .table("cin_plan", plans).build();
+        Map<String, Row> r = CinSilverFixture.results(new ChildProtectionMeasures().compute(c)
+                .filter(col("measure_id").equalTo("cin_plan_duration")));
+        for (String band : List.of("Total", "<9m", "9-<12m", "12-<24m", "24m+")) {
+            Row x = CinMeasureAsserts.get(r, "cin_plan_duration|301|202021|" + band);
+            expect(r, "cin_plan_duration|301|202021|" + band, null, null, null);
+            assertEquals(Trends.Status.NOT_COLLECTED, Trends.status(x.getAs("note")));
+            assertTrue(((String) x.getAs("note")).contains("2021-22"), (String) x.getAs("note"));
+        }
+        expect(r, "cin_plan_duration|301|202122|Total", 1.0, 1L, null);
+        expect(r, "cin_plan_duration|301|202122|9-<12m", 100.0, 1L, 1L);
+        assertEquals(Trends.Status.PUBLISHED, Trends.status(r.get("cin_plan_duration|301|202122|Total").getAs("note")));
+        assertEquals(java.util.Optional.of(2022), MeasureContext.firstCollectionYear("cin_plan"));
+        // codes introduced later take their first year from the code list's from_year
+        assertEquals(java.util.Optional.of(2023), MeasureContext.firstCollectionYear("cin_reason_for_closure", "RC9"));
+        assertEquals(java.util.Optional.empty(), MeasureContext.firstCollectionYear("cin_reason_for_closure", "RC1"));
     }
 }

@@ -2,7 +2,11 @@ package csc.lakehouse.measures;
 
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.spec.TableSchema;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
@@ -14,19 +18,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 /**
  * Hand-built silver frames with the contract schema ({@code TableSchema.load("silver", table)}): rows
  * are given as name/value pairs; dates as ISO strings; unnamed columns are null, except non-nullable
  * ones, which get a filler (la_code 301, collection_year 2024, "x", false, 0).
+ *
+ * <p>Per-return rows (CONTRACT13): every frame also has {@code is_latest} and {@code vanished}. Unless a row
+ * names them, is_latest = the row's collection_year is the latest among rows of the same natural key (the
+ * table's {@code keys}) and vanished = false. A fixture row is one return's row of an item.
  */
 final class CinSilverFixture {
+    private static final List<String> PER_RETURN = List.of(MeasureContext.IS_LATEST, MeasureContext.VANISHED);
     private final String table;
     private final StructType schema;
     private final List<Row> rows = new ArrayList<>();
 
     private CinSilverFixture(String table) {
         this.table = table;
-        this.schema = TableSchema.load("silver", table).structType();
+        StructType s = new StructType();
+        for (StructField f : TableSchema.load("silver", table).structType().fields()) {
+            if (!PER_RETURN.contains(f.name())) s = s.add(f);
+        }
+        this.schema = s;
     }
 
     static CinSilverFixture of(String table) { return new CinSilverFixture(table); }
@@ -35,10 +51,12 @@ final class CinSilverFixture {
         Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < nameValue.length; i += 2) {
             String name = (String) nameValue[i];
-            if (!List.of(schema.fieldNames()).contains(name)) throw new IllegalArgumentException(table + " has no column " + name);
+            if (!PER_RETURN.contains(name) && !List.of(schema.fieldNames()).contains(name)) {
+                throw new IllegalArgumentException(table + " has no column " + name);
+            }
             m.put(name, nameValue[i + 1]);
         }
-        Object[] v = new Object[schema.size()];
+        Object[] v = new Object[schema.size() + 2];
         int i = 0;
         for (StructField f : schema.fields()) {
             Object x = m.get(f.name());
@@ -55,12 +73,24 @@ final class CinSilverFixture {
             }
             v[i++] = x;
         }
+        v[i++] = m.get(MeasureContext.IS_LATEST);
+        v[i] = m.get(MeasureContext.VANISHED);
         rows.add(RowFactory.create(v));
         return this;
     }
 
     Dataset<Row> frame() {
-        return SparkTestSession.get().createDataFrame(rows, schema);
+        StructType withGiven = schema.add("_given_latest", DataTypes.BooleanType).add("_given_vanished", DataTypes.BooleanType);
+        Dataset<Row> f = SparkTestSession.get().createDataFrame(rows, withGiven);
+        List<String> keys = TableSchema.load("silver", table).keys;
+        if (keys.isEmpty() || !List.of(schema.fieldNames()).contains("collection_year")) {
+            return f.drop("_given_latest", "_given_vanished");
+        }
+        Column latest = col("collection_year").equalTo(functions.max("collection_year")
+                .over(Window.partitionBy(keys.stream().map(functions::col).toArray(Column[]::new))));
+        return f.withColumn(MeasureContext.IS_LATEST, functions.coalesce(col("_given_latest"), latest))
+                .withColumn(MeasureContext.VANISHED, functions.coalesce(col("_given_vanished"), lit(false)))
+                .drop("_given_latest", "_given_vanished");
     }
 
     /** Population estimate rows: (la_code, mid_year, population) triples; not projections. */

@@ -33,8 +33,11 @@ class FrontDoorMeasureTest {
      *   H      2023-10-01        -            H has two open episodes (one child)
      *   H      2023-11-01        -            re-referral (1 month)
      *   LA 302: J 2023-05-01 (its own rows; never mixed into 301)
-     * referrals 2024 (301): A, B, C07, C09, D, E, G, H10, H11 = 9; re-referrals A, C09, E, H11 = 4 -> 44.4%
-     * referrals 2023 (301): A, B, E = 3; none has an earlier referral -> 0 of 3 = 0.0
+     * Rows without a collection_year are return 2024's; D's two rows are returns 2024 and 2025 (is_latest on 2025's).
+     * referrals 2024 (301, return 2024's rows): A, B, C07, C09, D, E, G, H10, H11 = 9;
+     *   re-referrals (looking back over the history) A, C09, E, H11 = 4 -> 44.4%
+     * referrals 2023 (301, return 2023's rows): A, B, E = 3; re-referrals: 0 of 3, but NOT PUBLISHED: a look-back
+     *   measure needs the return for 2022 (2021-22), which is not held. LA 302 2024 likewise (no 2023 return).
      * referrals_rate 2024: 9 / 60,000 (mid-2023) x 10,000 = 1.5; 2023: 3 / 50,000 (mid-2022) x 10,000 = 0.6
      * children_open at 2024-03-31: B, C (09-01), D, G (starts on the date), H = 5 (A closed on the date, E closed, C07 NFA)
      * children_open at 2023-03-31: A, B, E closed by then -> 0
@@ -74,19 +77,69 @@ class FrontDoorMeasureTest {
         Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
         Map<String, Row> r = CinSilverFixture.results(FrontDoorMeasures.referrals(referrals(), years)
                 .unionByName(c.rateRows("referrals_rate", FrontDoorMeasures.referralCounts(referrals(), years)), true)
-                .unionByName(FrontDoorMeasures.rereferrals12m(referrals(), years), true));
+                .unionByName(c.withLookBack(FrontDoorMeasures.rereferrals12m(referrals(), c.table("referral"), years),
+                        MeasureContext.CIN_CENSUS, FrontDoorMeasures.LOOK_BACK), true));
         expect(r, "referrals|301|202324|Total", 9.0, 9L, null);
         expect(r, "referrals|301|202223|Total", 3.0, 3L, null);
         expect(r, "referrals|302|202324|Total", 1.0, 1L, null);
         expect(r, "referrals_rate|301|202324|Total", 1.5, 9L, 60000L);
         expect(r, "referrals_rate|301|202223|Total", 0.6, 3L, 50000L);
         expect(r, "rereferrals_12m|301|202324|Total", 44.4, 4L, 9L);
-        expect(r, "rereferrals_12m|301|202223|Total", 0.0, 0L, 3L);
+        // the first year of a look-back measure without return Y-1: no values, a note saying why
+        expect(r, "rereferrals_12m|301|202223|Total", null, null, null);
+        Row firstYear = get(r, "rereferrals_12m|301|202223|Total");
+        assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(firstYear.getAs("note")));
+        assertTrue(((String) firstYear.getAs("note")).contains("return for 2021-22"), (String) firstYear.getAs("note"));
+        assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(get(r, "rereferrals_12m|302|202324|Total").getAs("note")));
+        assertEquals(Trends.Status.PUBLISHED, Trends.status(get(r, "rereferrals_12m|301|202324|Total").getAs("note")));
         // 302 has no population: the rate is null with a note saying so
         Row noPop = get(r, "referrals_rate|302|202324|Total");
         org.junit.jupiter.api.Assertions.assertNull((Object) noPop.getAs("value"));
         assertTrue(((String) noPop.getAs("note")).contains("no ONS mid-2023"));
         assertEquals("Barking and Dagenham", get(r, "referrals|301|202324|Total").getAs("la_name"));
+    }
+
+    /*
+     * The return is the record of its year. LA 301, returns 2023 and 2024.
+     *   child  referral    return  closure      is_latest vanished
+     *   K      2022-10-01  2023    -            false     false    open at 31 March 2023 in return 2023
+     *   K      2022-10-01  2024    2023-02-01   true      false    return 2024 corrects it: closed before 31 March 2023
+     *   W      2023-03-20  2023    -            true      true     re-keyed by return 2024 (date corrected)
+     *   W      2023-04-02  2024    -            true      false    the re-keyed referral
+     *   V      2022-12-01  2023    -            true      true     open in return 2023, absent from return 2024
+     * children_open 2023-03-31 (return 2023's rows): K, W, V = 3 -- return 2024's correction of K does not revise it
+     * children_open 2024-03-31 (return 2024's rows): W (04-02) = 1 -- K closed; V vanished: open in no later snapshot
+     * children_open --as-at 2024-06-30 (after the latest return's 31 March: return 2024's rows, provisional): W = 1
+     * referrals 2023: K, W (03-20), V = 3 (unchanged by the re-key); referrals 2024: W (04-02) = 1
+     * rereferrals_12m 2024: W (04-02) looks back over the history (latest, not vanished rows: K, W 04-02): W's
+     *   vanished 03-20 key is left out, so 0 of 1 = 0.0 (with it, the re-keyed referral would count as its own earlier one)
+     */
+    @Test
+    void eachYearFromItsOwnReturnAndVanishedItemsOpenInNoLaterSnapshot() {
+        Dataset<Row> ref = CinSilverFixture.of("referral")
+                .row("person_id", "K", "referral_date", "2022-10-01", "collection_year", 2023)
+                .row("person_id", "K", "referral_date", "2022-10-01", "closure_date", "2023-02-01", "collection_year", 2024)
+                .row("person_id", "W", "referral_date", "2023-03-20", "collection_year", 2023, "vanished", true)
+                .row("person_id", "W", "referral_date", "2023-04-02", "collection_year", 2024)
+                .row("person_id", "V", "referral_date", "2022-12-01", "collection_year", 2023, "vanished", true)
+                .frame();
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2023).ret("301", MeasureContext.CIN_CENSUS, 2024)
+                .asAt(LocalDate.of(2024, 6, 30)).table("referral", ref).build();
+        Map<String, Row> r = CinSilverFixture.results(new FrontDoorMeasures().compute(c));
+        expect(r, "children_open|301|202223|Total", 3.0, 3L, null);
+        expect(r, "children_open|301|202324|Total", 1.0, 1L, null);
+        expect(r, "children_open|301|2024-06-30|Total", 1.0, 1L, null);
+        Row provisional = get(r, "children_open|301|2024-06-30|Total");
+        assertEquals(Trends.Status.PROVISIONAL, Trends.status(provisional.getAs("note")));
+        assertTrue(((String) provisional.getAs("note")).contains("after 31 March 2024"), (String) provisional.getAs("note"));
+        assertEquals(Trends.Status.PUBLISHED, Trends.status(get(r, "children_open|301|202324|Total").getAs("note")));
+        expect(r, "referrals|301|202223|Total", 3.0, 3L, null);
+        expect(r, "referrals|301|202324|Total", 1.0, 1L, null);
+        expect(r, "rereferrals_12m|301|202324|Total", 0.0, 0L, 1L);
+        // the history view holds K's corrected row and W's re-keyed one only
+        assertEquals(2, c.table("referral").count());
+        assertEquals(5, c.returnRows("referral").count());
     }
 
     @Test
@@ -112,6 +165,7 @@ class FrontDoorMeasureTest {
      *   p4 start 2024-07-10 auth 2024-07-01 -> start after authorisation: completed, excluded from 45wd
      *   p5 start 2024-08-01 no authorisation -> not completed
      *   p6 start 2024-03-01 auth 2024-03-28 -> year 2024; Mar 4-8 5, 11-15 10, 18-22 15, 25-28 19 wd: within
+     * Each year's assessments are its own return's rows (p1 is in both returns; p2-p5 in 2025's, p6 in 2024's).
      * assessments_completed 2025 = p1, p2, p3, p4 = 4; 2024 = p6 = 1
      * assessments_45wd 2025 = 2 of 3 = 66.7; 2024 = 1 of 1 = 100.0
      */
@@ -120,11 +174,11 @@ class FrontDoorMeasureTest {
         Dataset<Row> a = CinSilverFixture.of("assessment")
                 .row("person_id", "p1", "start_date", "2024-02-26", "authorisation_date", "2024-05-01", "collection_year", 2024)
                 .row("person_id", "p1", "start_date", "2024-02-26", "authorisation_date", "2024-05-01", "collection_year", 2025)
-                .row("person_id", "p2", "start_date", "2024-02-26", "authorisation_date", "2024-05-02")
-                .row("person_id", "p3", "start_date", "2024-06-10", "authorisation_date", "2024-06-10")
-                .row("person_id", "p4", "start_date", "2024-07-10", "authorisation_date", "2024-07-01")
-                .row("person_id", "p5", "start_date", "2024-08-01")
-                .row("person_id", "p6", "start_date", "2024-03-01", "authorisation_date", "2024-03-28")
+                .row("person_id", "p2", "start_date", "2024-02-26", "authorisation_date", "2024-05-02", "collection_year", 2025)
+                .row("person_id", "p3", "start_date", "2024-06-10", "authorisation_date", "2024-06-10", "collection_year", 2025)
+                .row("person_id", "p4", "start_date", "2024-07-10", "authorisation_date", "2024-07-01", "collection_year", 2025)
+                .row("person_id", "p5", "start_date", "2024-08-01", "collection_year", 2025)
+                .row("person_id", "p6", "start_date", "2024-03-01", "authorisation_date", "2024-03-28", "collection_year", 2024)
                 .frame();
         MeasureContext c = MeasureContext.builder(SparkTestSession.get())
                 .ret("301", MeasureContext.CIN_CENSUS, 2024).ret("301", MeasureContext.CIN_CENSUS, 2025).build();
@@ -142,7 +196,7 @@ class FrontDoorMeasureTest {
      *   s1 S47 2024-04-02 (Tue) ICPC 2024-04-23: Apr 3-5 3, 8-12 8, 15-19 13, 22 14, 23 15 -> within
      *   s2 S47 2024-04-02 ICPC 2024-04-24 -> 16: not within
      *   s3 S47 2024-05-01 ICPCnotRequired, no ICPC -> an S47, no conference
-     *   s4 S47 2024-03-20 (year 2024) ICPC 2024-04-05 (held in 2025): Mar 21-22 2, 25-28 6, GF 29 and EM 1 Apr,
+     *   s4 S47 2024-03-20 (year 2024; return 2024's row has no ICPC yet, return 2025's has) ICPC 2024-04-05 (held in 2025): Mar 21-22 2, 25-28 6, GF 29 and EM 1 Apr,
      *      Apr 2-5 10 -> within
      *   r1 transfer-in referral 2024-06-03 (Mon) ICPC at CINdetails 2024-06-20: Jun 4-7 4, 10-14 9, 17-20 13 -> within
      *   r2 transfer-in referral 2024-09-02 (Mon) ICPC 2024-09-24: Sep 3-6 4, 9-13 9, 16-20 14, 23 15, 24 16 -> not
@@ -153,15 +207,16 @@ class FrontDoorMeasureTest {
     @Test
     void s47AndIcpcWithinFifteenWorkingDays() {
         Dataset<Row> s47 = CinSilverFixture.of("s47_enquiry")
-                .row("person_id", "s1", "start_date", "2024-04-02", "icpc_date", "2024-04-23")
-                .row("person_id", "s2", "start_date", "2024-04-02", "icpc_date", "2024-04-24")
-                .row("person_id", "s3", "start_date", "2024-05-01", "icpc_not_required", true)
-                .row("person_id", "s4", "start_date", "2024-03-20", "icpc_date", "2024-04-05")
+                .row("person_id", "s1", "start_date", "2024-04-02", "icpc_date", "2024-04-23", "collection_year", 2025)
+                .row("person_id", "s2", "start_date", "2024-04-02", "icpc_date", "2024-04-24", "collection_year", 2025)
+                .row("person_id", "s3", "start_date", "2024-05-01", "icpc_not_required", true, "collection_year", 2025)
+                .row("person_id", "s4", "start_date", "2024-03-20", "collection_year", 2024)
+                .row("person_id", "s4", "start_date", "2024-03-20", "icpc_date", "2024-04-05", "collection_year", 2025)
                 .frame();
         Dataset<Row> ref = CinSilverFixture.of("referral")
-                .row("person_id", "r1", "referral_date", "2024-06-03", "icpc_date", "2024-06-20")
-                .row("person_id", "r2", "referral_date", "2024-09-02", "icpc_date", "2024-09-24")
-                .row("person_id", "s1", "referral_date", "2024-04-01")
+                .row("person_id", "r1", "referral_date", "2024-06-03", "icpc_date", "2024-06-20", "collection_year", 2025)
+                .row("person_id", "r2", "referral_date", "2024-09-02", "icpc_date", "2024-09-24", "collection_year", 2025)
+                .row("person_id", "s1", "referral_date", "2024-04-01", "collection_year", 2025)
                 .frame();
         MeasureContext c = MeasureContext.builder(SparkTestSession.get())
                 .ret("301", MeasureContext.CIN_CENSUS, 2024).ret("301", MeasureContext.CIN_CENSUS, 2025)

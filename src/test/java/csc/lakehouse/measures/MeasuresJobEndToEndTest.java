@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * A tiny silver lakehouse written as Delta tables (LA 301, SSDA903 return for 2023-24), then MeasuresJob and
  * PublishJob, then trends.csv read back.
  * Children: P1 looked after from 2023-06-01 under C2 (open); P2 under L1 2023-09-01 to 2023-09-10, returned home (E4A).
- * Expected 2023-24: cla_31mar 1; cla_starts 2; police protection 1/2 = 50.0; returned home 1/1 = 100.0;
+ * Expected 2023-24: cla_31mar 1; cla_starts 2; police protection 1/2 = 50.0; returned home within 14 days not published
+ * (its window runs to 14 April 2024, after the only return's 31 March);
  * pp_l1_over_72h 1 (9 days); population_0_17 64,907 (mid-2023); demand_index cla_starts 100.0 (base = only year).
  */
 class MeasuresJobEndToEndTest {
@@ -77,13 +78,16 @@ class MeasuresJobEndToEndTest {
         assertTrue(lines.contains("cla_starts" + p + "Total,Total,2,,2,count"));
         assertTrue(lines.contains("cla_starts_police_protection" + p + "Total,Total,1,2,50.0,percent"));
         assertTrue(lines.contains("cla_starts_legal_status" + p + "legal_status,C2,1,2,50.0,percent"));
-        assertTrue(lines.contains("pp_returned_home_14d" + p + "Total,Total,1,1,100.0,percent"));
+        // its 14-day window runs past 31 March 2024, the latest return's: not published, the note says why
+        assertFalse(lines.contains("pp_returned_home_14d" + p + "Total,Total,1,1,100.0,percent"));
         assertTrue(lines.contains("pp_l1_over_72h" + p + "Total,Total,1,,1,count"));
         assertTrue(lines.contains("population_0_17" + p + "Total,Total,,,64907,count"));
         assertTrue(lines.contains("demand_index" + p + "series,cla_starts,2,2,100.0,index"));
         List<String> notes = Files.readAllLines(out1.resolve("trends_notes.csv"));
         assertTrue(notes.stream().anyMatch(l -> l.startsWith("cla_31mar_rate,202324,301,") && l.contains("ons_mye_2023.csv")),
                 String.join("\n", notes));
+        assertTrue(notes.stream().anyMatch(l -> l.startsWith("pp_returned_home_14d,202324,301,\"" + Trends.NOT_PUBLISHED_MARK)
+                || l.startsWith("pp_returned_home_14d,202324,301," + Trends.NOT_PUBLISHED_MARK)), String.join("\n", notes));
         String manifest = Files.readString(out1.resolve("manifest.json"));
         assertTrue(manifest.contains("\"gold.looked_after\"") && manifest.contains("\"gold.demand\""));
         assertTrue(manifest.contains("\"measures:looked_after\"") && manifest.contains("\"publish:trends.csv\""));
