@@ -41,8 +41,9 @@ public final class Params {
     public double careAtReferral = 0.036;        // care entries per non-NFA referral (other than after a CP plan)
     public final double[][] careByYear = {{2008, 1.0}, {2021, 1.15}, {2022, 0.8}, {2023, 1.2}, {2024, 0.75}, {2025, 0.87}};
     public double policeProtectionOfCare = 0.22; // share of direct care entries that are police protection (L1 ~22% of all starts)
-    public final double[][] ppByYear = {{2008, 1.0}, {2021, 0.7}, {2022, 0.85}, {2023, 1.0}, {2024, 0.9}, {2025, 1.05}};
+    public final double[][] ppByYear = {{2008, 1.0}, {2021, 0.7}, {2022, 0.92}, {2023, 1.1}, {2024, 0.98}, {2025, 1.05}};
     public double ppReturnHome14d = 0.5;
+    public double ppSiblingsTogether = 0.5;      // police protection of siblings removes them all, else one (2023-24: groups of 5/3/2/2, 5.7)
     public double ppOutOfHoursShare = 0.12;      // police protection at 17:00-08:59 (plus weekends: 43% out of hours in 2013-14, 5.7)
     public double careAfterCpp = 0.10;
     public double cinPlanShare = 0.40;

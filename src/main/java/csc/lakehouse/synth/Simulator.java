@@ -172,6 +172,8 @@ public final class Simulator {
             plo.outcome = careAfterCpp ? "C" : side.nextBoolean() ? "A" : "B";
         }
         boolean careTogether = r.nextDouble() < 0.7;
+        // police protection removes the siblings together, unless the others can stay safely (with the other parent)
+        boolean ppTogether = ppEntry && side.nextDouble() < p.ppSiblingsTogether;
         LocalDate done = refDate;
         boolean firstKid = true;
         boolean anyOpen = false;
@@ -204,7 +206,7 @@ public final class Simulator {
             } else if (cr.nextDouble() < 0.15) {
                 ref.strategyDiscussion = null;
             }
-            LocalDate careStart = care0 != null && (firstKid || careTogether || ppEntry) ? care0 : null;
+            LocalDate careStart = care0 != null && (firstKid || (ppEntry ? ppTogether : careTogether)) ? care0 : null;
             if (careStart != null && careStart.isBefore(c.dob.plusYears(18).minusDays(40))) {
                 // police protection removes the children together, sometimes a younger one is placed later
             } else careStart = null;
