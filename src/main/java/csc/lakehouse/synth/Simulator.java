@@ -82,8 +82,9 @@ public final class Simulator {
                 for (Child c : f.children) if (c.dob.plusYears(18).isAfter(t.plusDays(30)) && c.dob.isBefore(t)) eligible.add(c);
                 involved.add(eligible.get(r.nextInt(eligible.size())));
             }
-            // decisions added after calibration (pre-proceedings) draw from their own stream, so they leave the family's
-            // other draws, and with them the calibrated statutory series, as they were
+            // decisions calibrated to the borough's report figures (pre-proceedings, which support has a recorded CIN plan,
+            // siblings removed together) draw from their own stream, so they do not shift every later draw of the family
+            // and with it the statutory series
             SplittableRandom side = new SplittableRandom(mix(familySeed, 1_000 + contacts));
             LocalDate closedAll = familyEvent(r, side, f, involved, type, t, contacts);
             contacts++;
@@ -327,7 +328,8 @@ public final class Simulator {
     }
 
     private LocalDate sweep(SplittableRandom r, LocalDate start, LocalDate end, double factor) {
-        // the 2022-23 caseload review: long-open CIN plans were closed (B&D CIN at 31 March fell from 3,323 to 2,386)
+        // the 2022-23 caseload review closed long-open CIN support (B&D CIN at 31 March fell from 3,323 to 2,386): factor
+        // is higher for support with no plan recorded; support started during the review is closed only a little
         LocalDate s0 = LocalDate.of(2022, 6, 1), s1 = LocalDate.of(2023, 3, 1);
         if (start.isBefore(s0) && end.isAfter(s1) && r.nextDouble() < p.sweep2023 * factor) {
             return s0.plusDays(r.nextInt((int) ChronoUnit.DAYS.between(s0, s1)));
