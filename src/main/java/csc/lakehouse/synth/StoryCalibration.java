@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -60,7 +62,7 @@ public final class StoryCalibration implements Consumer<Family> {
     /** per caseload date: worker -> children held */
     private final Map<LocalDate, Map<String, Integer>> held = new TreeMap<>();
     private final long[] cinPlans31, cinOpen31;
-    private final java.util.Set<LocalDate> caseloadDates = new java.util.TreeSet<>();
+    private final Set<LocalDate> caseloadDates = new TreeSet<>();
 
     public StoryCalibration(int fromYear, int toYear, double scale) {
         this.fromYear = fromYear; this.toYear = toYear; this.scale = scale;
@@ -182,8 +184,7 @@ public final class StoryCalibration implements Consumer<Family> {
         return switch (t.figure()) {
             case "caseload_over_target", "caseload_over_target_pct", "caseload_workers" -> caseloads(t);
             case "strategy_discussion_days" -> a[1] == 0 ? Double.NaN : a[0] / a[1];
-            case "pre_proceedings_over_16w", "pp_sibling_groups", "pp_sibling_groups_count" -> a[0] / scale;
-            case "pp_entrants" -> a[0] / scale;
+            case "pre_proceedings_over_16w", "pp_entrants", "pp_sibling_groups", "pp_sibling_groups_count" -> a[0] / scale;
             default -> a[1] == 0 ? Double.NaN : 100.0 * a[0] / a[1];
         };
     }
