@@ -30,7 +30,7 @@ public final class Borough {
     /** streams every family, in arrival order */
     public void journeys(Consumer<Family> sink) {
         SplittableRandom r = new SplittableRandom(Simulator.mix(Simulator.mix(seed, Long.parseLong(pop.laCode)), -1));
-        int swPool = (int) Math.max(5, Math.round(pop.population(2024) / 600.0 * scale));
+        int swPool = (int) Math.max(5, Math.round(pop.population(2024) / 10_000.0 * params.socialWorkersPer10k * scale));
         Simulator sim = new Simulator(params, pop.laCode, horizon(), swPool);
         long n = 0;
         for (int y = fromYear - WARM_UP_YEARS; y <= toYear; y++) {

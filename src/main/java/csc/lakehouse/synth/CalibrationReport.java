@@ -29,13 +29,19 @@ public final class CalibrationReport implements Consumer<Family> {
     private final double scale;
     // counters per year: index by year - fromYear
     private final long[] cin31, referrals, rereferrals, assessDone, assess45, cpp31, cppStarts, cppRepeat, cla31, claStarts, claStartsL1;
+    /** the figures of the borough's Ofsted and scrutiny reports (reference.md 5.7), from the same journeys */
+    private final StoryCalibration story;
 
     public CalibrationReport(LaPopulation pop, int fromYear, int toYear, double scale) {
         this.pop = pop; this.fromYear = fromYear; this.toYear = toYear; this.scale = scale;
         int n = toYear - fromYear + 1;
         cin31 = new long[n]; referrals = new long[n]; rereferrals = new long[n]; assessDone = new long[n]; assess45 = new long[n];
         cpp31 = new long[n]; cppStarts = new long[n]; cppRepeat = new long[n]; cla31 = new long[n]; claStarts = new long[n]; claStartsL1 = new long[n];
+        story = new StoryCalibration(fromYear, toYear, scale);
     }
+
+    /** the report's figures (reference.md 5.7) beside the statutory series */
+    public StoryCalibration story() { return story; }
 
     private int idx(LocalDate d) {
         if (d == null) return -1;
@@ -76,12 +82,17 @@ public final class CalibrationReport implements Consumer<Family> {
                 LocalDate a31 = Dates.yearEnd(y);
                 for (CareEpisode e : c.care) if (openAt(e.decom, e.dec, a31)) { cla31[y - fromYear]++; break; }
             }
+            // children starting to be looked after: each child once a year, at the first period of care (RNE S) starting
+            // in it, with the legal status of that period's first episode (measures.md cla_starts; no short breaks here)
+            CareEpisode[] first = new CareEpisode[cla31.length];
             for (CareEpisode e : c.care) {
                 if (!"S".equals(e.rne)) continue;
                 int j = idx(e.decom);
-                if (j >= 0) { claStarts[j]++; if ("L1".equals(e.ls)) claStartsL1[j]++; }
+                if (j >= 0 && (first[j] == null || e.decom.isBefore(first[j].decom))) first[j] = e;
             }
+            for (int j = 0; j < first.length; j++) if (first[j] != null) { claStarts[j]++; if ("L1".equals(first[j].ls)) claStartsL1[j]++; }
         }
+        story.accept(f);
     }
 
     /** generated value of an indicator for a year (NaN when there is no denominator) */
@@ -163,6 +174,8 @@ public final class CalibrationReport implements Consumer<Family> {
                     y, referrals[y - fromYear], cin31[y - fromYear], cppStarts[y - fromYear], cpp31[y - fromYear], claStarts[y - fromYear], cla31[y - fromYear]));
         sb.append("counts (at this scale):\n");
         for (String s : counts.values()) sb.append("  ").append(s).append('\n');
+        sb.append("the borough's Ofsted and scrutiny report figures (reference.md 5.7), generated vs published at the date each gives:\n");
+        sb.append(story.table());
         return sb.toString();
     }
 }

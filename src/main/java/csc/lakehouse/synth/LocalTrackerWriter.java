@@ -19,7 +19,9 @@ import java.util.function.Consumer;
 public final class LocalTrackerWriter implements Consumer<Family>, AutoCloseable {
     private static final String[] TEAMS = {"Assessment A", "Assessment B", "Child in Need", "Child Protection",
             "Children in Care", "Leaving Care"};
-    private static final int[] TEAM_TARGETS = {18, 18, 16, 15, 15, 20};
+    // the council's caseload targets by team (B&D: "average about 1:20 in assessment and intervention"); with the pool of
+    // Params.socialWorkersPer10k this puts a quarter of case-holding workers over target (39 of 157 in January 2024, 5.7)
+    private static final int[] TEAM_TARGETS = {20, 20, 18, 17, 16, 22};
 
     private final Csv police, strategy, supervision, caseloads, homeless, unregistered, permanence, earlyHelp, preProc;
     private final LocalDate horizon, supervisionFrom;
@@ -29,11 +31,12 @@ public final class LocalTrackerWriter implements Consumer<Family>, AutoCloseable
 
     public LocalTrackerWriter(Path root, String la, LocalDate horizon) {
         this.horizon = horizon;
-        this.supervisionFrom = horizon.minusYears(2).plusDays(1);
-        for (int y = horizon.getYear() - 3; y <= horizon.getYear(); y++) {
-            LocalDate d = LocalDate.of(y, 3, 31);
-            if (!d.isAfter(horizon)) caseloadDates.add(d);
-        }
+        // the last three years, whole reporting years from 1 April, so the scrutiny report's date (end January 2024)
+        // is inside the trackers of the default drop (collection years to 2026)
+        this.supervisionFrom = horizon.minusYears(3).plusDays(1);
+        // caseloads are counted at every month end of those years, as councils report them monthly
+        for (LocalDate d = supervisionFrom.plusMonths(1).minusDays(1); !d.isAfter(horizon);
+             d = d.plusDays(1).plusMonths(1).minusDays(1)) caseloadDates.add(d);
         if (!caseloadDates.contains(horizon)) caseloadDates.add(horizon);
         police = new Csv(root, "local/police_protection_events.csv",
                 "child_id,family_id,sibling_group_id,event_datetime,accommodated_by_la,end_datetime");
@@ -60,6 +63,9 @@ public final class LocalTrackerWriter implements Consumer<Family>, AutoCloseable
     private static int teamOf(String worker) {
         return Math.floorMod(worker.hashCode(), TEAMS.length);
     }
+
+    /** the caseload target of the worker's team (the tracker's team_target) */
+    static int teamTarget(String worker) { return TEAM_TARGETS[teamOf(worker)]; }
 
     /** CIN census PPOutcome letters as the tracker's outcome words (C: the case went to court). */
     private static String ppOutcome(String letter) {
@@ -91,7 +97,7 @@ public final class LocalTrackerWriter implements Consumer<Family>, AutoCloseable
                             "", "", r.s47s.isEmpty() ? "cin_assessment" : "s47", "", "");
                 }
             }
-            // supervision is a snapshot measure (latest within 28 / 56 days): only the last two years are written
+            // supervision is a snapshot measure (latest within 28 / 56 days): only the last three years are written
             for (Supervision s : c.supervisions) {
                 if (ok(s.date) && !s.date.isBefore(supervisionFrom)) {
                     supervision.row(c.childId, s.date, "case_supervision", "", "", TEAMS[teamOf(s.swId)], s.swId, "");

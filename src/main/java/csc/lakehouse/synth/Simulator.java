@@ -34,7 +34,8 @@ public final class Simulator {
     // ---------------------------------------------------------------- families
     /** Builds and simulates family number n whose first contact is on firstContact. */
     public Family family(long seed, long n, LocalDate firstContact) {
-        SplittableRandom r = new SplittableRandom(mix(mix(seed, Long.parseLong(la)), n));
+        long familySeed = mix(mix(seed, Long.parseLong(la)), n);
+        SplittableRandom r = new SplittableRandom(familySeed);
         Family f = new Family(la, "F" + la + String.format("%07d", n));
         double kind = r.nextDouble();
         int type; // 0 ordinary, 1 neglect trajectory, 2 UASC teen, 3 homeless 16/17
@@ -62,12 +63,12 @@ public final class Simulator {
             if (type == 2) c.ethnicity = pick(r, new String[]{"AOTH", "BAFR", "OOTH"}, new double[]{4, 3, 3});
             f.children.add(c);
         }
-        simulateFamily(r, f, type, firstContact);
+        simulateFamily(r, familySeed, f, type, firstContact);
         for (Child c : f.children) for (Referral ref : c.referrals) fixFactors(r, ref);
         return f;
     }
 
-    private void simulateFamily(SplittableRandom r, Family f, int type, LocalDate firstContact) {
+    private void simulateFamily(SplittableRandom r, long familySeed, Family f, int type, LocalDate firstContact) {
         LocalDate t = firstContact;
         int contacts = 0;
         while (t != null && !t.isAfter(horizon)) {
@@ -81,7 +82,11 @@ public final class Simulator {
                 for (Child c : f.children) if (c.dob.plusYears(18).isAfter(t.plusDays(30)) && c.dob.isBefore(t)) eligible.add(c);
                 involved.add(eligible.get(r.nextInt(eligible.size())));
             }
-            LocalDate closedAll = familyEvent(r, f, involved, type, t, contacts);
+            // decisions calibrated to the borough's report figures (pre-proceedings, which support has a recorded CIN plan,
+            // siblings removed together) draw from their own stream, so they do not shift every later draw of the family
+            // and with it the statutory series
+            SplittableRandom side = new SplittableRandom(mix(familySeed, 1_000 + contacts));
+            LocalDate closedAll = familyEvent(r, side, f, involved, type, t, contacts);
             contacts++;
             if (closedAll == null) break;   // still open at the horizon
             // another contact for this family? neglect trajectories keep coming back
@@ -95,7 +100,7 @@ public final class Simulator {
     }
 
     /** One contact that becomes a referral for each involved child; returns the date all their episodes have closed. */
-    private LocalDate familyEvent(SplittableRandom r, Family f, List<Child> kids, int type, LocalDate refDate, int contactNo) {
+    private LocalDate familyEvent(SplittableRandom r, SplittableRandom side, Family f, List<Child> kids, int type, LocalDate refDate, int contactNo) {
         int year = Dates.collectionYear(refDate);
         // the family-level path, shared by the siblings (they are usually on plans together)
         boolean police = r.nextDouble() < p.policeSourceShare;
@@ -122,14 +127,14 @@ public final class Simulator {
         boolean cinPlan = !nfa && r.nextDouble() < p.cinPlanShare * p.yearFactor(p.cinPlanByYear, year);
         boolean longCin = cinPlan && r.nextDouble() < p.longCinPlanShare;
         double closeRoll = r.nextDouble();
-        LocalDate strategy = refDate.plusDays(r.nextInt(6));
+        LocalDate strategy = Dates.plusWorkingDays(refDate, strategyLagWorkingDays(r.nextDouble()));
         LocalDate icpcDate = null;
         if (icpc) icpcDate = Dates.plusWorkingDays(strategy, r.nextDouble() < p.icpcOnTime ? 5 + r.nextInt(11) : 16 + r.nextInt(20));
         long cppDays = cppDuration(r);
         LocalDate ppTime = refDate;
         String ppTimeOfDay = null;
         if (ppEntry) {
-            boolean ooh = r.nextDouble() < 0.6;
+            boolean ooh = r.nextDouble() < p.ppOutOfHoursShare;
             int h = ooh ? (17 + r.nextInt(15)) % 24 : 9 + r.nextInt(8);
             ppTimeOfDay = String.format("%02d:%02d", h, r.nextInt(60));
         }
@@ -153,7 +158,23 @@ public final class Simulator {
             care0 = assessStart.plusDays(5 + r.nextInt(60)); firstLs = r.nextDouble() < 0.45 ? "C1" : "V2";
         }
         long periodDays = periodDuration(r, firstLs, ppReturnsQuickly);
+        // pre-proceedings (PLO) for the family: plans heading to care, and some long plans; siblings share the dates
+        PreProceedings plo = null;
+        if (cppStart != null && (careAfterCpp || (cppDays > 300 && side.nextDouble() < p.ploLongPlanShare))) {
+            plo = new PreProceedings();
+            plo.ppStart = cppStart.plusDays(40 + side.nextInt(120));
+            plo.lbpSent = plo.ppStart.plusDays(3 + side.nextInt(10));
+            plo.initialMeeting = plo.lbpSent.plusDays(7 + side.nextInt(14));
+            plo.fgdmOffered = side.nextDouble() < 0.8;
+            plo.fgdmFacilitated = plo.fgdmOffered && side.nextDouble() < 0.6;
+            long weeks = p.ploMinWeeks + (long) (-Math.log(1 - side.nextDouble()) * p.ploMeanExtraWeeks);
+            plo.stepDecision = plo.ppStart.plusWeeks(weeks);
+            plo.reviewMeetings = (int) (weeks / 6);
+            plo.outcome = careAfterCpp ? "C" : side.nextBoolean() ? "A" : "B";
+        }
         boolean careTogether = r.nextDouble() < 0.7;
+        // police protection removes the siblings together, unless the others can stay safely (with the other parent)
+        boolean ppTogether = ppEntry && side.nextDouble() < p.ppSiblingsTogether;
         LocalDate done = refDate;
         boolean firstKid = true;
         boolean anyOpen = false;
@@ -186,7 +207,7 @@ public final class Simulator {
             } else if (cr.nextDouble() < 0.15) {
                 ref.strategyDiscussion = null;
             }
-            LocalDate careStart = care0 != null && (firstKid || careTogether || ppEntry) ? care0 : null;
+            LocalDate careStart = care0 != null && (firstKid || (ppEntry ? ppTogether : careTogether)) ? care0 : null;
             if (careStart != null && careStart.isBefore(c.dob.plusYears(18).minusDays(40))) {
                 // police protection removes the children together, sometimes a younger one is placed later
             } else careStart = null;
@@ -204,32 +225,23 @@ public final class Simulator {
                 for (LocalDate rv = cp.start.plusMonths(3); rv.isBefore(cp.end); rv = rv.plusMonths(6)) cp.reviews.add(rv);
                 ref.cpps.add(cp);
                 end = Dates.max(end, cp.end);
-                if (careAfterCpp || (cppDays > 300 && cr.nextDouble() < 0.35)) {
-                    // pre-proceedings (PLO): legal planning meeting some weeks into the plan
+                if (plo != null && plo.ppStart.isBefore(cp.end)) {
                     PreProceedings pre = new PreProceedings();
                     pre.childId = c.childId;
-                    pre.ppStart = cp.start.plusDays(40 + cr.nextInt(120));
-                    if (pre.ppStart.isBefore(cp.end)) {
-                        pre.lbpSent = pre.ppStart.plusDays(3 + cr.nextInt(10));
-                        pre.initialMeeting = pre.lbpSent.plusDays(7 + cr.nextInt(14));
-                        pre.fgdmOffered = cr.nextDouble() < 0.8;
-                        pre.fgdmFacilitated = pre.fgdmOffered && cr.nextDouble() < 0.6;
-                        long weeks = 8 + (long) (-Math.log(1 - cr.nextDouble()) * 12);
-                        pre.stepDecision = pre.ppStart.plusWeeks(weeks);
-                        pre.reviewMeetings = (int) (weeks / 6);
-                        pre.outcome = careAfterCpp ? "C" : cr.nextBoolean() ? "A" : "B";
-                        if (careAfterCpp) pre.courtApp = pre.stepDecision;
-                        if (ref.closureDate != null && pre.stepDecision.isAfter(ref.closureDate)) pre.stepDecision = ref.closureDate;
-                        if (pre.stepDecision.isAfter(horizon)) { pre.stepDecision = null; pre.outcome = null; pre.courtApp = null; }
-                        ref.preProceedings = pre;
-                        f.preProceedings.add(pre);
-                    }
+                    pre.ppStart = plo.ppStart; pre.lbpSent = plo.lbpSent; pre.initialMeeting = plo.initialMeeting;
+                    pre.fgdmOffered = plo.fgdmOffered; pre.fgdmFacilitated = plo.fgdmFacilitated;
+                    pre.stepDecision = plo.stepDecision; pre.reviewMeetings = plo.reviewMeetings; pre.outcome = plo.outcome;
+                    if (careAfterCpp) pre.courtApp = pre.stepDecision;
+                    if (pre.stepDecision.isAfter(horizon)) { pre.stepDecision = null; pre.outcome = null; pre.courtApp = null; }
+                    ref.preProceedings = pre;
+                    f.preProceedings.add(pre);
                 }
             }
             if (careStart != null) {
                 LocalDate careEnd = care(cr, c, ref, careStart, firstLs, periodDays, pp);
                 end = Dates.max(end, careEnd == null ? horizon.plusYears(5) : careEnd);
             }
+            boolean supported = false;
             // CIN plan after assessment (or stepping down from a CP plan)
             if (careStart == null && (cinPlan || (cppStart != null && closeRoll < 0.5))) {
                 CinPlan pl = new CinPlan();
@@ -239,14 +251,25 @@ public final class Simulator {
                     CinPlan before = new CinPlan(); before.start = assessAuth.plusDays(1); before.end = cppStart;
                     ref.cinPlans.add(before);
                 }
-                long days = longCin ? 730 + cr.nextInt(1500) : (long) (30 + -Math.log(1 - cr.nextDouble()) * p.cinPlanMeanDays);
-                pl.end = pl.start.plusDays(Math.max(2, days));
-                pl.end = sweep(cr, pl.start, pl.end);
-                pl.end = Dates.min(pl.end, c.dob.plusYears(18).minusDays(1));
-                if (pl.end.isAfter(pl.start)) { ref.cinPlans.add(pl); end = Dates.max(end, pl.end); }
+                // the support runs to supportEnd and the episode stays open until then; the CIN plan recorded in the
+                // census (CINPlanDates) is shorter: it ends at the review that steps the case down (ordinary support),
+                // and long-running support (disabled children's packages and the like) is re-planned, so its recorded
+                // plan is an ordinary one. B&D: 13% of children on CIN plans at 1-2 years and 2.5% at 2 or more
+                // (reference.md 5.7), while a quarter of open CIN episodes are 2 years old or more (5.6).
+                double u = longCin ? side.nextDouble() : cr.nextDouble();
+                boolean recordedPlan = side.nextDouble() < p.cinPlanRecordedShare;
+                long days = longCin ? 730 + cr.nextInt(1500) : (long) (30 + -Math.log(1 - u) * p.cinPlanMeanDays);
+                long recorded = longCin && side.nextDouble() < p.cinPlanLongRecordedShare ? days
+                        : (long) (30 + -Math.log(1 - u) * p.cinPlanRecordedMeanDays);
+                LocalDate supportEnd = pl.start.plusDays(Math.max(2, days));
+                supportEnd = sweep(cr, pl.start, supportEnd, recordedPlan ? p.sweepRecordedPlan : p.sweepNoPlan);
+                supportEnd = Dates.min(supportEnd, c.dob.plusYears(18).minusDays(1));
+                pl.end = Dates.min(supportEnd, pl.start.plusDays(Math.max(2, recorded)));
+                if (supportEnd.isAfter(pl.start)) { if (recordedPlan) ref.cinPlans.add(pl); supported = true; end = Dates.max(end, supportEnd); }
             }
             // closure
-            LocalDate close = end.plusDays(ref.cinPlans.isEmpty() && ref.cpps.isEmpty() && c.care.isEmpty() ? 0 : cr.nextInt(20));
+            boolean planned = supported || !ref.cinPlans.isEmpty() || !ref.cpps.isEmpty();   // support, recorded as a plan or not
+            LocalDate close = end.plusDays(!planned && c.care.isEmpty() ? 0 : cr.nextInt(20));
             String reason;
             CareEpisode lastCare = lastCareIn(c, refDate);
             if (lastCare != null) {
@@ -258,7 +281,7 @@ public final class Simulator {
                     default -> "RC7";
                 };
                 if (lastCare.dec == null) close = null;
-            } else if (ref.cinPlans.isEmpty() && ref.cpps.isEmpty()) {
+            } else if (!planned) {
                 reason = Dates.collectionYear(close) >= 2023 && closeRoll < p.rc9Share ? "RC9" : "RC8";
                 if (s47) reason = "RC7";
             } else reason = Dates.collectionYear(close) >= 2023 && closeRoll > 1 - p.rc9Share * 0.6 ? "RC9" : "RC7";
@@ -304,16 +327,40 @@ public final class Simulator {
         return last;
     }
 
-    private LocalDate sweep(SplittableRandom r, LocalDate start, LocalDate end) {
-        // the 2022-23 caseload review: long-open CIN plans were closed (B&D CIN at 31 March fell from 3,323 to 2,386)
+    private LocalDate sweep(SplittableRandom r, LocalDate start, LocalDate end, double factor) {
+        // the 2022-23 caseload review closed long-open CIN support (B&D CIN at 31 March fell from 3,323 to 2,386): factor
+        // is higher for support with no plan recorded; support started during the review is closed only a little
         LocalDate s0 = LocalDate.of(2022, 6, 1), s1 = LocalDate.of(2023, 3, 1);
-        if (start.isBefore(s0) && end.isAfter(s1) && r.nextDouble() < p.sweep2023) {
+        if (start.isBefore(s0) && end.isAfter(s1) && r.nextDouble() < p.sweep2023 * factor) {
             return s0.plusDays(r.nextInt((int) ChronoUnit.DAYS.between(s0, s1)));
         }
-        if (start.isBefore(s1) && start.isAfter(s0) && end.isAfter(s1) && r.nextDouble() < p.sweep2023 * 0.7) {
+        if (start.isBefore(s1) && start.isAfter(s0) && end.isAfter(s1) && r.nextDouble() < p.sweep2023 * 0.7 * p.sweepNewPlans) {
             return s1.minusDays(r.nextInt(30));
         }
         return end;
+    }
+
+    /**
+     * Working days from the referral to the strategy discussion, from one uniform draw: within the local timescale of 3
+     * working days for {@code strategyInTimescale} of discussions (0-3 days), the rest 4 days or more with an
+     * exponential tail (B&D early 2024: mean 3.17 working days, over 70% in timescale; reference.md 5.7).
+     */
+    int strategyLagWorkingDays(double u) {
+        double[] within = {0.17, 0.31, 0.29, 0.23};   // 0, 1, 2, 3 working days, as shares of those in timescale
+        if (u < p.strategyInTimescale) {
+            double v = u / p.strategyInTimescale;
+            for (int d = 0; d < within.length; d++) { v -= within[d]; if (v < 0) return d; }
+            return within.length - 1;
+        }
+        double v = (u - p.strategyInTimescale) / (1 - p.strategyInTimescale);
+        return 4 + (int) Math.min(40, -Math.log(1 - v) * p.strategyLateMeanWorkingDays);
+    }
+
+    /** days to the next case supervision: monthly for most, a longer irregular gap for the rest (reference.md 5.7) */
+    private long supervisionGapDays(SplittableRandom r) {
+        double u = r.nextDouble(), v = r.nextDouble();
+        if (u < p.supervisionMonthlyShare) return 21 + (long) (v * 15);
+        return 14 + (long) (-Math.log(1 - v) * p.supervisionIrregularMeanDays);
     }
 
     private long cppDuration(SplittableRandom r) {
@@ -344,7 +391,7 @@ public final class Simulator {
 
     private void supervisions(SplittableRandom r, Child c, LocalDate from, LocalDate to) {
         LocalDate end = Dates.min(to, horizon);
-        for (LocalDate d = from.plusDays(10 + r.nextInt(20)); d.isBefore(end); d = d.plusDays(21 + r.nextInt(r.nextDouble() < 0.8 ? 15 : 60))) {
+        for (LocalDate d = from.plusDays(10 + r.nextInt(20)); d.isBefore(end); d = d.plusDays(supervisionGapDays(r))) {
             Supervision s = new Supervision(); s.date = d; s.swId = c.socialWorkers.isEmpty() ? null : c.socialWorkers.get(c.socialWorkers.size() - 1).swId;
             c.supervisions.add(s);
         }
