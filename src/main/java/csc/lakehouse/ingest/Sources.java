@@ -51,6 +51,7 @@ public final class Sources {
         d.add(new csc.lakehouse.conform.ssda903.CarePeriods.LegalStatusTable());
         d.add(new csc.lakehouse.conform.ssda903.CarePeriods.PlacementTable());
         d.add(new csc.lakehouse.conform.ssda903.PersonTable());   // last: reads person_cin and person_903
+        d.add(new csc.lakehouse.conform.ssd.ReturnReconciliationTable());   // returns against the SSD, when both are held
         return d;
     }
 }
