@@ -47,7 +47,8 @@ public final class ReturnReconciliation {
                 .withColumn("_s", functions.make_date(col("collection_year").minus(1), lit(4), lit(1)))
                 .withColumn("_e", functions.make_date(col("collection_year"), lit(3), lit(31)));
 
-        Dataset<Row> sysRef = ssdReferrals.join(y, col("la_code").equalTo(col("_yla")))
+        // the SSD rows' own collection_year is the extraction's year: the year here is the return's
+        Dataset<Row> sysRef = ssdReferrals.drop("collection_year").join(y, col("la_code").equalTo(col("_yla")))
                 .filter(col("referral_date").leq(col("_e")).and(col("closure_date").isNull().or(col("closure_date").geq(col("_s")))))
                 .select(col("la_code"), col("collection_year"), col("person_id"), col("referral_date"), col("referral_id"),
                         asAt(col("closure_date")).as("closure_date"),
@@ -59,7 +60,7 @@ public final class ReturnReconciliation {
                 List.of("la_code", "collection_year", "person_id", "referral_date"), "referral_date",
                 List.of("closure_date", "reason_for_closure"));
 
-        Dataset<Row> sysAss = ssdAssessments
+        Dataset<Row> sysAss = ssdAssessments.drop("collection_year")
                 .join(sysRef.select(col("la_code").as("_rla"), col("collection_year").as("_ry"), col("referral_id").as("_rid"),
                                 col("referral_date").as("_rdate")),
                         col("la_code").equalTo(col("_rla")).and(col("referral_id").equalTo(col("_rid"))))
