@@ -38,6 +38,9 @@ public final class ExtractDrop {
 
     public String root() { return root; }
 
+    /** No files: a run whose inputs all come from elsewhere (a database). */
+    public static ExtractDrop empty() { return new ExtractDrop("", List.of()); }
+
     public List<InputFile> files() { return files; }
 
     /** Lists every regular file of the drop with its size and SHA-256. Hidden files and sidecars are ignored. */

@@ -103,9 +103,22 @@ public final class IngestJob {
         return this;
     }
 
+    private List<Map.Entry<InputFile, ParsedFile>> readElsewhere = List.of();
+
+    /**
+     * Inputs already read outside the drop (the SSD read from a database): they join the drop's files and
+     * land in bronze with them. Each is a table of one read, never skipped as seen.
+     */
+    public IngestJob withInputsReadElsewhere(List<Map.Entry<InputFile, ParsedFile>> inputs) {
+        this.readElsewhere = List.copyOf(inputs);
+        return this;
+    }
+
+    /** @param inputDir the extract drop, or null when the only inputs are {@link #withInputsReadElsewhere} */
     public Result run(String inputDir) throws IOException {
         Progress progress = new Progress();
-        ExtractDrop drop = ExtractDrop.open(inputDir, spark.sparkContext().hadoopConfiguration());
+        ExtractDrop drop = inputDir == null ? ExtractDrop.empty()
+                : ExtractDrop.open(inputDir, spark.sparkContext().hadoopConfiguration());
         Set<String> seen = seenHashes();
         Timestamp now = Timestamp.from(Instant.now());
 
@@ -158,6 +171,13 @@ public final class IngestJob {
                     pendingRows = pending.stream().mapToLong(e -> e.getValue().heldRows()).sum();
                 }
             }
+        }
+        for (Map.Entry<InputFile, ParsedFile> e : readElsewhere) {
+            pending.add(e);
+            pendingRows += e.getValue().heldRows();
+            sourceOf.put(e.getKey(), e.getKey().source());
+            ingested++;
+            progress.stage("read", e.getKey().relative(), e.getValue().rows());
         }
         // Files that do not name their LA (903 CSVs) take the la= folder, then --la, then the one LA
         // every other file of the drop names.

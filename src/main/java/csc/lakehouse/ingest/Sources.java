@@ -21,6 +21,7 @@ public final class Sources {
         r.add(new csc.lakehouse.ingest.population.PopulationReader());
         r.add(new csc.lakehouse.ingest.LocalTrackerReader());
         r.add(new csc.lakehouse.ingest.AnnexAReader());
+        r.add(new csc.lakehouse.ingest.ssd.SsdCsvReader());
         return r;
     }
 
@@ -38,6 +39,7 @@ public final class Sources {
         b.add(new csc.lakehouse.conform.population.PopulationBuilder());
         b.addAll(csc.lakehouse.conform.TrackerSilverBuilder.all());
         b.addAll(csc.lakehouse.conform.AnnexASilverBuilder.all());
+        b.addAll(csc.lakehouse.conform.ssd.SsdSilverBuilder.all());
         return b;
     }
 
@@ -49,6 +51,7 @@ public final class Sources {
         d.add(new csc.lakehouse.conform.ssda903.CarePeriods.LegalStatusTable());
         d.add(new csc.lakehouse.conform.ssda903.CarePeriods.PlacementTable());
         d.add(new csc.lakehouse.conform.ssda903.PersonTable());   // last: reads person_cin and person_903
+        d.add(new csc.lakehouse.conform.ssd.ReturnReconciliationTable());   // returns against the SSD, when both are held
         return d;
     }
 }

@@ -15,6 +15,7 @@ public final class MeasureFamilies {
         List<MeasureFamily> out = new ArrayList<>(CinMeasureFamilies.all());
         out.add(new LookedAfterMeasures());
         out.addAll(OfstedMeasureFamilies.all());
+        out.add(new SsdCaseHistoryMeasures());
         return out;
     }
 

@@ -76,8 +76,10 @@ public final class Generator {
         try (CinCensusWriter cin = new CinCensusWriter(root, p.laCode, o.fromYear(), o.toYear(), dirty);
              Ssda903Writer ssda = new Ssda903Writer(root, p.laCode, o.fromYear(), o.toYear(), dirty);
              AnnexAWriter annex = new AnnexAWriter(root, Dates.yearEnd(o.toYear()), dirty);
-             LocalTrackerWriter local = new LocalTrackerWriter(root, p.laCode, b.horizon())) {
-            b.journeys(f -> { cin.accept(f); ssda.accept(f); annex.accept(f); local.accept(f); rep.accept(f); });
+             LocalTrackerWriter local = new LocalTrackerWriter(root, p.laCode, b.horizon());
+             // the case-management system's SSD extract: the demo borough only, not every LA of the national drop
+             SsdWriter ssd = national ? null : new SsdWriter(root, o.seed(), b.horizon(), o.fromYear())) {
+            b.journeys(f -> { cin.accept(f); ssda.accept(f); annex.accept(f); local.accept(f); rep.accept(f); if (ssd != null) ssd.accept(f); });
             popRows = population(root, p, o.toYear(), factor);
             return new LaResult(p.laCode, cin.rows, ssda.rows(), local.rows(), popRows, dirty, rep);
         }
