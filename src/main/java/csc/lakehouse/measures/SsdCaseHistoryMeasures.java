@@ -102,7 +102,7 @@ public final class SsdCaseHistoryMeasures implements MeasureFamily {
         Dataset<Row> involvement = ctx.table("involvement");
         Dataset<Row> missing = ctx.table("missing_episode_ssd");
 
-        Dataset<Row> contactYears = OfstedRecommendationMeasures.yearsFromData(spark, contact, "contact_date");
+        Dataset<Row> contactYears = RecommendationRows.yearsFromData(spark, contact, "contact_date");
         Dataset<Row> contactPeriods = periods(spark, contact, "contact_date", ctx.monthly());
         Dataset<Row> s47Periods = periods(spark, s47, "start_date", ctx.monthly());
         Dataset<Row> missPeriods = periods(spark, missing, "end_date", ctx.monthly());
@@ -131,7 +131,7 @@ public final class SsdCaseHistoryMeasures implements MeasureFamily {
 
     /** Reporting years the data reaches and, when monthly, its calendar months ({@code Month}, {@code YYYY-MM}). */
     static Dataset<Row> periods(SparkSession spark, Dataset<Row> items, String dateCol, boolean monthly) {
-        Dataset<Row> years = OfstedRecommendationMeasures.yearsFromData(spark, items, dateCol);
+        Dataset<Row> years = RecommendationRows.yearsFromData(spark, items, dateCol);
         if (!monthly) return years;
         List<Row> rows = new ArrayList<>();
         for (Row r : items.filter(col(dateCol).isNotNull()).groupBy("la_code")
@@ -140,7 +140,7 @@ public final class SsdCaseHistoryMeasures implements MeasureFamily {
             for (; !m.isAfter(last); m = m.plusMonths(1)) {
                 LocalDate s = m.atDay(1), e = m.atEndOfMonth();
                 rows.add(RowFactory.create(r.getString(0), m.toString(), "Month", java.sql.Date.valueOf(s),
-                        java.sql.Date.valueOf(e), OfstedRecommendationMeasures.ry(s)));
+                        java.sql.Date.valueOf(e), Periods.reportingYear(s)));
             }
         }
         return years.unionByName(spark.createDataFrame(rows, MeasureContext.PERIOD_SCHEMA));
@@ -148,7 +148,7 @@ public final class SsdCaseHistoryMeasures implements MeasureFamily {
 
     /** 31 March of each year the data reaches, the as-at date and, when monthly, every month end. */
     static Dataset<Row> snapshots(SparkSession spark, Dataset<Row> items, String dateCol, MeasureContext ctx) {
-        Dataset<Row> snaps = OfstedRecommendationMeasures.snapshotsFromData(spark, items, dateCol, ctx.asAt());
+        Dataset<Row> snaps = RecommendationRows.snapshotsFromData(spark, items, dateCol, ctx.asAt());
         if (!ctx.monthly()) return snaps;
         List<Row> rows = new ArrayList<>();
         for (Row r : items.filter(col(dateCol).isNotNull()).groupBy("la_code")
@@ -158,7 +158,7 @@ public final class SsdCaseHistoryMeasures implements MeasureFamily {
                 LocalDate d = m.atEndOfMonth();
                 if (d.getMonthValue() == 3) continue;   // 31 March is the reporting-year row
                 rows.add(RowFactory.create(r.getString(0), d.toString(), "As at date", java.sql.Date.valueOf(d),
-                        java.sql.Date.valueOf(d), OfstedRecommendationMeasures.ry(d)));
+                        java.sql.Date.valueOf(d), Periods.reportingYear(d)));
             }
         }
         return snaps.unionByName(spark.createDataFrame(rows, MeasureContext.PERIOD_SCHEMA)).dropDuplicates("la_code", "time_period");
