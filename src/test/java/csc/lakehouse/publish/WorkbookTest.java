@@ -32,7 +32,7 @@ class WorkbookTest {
     Benchmarks b = Benchmarks.load(EvidencePackTest.resource("/benchmarks"), "E09000002");
     String manifest = Files.readString(EvidencePackTest.resource("/publish/manifest-sample.json"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TrendsWorkbook.write(out, rows, FallbackCatalogue.get(), b, manifest);
+    TrendsWorkbook.write(out, rows, PublishedCatalogue.get(), b, manifest);
     cached = out.toByteArray();
     return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
   }
