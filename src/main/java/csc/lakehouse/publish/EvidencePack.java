@@ -787,7 +787,7 @@ public final class EvidencePack {
       svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#555;stroke-width:1}
       table{border-collapse:collapse;margin:10px 0;font-size:13px;break-inside:auto}tr{break-inside:avoid;page-break-inside:avoid}
       th,td{border:1px solid #d0d5de;padding:4px 8px;text-align:left;vertical-align:top}
-      thead{display:table-header-group}thead th{background:#eef2f8}td.n,th.n{text-align:right}td.na{color:#777;font-style:italic}
+      thead{display:table-header-group}thead th{background:#eef2f8}td.n,th.n{text-align:right}td.n{white-space:nowrap}td.na{color:#777;font-style:italic}
       caption{text-align:left;font-weight:600;padding:4px 0}
       table.summary{font-size:12.5px;width:100%}table.summary tbody th{font-weight:600;background:#fafbfd}.yr{color:#666;font-size:11px}
       dl.kv{display:grid;grid-template-columns:160px 1fr;gap:2px 12px}dl.kv dt{font-weight:600}
