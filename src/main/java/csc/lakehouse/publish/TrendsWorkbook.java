@@ -509,7 +509,6 @@ public final class TrendsWorkbook {
     s.setTitle(name, null);
     s.setSmooth(false);
     s.setMarkerStyle(MarkerStyle.CIRCLE);
-    s.setMarkerSize((short) 5);
     byte[] c = new byte[] {(byte) Integer.parseInt(rgb.substring(0, 2), 16), (byte) Integer.parseInt(rgb.substring(2, 4), 16),
         (byte) Integer.parseInt(rgb.substring(4, 6), 16)};
     org.apache.poi.xddf.usermodel.XDDFSolidFillProperties fill = new org.apache.poi.xddf.usermodel.XDDFSolidFillProperties(
