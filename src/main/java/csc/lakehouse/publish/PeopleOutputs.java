@@ -48,6 +48,9 @@ public final class PeopleOutputs {
           TrendsFile.write(w, published);
         }
       });
+      // the DfE's explore-education-statistics layout, beside each trends.csv (docs/publishing.md)
+      EesFiles.write(trends, outDir, cat);
+      EesFiles.write(published, outDir.resolve("published"), cat);
       Path xlsx = outDir.resolve("trends.xlsx");
       atomically(xlsx, out -> TrendsWorkbook.write(out, trends, cat, benchmarks, manifestJson));
       Path html = outDir.resolve("evidence-pack.html");

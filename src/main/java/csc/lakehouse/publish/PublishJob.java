@@ -127,7 +127,12 @@ public final class PublishJob {
     /** Where a run's published files are kept, under the table root: {@code _published/<run_id>/}. */
     public static final String SNAPSHOTS = "_published";
     static final Set<String> PUBLISHED_FILES = Set.of("trends.csv", "trends_notes.csv", "recommendations.csv",
-            "published/trends.csv", "trends.xlsx", "evidence-pack.html");
+            "published/trends.csv", "trends.xlsx", "evidence-pack.html",
+            EesFiles.FILE, EesFiles.AS_AT, EesFiles.PROJECTIONS, "published/" + EesFiles.FILE, "published/" + EesFiles.AS_AT,
+            "published/" + EesFiles.PROJECTIONS, meta(EesFiles.FILE), meta(EesFiles.AS_AT), meta(EesFiles.PROJECTIONS),
+            "published/" + meta(EesFiles.FILE), "published/" + meta(EesFiles.AS_AT), "published/" + meta(EesFiles.PROJECTIONS));
+
+    private static String meta(String f) { return f.replace(".csv", ".meta.csv"); }
 
     /**
      * Copies everything just published into {@code <lakehouse>/_published/<run_id>/}: Delta time travel
