@@ -24,8 +24,7 @@ import java.util.Set;
 
 /**
  * The publish stage: reads every gold table, and writes the section 5 files into the output folder.
- * Each file is an {@link Output} in {@link #outputs()}; add the workbook, the suppressed CSV and the evidence pack
- * there. {@code manifest.json} is written last, by {@link #writeManifest}.
+ * Each file is an {@link Output} in {@link #outputs()}. {@code manifest.json} is written last, by {@link #writeManifest}.
  */
 public final class PublishJob {
     /** What every output reads: the gold rows (in publishing order), the folder and the manifest. */
@@ -86,6 +85,9 @@ public final class PublishJob {
         List<Row> rows = TrendsCsv.sorted(goldRows());
         if (manifest.get("quarantine_by_rule") == null) {
             manifest.put("quarantine_by_rule", DataQuality.quarantineByRule(lake));
+        }
+        if (manifest.get("warnings_by_rule") == null) {
+            manifest.put("warnings_by_rule", DataQuality.warningsByRule(lake));
         }
         Inputs in = new Inputs(lake, outDir, rows, manifest, benchmarksDir);
         for (Output o : outputs()) {
