@@ -99,6 +99,12 @@ class EvidencePackBrowserTest {
   }
 
   @Test
+  void policeProtectionChartHasEnglandAndTheTarget() {
+    String pp = first(dom, "(<svg class=\"chart\"[^>]*><title[^>]*>Starts under police protection.*?</svg>)");
+    assertTrue(pp != null && pp.contains(">England</text>") && pp.contains(">Target 13.0%</text>"), String.valueOf(pp));
+  }
+
+  @Test
   void noTableIsEmpty() {
     Matcher t = Pattern.compile("<table[^>]*>(.*?)</table>", Pattern.DOTALL).matcher(dom);
     int n = 0;

@@ -73,10 +73,10 @@ class EvidencePackTest {
   @Test
   void headlineSentencesUseLatestValuesComparatorsAndTargets() throws Exception {
     String html = samplePage();
-    // 52 of 203 = 25.6% in 2024-25, 40 of 182 = 22.0% the year before; target 13% (lower is better): not met.
-    // England's share is not in the benchmark files, so no comparator sentence.
+    // 52 of 203 = 25.6% in 2024-25, 40 of 182 = 22.0% the year before; England 2,920 of 32,270 = 9.0% (national
+    // CLA starts by legal status); target 13% (lower is better): not met.
     assertTrue(html.contains("25.6% of children who came into care in 2024-25 came in under police protection, up from 22.0% in 2023-24."
-        + " The target is 13.0%: not met."), html);
+        + " In 2024-25, the figure was 25.6% here, against 9.0% for England. The target is 13.0%: not met."), html);
     // CIN rate 2,578 / 66,465 = 387.9; England 330.3 in the same year (b1 extract): "per 10,000" said once
     assertTrue(html.contains("On 31 March 2025, 387.9 in every 10,000 children were children in need, up from 373.5 in 2023-24."
         + " In 2024-25, the figure was 387.9 here, against 330.3 for England"), html);
