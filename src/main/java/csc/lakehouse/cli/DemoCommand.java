@@ -48,13 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path outDir = Paths.get(out);
         int rc = RunCommand.pipeline(spark, common, key, dropDir.toString(), outDir, o, "demo");
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%nDemo finished in %.0f s. Synthetic data only (%s).%n", s, synthetic.describe());
-        System.out.println("  evidence pack : " + outDir.resolve("evidence-pack.html").toAbsolutePath());
-        System.out.println("  workbook      : " + outDir.resolve("trends.xlsx").toAbsolutePath());
-        System.out.println("  trends        : " + outDir.resolve("trends.csv").toAbsolutePath()
-                + "  (suppressed: " + outDir.resolve("published/trends.csv") + ")");
-        System.out.println("  manifest      : " + outDir.resolve("manifest.json").toAbsolutePath());
-        System.out.println("  lakehouse     : " + Paths.get(common.lakehouse).toAbsolutePath());
+        System.out.printf("%nDemo finished in %s. Synthetic data only (%s). Lakehouse: %s%n", Progress.duration(s),
+                synthetic.describe(), Paths.get(common.lakehouse).toAbsolutePath());
         return rc;
     }
 }

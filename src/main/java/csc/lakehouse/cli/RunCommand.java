@@ -53,12 +53,26 @@ public final class RunCommand implements Callable<Integer> {
         try (csc.lakehouse.lake.RunLock lock = common.lock(lake, command)) {
             RunManifest manifest = new RunManifest(command);
             manifest.parameter("input", input).parameter("lakehouse", lake.root()).parameter("pseudonym_key", key.origin());
+            // shares of a borough run's time, measured on the demo: ingest and conform most, publish least
+            Progress.Steps steps = new Progress.Steps(new String[] {"reading extracts (bronze and silver)",
+                    "computing measures (gold)", "publishing the outputs", "recording the run"}, new double[] {0.6, 0.3, 0.08, 0.02});
+            steps.next();
             IngestCommand.Result ingested = IngestCommand.ingest(spark, lake, manifest, input, common.la, false);
+            steps.next();
             new MeasuresJob(lake, manifest).run(o);
+            steps.next();
             Path benchmarks = Paths.get(input, "benchmarks");
             new PublishJob(lake, manifest).withBenchmarks(Files.isDirectory(benchmarks) ? benchmarks : null).run(dir);
+            steps.next();
             Path m = PublishJob.writeManifest(lake, manifest, dir);
-            Progress.say("published to %s (manifest %s)", dir, m.getFileName());
+            Progress.say("published to %s (manifest %s) in %s", dir, m.getFileName(), Progress.duration(steps.elapsedSeconds()));
+            String json = java.nio.file.Files.readString(m);
+            System.out.println();
+            for (String line : csc.lakehouse.publish.RunSummary.lines(dir, csc.lakehouse.publish.EvidencePack.warnings(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)),
+                    "open " + dir.resolve("evidence-pack.html") + " in a browser; to use your own extracts: ./csc run --input DIR --out DIR")) {
+                System.out.println(line);
+            }
             return ingested.exitCode();
         }
     }

@@ -154,6 +154,18 @@ public final class Benchmarks {
       else if (ix.containsKey("CPP_subsequent_percent")) maps = D3;
       else if (ix.containsKey("2_years_or_more_percent")) maps = D5;
       else if (ix.containsKey("population_type") && ix.containsKey("rate_per_10000")) maps = null;
+      else if (ix.containsKey("cla_group") && ix.containsKey("characteristic") && ix.containsKey("percentage")) {
+        // children starting to be looked after by legal status (DfE CLA national tables): L1 is police protection
+        for (int n = 1; n < recs.size(); n++) {
+          List<String> r = recs.get(n);
+          String area = area(r, ix);
+          if (area == null || !get(r, ix, "cla_group").equals("Legal status") || !get(r, ix, "characteristic").equals("L1")) continue;
+          String year = get(r, ix, "time_period");
+          values.add(new Value("cla_starts_police_protection", "Total", "Total", trendsPeriod(year), area,
+              number(get(r, ix, "percentage")), null, false, name + " (" + year + ")"));
+        }
+        continue;
+      }
       else continue;
       for (int n = 1; n < recs.size(); n++) {
         List<String> r = recs.get(n);

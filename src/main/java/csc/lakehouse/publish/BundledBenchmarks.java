@@ -19,6 +19,9 @@ public final class BundledBenchmarks {
             "d3_cpps_subsequent_plan_2013_to_2025.csv",
             "d5_cpps_at31march_by_duration_2013_to_2025.csv",
             "cla_number_and_rate_per_10k_children.csv",
+            // England's care starts under police protection (L1), from the DfE's CLA national tables as recorded in
+            // ../shared/domain/reference.md section 5.3 (the LA-level file is not bundled)
+            "national_cla_starts_by_legal_status.csv",
             "New_Statistical_Neighbour_Groupings_April_2021.csv");
     private static Path dir;
 

@@ -9,57 +9,51 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * evidence-pack.html: one self-contained page (inline CSS and server-drawn SVG, no scripts, no network)
- * for the self-evaluation and the annual engagement meeting, printable to PDF. Built from the
- * <b>suppressed</b> rows (published/trends.csv), so it is as safe to share as that file.
+ * for the self-evaluation and the annual engagement meeting, printable to PDF (one-page summary first,
+ * a page per section, no chart split). Built from the <b>suppressed</b> rows (published/trends.csv), so
+ * it is as safe to share as that file. Headlines, sections, recommendations and targets come from
+ * data-schemas/ ({@link PublishConfig}); captions are plain English and the technical definitions are in
+ * the glossary at the end. The run manifest is a separate file (manifest.json), not part of the pack,
+ * and no local path is ever printed.
  */
 public final class EvidencePack {
-  public static final List<String> SECTION_IDS = List.of("headlines", "demand", "trends", "durations", "neglect",
-      "police-protection", "recommendations", "data-quality", "manifest");
-  public static final double PP_TARGET = 13.0;
-
-  /** The eight Ofsted recommendations and the measures that track them (measures.md). */
-  public static final Map<String, List<String>> DEFAULT_RECOMMENDATIONS = defaultRecommendations();
-
-  private static Map<String, List<String>> defaultRecommendations() {
-    Map<String, List<String>> m = new LinkedHashMap<>();
-    m.put("1. Timely strategy discussions, with police attendance",
-        List.of("strategy_discussion_days", "strategy_discussion_in_timescale", "strategy_police_attended", "icpc_15wd"));
-    m.put("2. Regular, reflective case supervision", List.of("supervision_4wk", "supervision_8wk"));
-    m.put("3. Manageable caseloads", List.of("caseload_over_target"));
-    m.put("4. Pre-proceedings without drift", List.of("pre_proceedings_over_16w"));
-    m.put("5. Response to homeless 16 and 17 year olds", List.of("homeless_1617"));
-    m.put("6. No children under 16 in unregistered placements without notification",
-        List.of("unregistered_u16_notified"));
-    m.put("7. Permanence planning by the second review", List.of("ppm_by_second_review"));
-    m.put("8. Step-down to and from early help", List.of("early_help_threshold", "rereferrals_12m"));
-    return m;
-  }
+  public static final List<String> SECTION_IDS = List.of("summary", "headlines", "demand", "trends", "durations",
+      "neglect", "police-protection", "recommendations", "data-quality", "glossary", "about");
+  static final List<String> SECTION_NAMES = List.of("At a glance", "Headline findings", "Demand against population",
+      "Trends against benchmarks", "How long children stay on plans", "Neglect", "Police protection",
+      "Recommendations and targets", "Data quality", "Glossary", "About these figures");
 
   private final List<Row> rows;
   private final Map<String, List<Row>> byMeasure;
   private final Map<String, ? extends MeasureDefinitionLike> catalogue;
   private final Benchmarks benchmarks;
   private final JsonNode manifest;
-  private final Map<String, List<String>> recommendations;
+  private final PublishConfig config;
   private final List<String> periods;
   private final StringBuilder out = new StringBuilder(64 * 1024);
+  /** Measures drawn so far (a measure is charted once) and measures/codes to explain in the glossary. */
+  private final Set<String> charted = new LinkedHashSet<>();
+  private final Set<String> explained = new LinkedHashSet<>();
+  private final Map<String, Set<String>> codesShown = new TreeMap<>();
   private int chartNo;
 
   private EvidencePack(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue, Benchmarks benchmarks,
-      String manifestJson, Map<String, List<String>> recommendations) {
+      String manifestJson, PublishConfig config) {
     this.rows = rows;
     this.byMeasure = TrendSeries.byMeasure(rows);
     this.catalogue = catalogue == null ? Map.of() : catalogue;
     this.benchmarks = benchmarks == null ? Benchmarks.of(List.of()) : benchmarks;
     this.manifest = parse(manifestJson);
-    this.recommendations = recommendations == null ? DEFAULT_RECOMMENDATIONS : recommendations;
+    this.config = config == null ? PublishConfig.EMPTY : config;
     this.periods = TrendSeries.periods(rows);
   }
 
@@ -72,14 +66,15 @@ public final class EvidencePack {
     }
   }
 
+  /** The pack with the configuration in data-schemas/. */
   public static String render(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
       Benchmarks benchmarks, String manifestJson) {
-    return render(rows, catalogue, benchmarks, manifestJson, DEFAULT_RECOMMENDATIONS);
+    return render(rows, catalogue, benchmarks, manifestJson, PublishConfig.get());
   }
 
   public static String render(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
-      Benchmarks benchmarks, String manifestJson, Map<String, List<String>> recommendations) {
-    return new EvidencePack(rows, catalogue, benchmarks, manifestJson, recommendations).build();
+      Benchmarks benchmarks, String manifestJson, PublishConfig config) {
+    return new EvidencePack(rows, catalogue, benchmarks, manifestJson, config).build();
   }
 
   // ---- helpers -----------------------------------------------------------------------------------
@@ -88,23 +83,96 @@ public final class EvidencePack {
 
   private String title(String measureId) {
     MeasureDefinitionLike d = catalogue.get(measureId);
-    return d != null && d.title() != null && !d.title().isBlank() ? d.title() : measureId;
+    return d != null && d.title() != null && !d.title().isBlank() ? d.title() : measureId.replace('_', ' ');
   }
 
   private String unit(String measureId) {
     MeasureDefinitionLike d = catalogue.get(measureId);
     if (d != null && d.unit() != null && !d.unit().isBlank()) return d.unit();
     List<Row> r = byMeasure.get(measureId);
-    return r == null || r.isEmpty() ? "count" : TrendSeries.series(r, "Total").isEmpty() ? r.get(0).unit()
-        : TrendSeries.series(r, "Total").lastEntry().getValue().unit();
+    return r == null || r.isEmpty() ? "count" : r.get(0).unit();
   }
 
   private String laName() {
     for (Row r : rows) if (!r.laName().isBlank()) return r.laName();
-    return benchmarks.laName() != null ? benchmarks.laName() : "the borough";
+    return benchmarks.laName() != null ? benchmarks.laName() : "the council";
   }
 
-  private List<String> labels() { return periods.stream().map(TrendSeries::label).toList(); }
+  private boolean has(String measureId) { return byMeasure.containsKey(measureId); }
+
+  /** Reporting-year rows of one series, with a value or suppressed (c), by period. */
+  private TreeMap<String, Row> reported(String measureId, String breakdownValue) {
+    TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
+    s.values().removeIf(r -> r.valueAsDouble() == null && !Suppression.MARK.equals(r.value()));
+    return s;
+  }
+
+  private static boolean suppressed(Row r) { return r != null && Suppression.MARK.equals(r.value()); }
+
+  /** A value as a committee member reads it, with one decimal as in trends.csv and recommendations.csv. */
+  static String show(Double v, String unit) {
+    if (v == null) return "c";
+    String n = TrendsCsv.formatValue(v, unit);
+    return switch (unit == null ? "" : unit) {
+      case "percent" -> n + "%";
+      case "days" -> n + " days";
+      case "percentage_points" -> (v > 0 ? "+" : "") + n + " points";
+      case "count" -> String.format(Locale.UK, "%,d", Math.round(v));
+      default -> n;
+    };
+  }
+
+  private static String show(Row r) {
+    if (r == null) return "";
+    if (suppressed(r)) return "c";
+    return show(r.valueAsDouble(), r.unit());
+  }
+
+  String direction(String measureId, Row latest, Row previous) {
+    return RecommendationView.direction(config, measureId, latest, previous);
+  }
+
+  /** The latest period at or before {@code upTo} with both a council value and an England figure, or null. */
+  private String comparatorPeriod(String measureId, String breakdownValue) {
+    TreeMap<String, Row> s = reported(measureId, breakdownValue);
+    for (String p : s.descendingKeySet()) {
+      if (suppressed(s.get(p))) continue;
+      if (benchmarks.get(measureId, breakdownValue, p, Benchmarks.ENGLAND) != null
+          || benchmarks.get(measureId, breakdownValue, p, Benchmarks.SN) != null) return p;
+    }
+    return null;
+  }
+
+  private Double bench(String measureId, String breakdownValue, String period, String comparator) {
+    Benchmarks.Benchmark b = period == null ? null : benchmarks.get(measureId, breakdownValue, period, comparator);
+    return b == null ? null : b.value();
+  }
+
+  /** An absolute path (Unix or Windows, its first folder starting with a letter, so not a date like 12/03/2024). */
+  private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
+      "(?<![\\w.])(?:[A-Za-z]:)?[\\\\/][A-Za-z._~$][^\\s'\"\\\\/,;:)]*(?:[\\\\/][^\\s'\"\\\\/,;:)]+)*[\\\\/]([^\\s'\"\\\\/,;:)]+)");
+
+  /** No local path may reach the pack: a path keeps only its file name. */
+  static String noPaths(String s) {
+    if (s == null) return "";
+    return PATH.matcher(s).replaceAll("$1");
+  }
+
+  /** Plain text for a caption or glossary line: no code formatting marks. */
+  static String plain(String s) { return s == null ? "" : noPaths(s.replace("`", "")); }
+
+  // ---- charts ------------------------------------------------------------------------------------
+
+  /** The first and last period index holding any plotted value, so the x-axis ends at the latest plotted year. */
+  private int[] span(List<List<Double>> series, List<Set<Integer>> marks) {
+    int lo = Integer.MAX_VALUE, hi = -1;
+    for (int k = 0; k < series.size(); k++) {
+      List<Double> v = series.get(k);
+      for (int i = 0; i < v.size(); i++) if (v.get(i) != null) { lo = Math.min(lo, i); hi = Math.max(hi, i); }
+      for (int i : marks.get(k)) { lo = Math.min(lo, i); hi = Math.max(hi, i); }
+    }
+    return hi < 0 ? null : new int[] {lo, hi};
+  }
 
   private List<Double> values(String measureId, String breakdownValue) {
     TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
@@ -113,111 +181,198 @@ public final class EvidencePack {
     return v;
   }
 
-  private List<Double> bench(String measureId, String breakdownValue, String comparator) {
+  private Set<Integer> suppressedAt(String measureId, String breakdownValue) {
+    TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
+    Set<Integer> out = new LinkedHashSet<>();
+    for (int i = 0; i < periods.size(); i++) if (suppressed(s.get(periods.get(i)))) out.add(i);
+    return out;
+  }
+
+  private List<Double> benchSeries(String measureId, String breakdownValue, String comparator) {
     List<Double> v = new ArrayList<>();
     boolean any = false;
     for (String p : periods) {
-      Benchmarks.Benchmark b = benchmarks.get(measureId, breakdownValue, p, comparator);
-      v.add(b == null ? null : b.value());
+      Double b = bench(measureId, breakdownValue, p, comparator);
+      v.add(b);
       any |= b != null;
     }
     return any ? v : null;
   }
 
+  /** Draws series over the periods they cover (trimmed at both ends); null when nothing to draw. */
+  private String lineChart(String title, String yLabel, List<Series> series, Double target, String targetLabel, String source) {
+    List<List<Double>> vs = new ArrayList<>();
+    List<Set<Integer>> ms = new ArrayList<>();
+    for (Series s : series) { vs.add(s.values()); ms.add(s.suppressed()); }
+    int[] sp = span(vs, ms);
+    if (sp == null) return null;
+    List<String> labels = new ArrayList<>();
+    for (int i = sp[0]; i <= sp[1]; i++) labels.add(TrendSeries.label(periods.get(i)));
+    List<Series> trimmed = new ArrayList<>();
+    for (Series s : series) {
+      Set<Integer> m = new LinkedHashSet<>();
+      for (int i : s.suppressed()) if (i >= sp[0] && i <= sp[1]) m.add(i - sp[0]);
+      trimmed.add(new Series(s.name(), s.color(), s.dashed(), s.values().subList(sp[0], sp[1] + 1), m));
+    }
+    return SvgChart.line("chart-" + (++chartNo), title, yLabel, labels, trimmed, target, targetLabel, source);
+  }
+
+  /** A line chart of one measure's Total (or a band) with the benchmarks that exist and its target. */
+  private String measureChart(String measureId, String breakdownValue) {
+    String u = unit(measureId);
+    List<Series> s = new ArrayList<>();
+    s.add(new Series(laName(), SvgChart.BOROUGH, false, values(measureId, breakdownValue), suppressedAt(measureId, breakdownValue)));
+    List<Double> e = benchSeries(measureId, breakdownValue, Benchmarks.ENGLAND);
+    if (e != null) s.add(new Series("England", SvgChart.ENGLAND, true, e));
+    List<Double> l = benchSeries(measureId, breakdownValue, Benchmarks.LONDON);
+    if (l != null) s.add(new Series("London", SvgChart.LONDON, true, l));
+    List<Double> n = benchSeries(measureId, breakdownValue, Benchmarks.SN);
+    if (n != null) s.add(new Series("Statistical neighbours", SvgChart.SN, true, n));
+    PublishConfig.Target t = "Total".equals(breakdownValue) ? config.target(measureId) : null;
+    Double target = t == null ? null : t.target();
+    String t0 = title(measureId) + ("Total".equals(breakdownValue) ? "" : " (" + breakdownValue + ")")
+        + ("percent".equals(u) && !title(measureId).contains("%") ? " (%)" : "");
+    return lineChart(t0, TrendSeries.unitLabel(u), s, target, target == null ? null : "Target " + show(target, u),
+        "the council's returns" + benchSource(measureId, breakdownValue));
+  }
+
   private String benchSource(String measureId, String breakdownValue) {
     for (int i = periods.size() - 1; i >= 0; i--) {
       Benchmarks.Benchmark b = benchmarks.get(measureId, breakdownValue, periods.get(i), Benchmarks.ENGLAND);
-      if (b != null) return "; benchmarks: DfE " + b.source().replaceAll(";.*", "").replaceAll("_\\d{4}_to_\\d{4}", "");
+      if (b != null) return "; comparators: DfE " + b.source().replaceAll(";.*", "").replaceAll("_\\d{4}_to_\\d{4}", "");
     }
     return "";
   }
 
-  private boolean has(String measureId) { return byMeasure.containsKey(measureId); }
-
-  /** A line chart of one measure's Total (or a breakdown value) with the benchmarks that exist. */
-  private String measureChart(String measureId, String breakdownValue, Double target, String targetLabel) {
-    List<Series> s = new ArrayList<>();
-    TreeMap<String, Row> ser = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
-    String u = ser.isEmpty() ? unit(measureId) : ser.lastEntry().getValue().unit();
-    s.add(new Series(laName(), SvgChart.BOROUGH, false, values(measureId, breakdownValue)));
-    List<Double> e = bench(measureId, breakdownValue, Benchmarks.ENGLAND);
-    if (e != null) s.add(new Series("England", SvgChart.ENGLAND, true, e));
-    List<Double> l = bench(measureId, breakdownValue, Benchmarks.LONDON);
-    if (l != null) s.add(new Series("London", SvgChart.LONDON, true, l));
-    List<Double> n = bench(measureId, breakdownValue, Benchmarks.SN);
-    if (n != null) s.add(new Series("Statistical neighbours", SvgChart.SN, true, n));
-    String t = title(measureId) + ("Total".equals(breakdownValue) ? "" : " (" + breakdownValue + ")")
-        + ("percent".equals(u) && !title(measureId).contains("%") ? " (%)" : "");
-    return SvgChart.line("chart-" + (++chartNo), t, TrendSeries.unitLabel(u), labels(), s, target, targetLabel,
-        "trends.csv " + measureId + benchSource(measureId, breakdownValue));
-  }
-
-  private void figure(String measureId, String chart) {
-    MeasureDefinitionLike d = catalogue.get(measureId);
-    out.append("<figure class=\"measure\">").append(chart).append("<figcaption><code>").append(esc(measureId))
-        .append("</code>");
-    if (d != null && d.definition() != null) out.append(" ").append(esc(d.definition()));
-    out.append("</figcaption></figure>\n");
-  }
-
-  // ---- headline sentences ------------------------------------------------------------------------
-
-  static final List<String> HEADLINE_MEASURES = List.of("referrals_rate", "rereferrals_12m", "assessments_45wd",
-      "cin_31mar_rate", "cpp_31mar_rate", "cpp_repeat", "cla_31mar_rate", "cla_starts_police_protection", "neglect_new",
-      "population_0_17");
-
-  String headline(String measureId) {
-    TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), "Total");
-    s.values().removeIf(r -> r.valueAsDouble() == null);
-    if (s.isEmpty()) return null;
-    Map.Entry<String, Row> last = s.lastEntry();
-    Map.Entry<String, Row> prev = s.lowerEntry(last.getKey());
+  /** A plain-English caption for a chart of one measure; its definition goes to the glossary. */
+  private String caption(String measureId) {
     String u = unit(measureId);
-    double v = last.getValue().valueAsDouble();
-    StringBuilder b = new StringBuilder();
-    b.append(title(measureId)).append(" ").append(plural(title(measureId)) ? "were " : "was ")
-        .append(TrendSeries.format(v, u)).append(" in ").append(TrendSeries.label(last.getKey()));
-    List<String> compare = new ArrayList<>();
-    if ("cla_starts_police_protection".equals(measureId)) {
-      compare.add((v > PP_TARGET ? "above" : v < PP_TARGET ? "below" : "at") + " the " + TrendSeries.format(PP_TARGET, "count") + "% target");
-    }
-    Benchmarks.Benchmark e = benchmarks.get(measureId, "Total", last.getKey(), Benchmarks.ENGLAND);
-    if (e != null) compare.add((v > e.value() ? "above" : v < e.value() ? "below" : "level with") + " England's " + TrendSeries.format(e.value(), u));
-    Benchmarks.Benchmark n = benchmarks.get(measureId, "Total", last.getKey(), Benchmarks.SN);
-    if (n != null) compare.add((v > n.value() ? "above" : v < n.value() ? "below" : "level with") + " the statistical neighbours' " + TrendSeries.format(n.value(), u));
-    if (!compare.isEmpty()) b.append(", ").append(String.join(" and ", compare));
+    String what = switch (u) {
+      case "percent" -> "The percentage each year";
+      case "rate_per_10000" -> "The rate per 10,000 children each year";
+      case "days" -> "The number of days each year";
+      case "index" -> "An index, the base year set to 100";
+      default -> "The number each year";
+    };
+    boolean comparators = benchSeries(measureId, "Total", Benchmarks.ENGLAND) != null;
+    PublishConfig.Target t = config.target(measureId);
+    return what + (comparators ? ", with England, London and statistical neighbours where the DfE publishes them" : "")
+        + (t != null && t.target() != null ? ", against the council's target" : "")
+        + ". A gap marked c is a year whose figure is suppressed to protect small numbers."
+        + " \"" + title(measureId) + "\" is defined in the glossary.";
+  }
+
+  private void figure(String measureId, String breakdownValue) {
+    if (!charted.add(measureId + "|" + breakdownValue)) return;
+    String chart = measureChart(measureId, breakdownValue);
+    if (chart == null) return;
+    explained.add(measureId);
+    out.append("<figure class=\"measure\">").append(chart).append("<figcaption>").append(esc(caption(measureId)))
+        .append("</figcaption></figure>\n");
+  }
+
+  // ---- headline sentences and the summary --------------------------------------------------------
+
+  private Row latest(PublishConfig.Headline h) {
+    TreeMap<String, Row> s = reported(h.measureId(), h.breakdownValue());
+    return s.isEmpty() ? null : s.lastEntry().getValue();
+  }
+
+  private Row previous(String measureId, String breakdownValue, Row latest) {
+    int i = periods.indexOf(latest.timePeriod());
+    if (i <= 0) return null;
+    // the year before the latest: suppressed shows as c, missing means there is no previous year
+    return TrendSeries.series(byMeasure.get(measureId), breakdownValue).get(periods.get(i - 1));
+  }
+
+  /** The headline's sentences: its latest value, the change on last year, comparators and target. */
+  String headline(PublishConfig.Headline h) {
+    Row last = latest(h);
+    if (last == null || suppressed(last)) return null;
+    String u = last.unit();
+    String year = TrendSeries.label(last.timePeriod());
+    String yearEnd = last.periodEnd().length() >= 4 ? last.periodEnd().substring(0, 4) : year;
+    String sentence = h.sentence().isBlank() ? "{label} was {value} in {year}" : h.sentence();
+    StringBuilder b = new StringBuilder(capitalise(sentence.replace("{value}", show(last)).replace("{year_end}", yearEnd)
+        .replace("{year}", year).replace("{la}", laName()).replace("{label}", h.label())));
+    Row prev = previous(h.measureId(), h.breakdownValue(), last);
     if (prev != null) {
-      double p = prev.getValue().valueAsDouble();
-      b.append(" (").append(v > p ? "up from " : v < p ? "down from " : "unchanged from ").append(TrendSeries.format(p, u))
-          .append(" in ").append(TrendSeries.label(prev.getKey())).append(")");
+      if (suppressed(prev)) b.append(" (the year before is suppressed: c)");
+      else {
+        String d = direction(h.measureId(), last, prev);
+        b.append(d.contains("same") ? ", about the same as " : d.contains("up") ? ", up from " : ", down from ")
+            .append(show(prev)).append(" in ").append(TrendSeries.label(prev.timePeriod()));
+      }
     }
-    return b.append('.').toString();
-  }
-
-  static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("in", "per", "within", "under", "with", "by", "at",
-      "from", "to", "on", "of", "after", "before", "beyond", "for", "(0-17)");
-
-  /** "Care entries under police protection" is plural; "Child population (0-17)" is not. */
-  static boolean plural(String title) {
-    for (String w : title.toLowerCase(Locale.ROOT).split("\\s+")) {
-      if (PREPOSITIONS.contains(w)) break;
-      if ((w.endsWith("s") && !w.endsWith("ss")) || w.equals("children")) return true;
+    b.append('.');
+    String cp = comparatorPeriod(h.measureId(), h.breakdownValue());
+    if (cp != null) {
+      Double e = bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.ENGLAND);
+      Double n = bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.SN);
+      Row here = TrendSeries.series(byMeasure.get(h.measureId()), h.breakdownValue()).get(cp);
+      b.append(" In ").append(TrendSeries.label(cp)).append(cp.equals(last.timePeriod()) ? "" : ", the latest year with published figures")
+          .append(", the figure was ").append(show(here)).append(" here");
+      List<String> c = new ArrayList<>();
+      if (e != null) c.add(show(e, u) + " for England");
+      if (n != null) c.add(show(n, u) + " for statistical neighbours");
+      b.append(c.isEmpty() ? "" : ", against " + String.join(" and ", c)).append('.');
     }
-    return false;
+    PublishConfig.Target t = "Total".equals(h.breakdownValue()) ? config.target(h.measureId()) : null;
+    if (t != null && t.target() != null) {
+      b.append(" The target is ").append(show(t.target(), u)).append(": ").append(met(t, last.valueAsDouble()) ? "met" : "not met").append('.');
+    }
+    return b.toString();
   }
 
-  private List<Row> rowsExcept(String measureId) {
-    List<Row> out = new ArrayList<>();
-    for (Row r : rows) if (!measureId.equals(r.measureId())) out.add(r);
-    return out;
+  private static boolean met(PublishConfig.Target t, double v) { return RecommendationView.met(t, v); }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
+
+  /** The one-page summary: one row per headline indicator. */
+  private void summary() {
+    section(0);
+    out.append("<p class=\"lead\">The council's headline indicators: the latest year, the change on the year before, "
+        + "and the latest year for which the DfE has published England and statistical-neighbour figures.</p>");
+    out.append("<table class=\"summary\"><thead><tr><th>Indicator</th><th class=\"n\">Latest</th><th>Against last year</th>"
+        + "<th>Comparison year</th><th class=\"n\">").append(esc(laName())).append("</th><th class=\"n\">England</th>"
+        + "<th class=\"n\">Statistical neighbours</th><th class=\"n\">Target</th><th>Target met</th></tr></thead><tbody>");
+    int n = 0;
+    for (PublishConfig.Headline h : config.headlines()) {
+      Row last = latest(h);
+      if (last == null) continue;
+      n++;
+      explained.add(h.measureId());
+      Row prev = previous(h.measureId(), h.breakdownValue(), last);
+      String cp = comparatorPeriod(h.measureId(), h.breakdownValue());
+      Row here = cp == null ? null : TrendSeries.series(byMeasure.get(h.measureId()), h.breakdownValue()).get(cp);
+      PublishConfig.Target t = "Total".equals(h.breakdownValue()) ? config.target(h.measureId()) : null;
+      String u = last.unit();
+      out.append("<tr><th>").append(esc(h.label().isBlank() ? title(h.measureId()) : h.label())).append("</th>")
+          .append("<td class=\"n\">").append(esc(show(last))).append(" <span class=\"yr\">").append(esc(TrendSeries.label(last.timePeriod()))).append("</span></td>")
+          .append("<td>").append(esc(direction(h.measureId(), last, prev))).append("</td>")
+          .append("<td>").append(esc(cp == null ? "none published" : TrendSeries.label(cp))).append("</td>")
+          .append("<td class=\"n\">").append(esc(here == null ? "" : show(here))).append("</td>")
+          .append("<td class=\"n\">").append(esc(cp == null ? "" : showOrDash(bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.ENGLAND), u))).append("</td>")
+          .append("<td class=\"n\">").append(esc(cp == null ? "" : showOrDash(bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.SN), u))).append("</td>")
+          .append("<td class=\"n\">").append(esc(t == null || t.target() == null ? "" : show(t.target(), u))).append("</td>")
+          .append("<td>").append(esc(t == null || t.target() == null || suppressed(last) ? "" : met(t, last.valueAsDouble()) ? "met" : "not met")).append("</td></tr>");
+    }
+    if (n == 0) out.append("<tr><td colspan=\"9\">No headline indicators in this run.</td></tr>");
+    out.append("</tbody></table>");
+    out.append("<p class=\"note\">c: suppressed to protect small numbers (1 to 5 children, or a figure that would reveal one). "
+        + "A blank comparison: the DfE publishes no figure for this indicator.</p>");
+    out.append("</section>\n");
+  }
+
+  private static String showOrDash(Double v, String u) { return v == null ? "\u2013" : show(v, u); }
 
   // ---- page --------------------------------------------------------------------------------------
 
   private String build() {
     String la = laName();
-    // the latest year with observed figures (projections look forward and are not "reported")
-    List<String> observed = TrendSeries.periods(rowsExcept("demand_projection"));
+    List<String> observed = TrendSeries.periods(rowsNotProjected());
     String latest = observed.isEmpty() ? "" : TrendSeries.label(observed.get(observed.size() - 1));
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -225,26 +380,44 @@ public final class EvidencePack {
         .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
     out.append("<header><h1>").append(esc("Children's social care evidence pack")).append("</h1><p class=\"sub\">")
         .append(esc(la)).append(latest.isEmpty() ? "" : " &middot; latest reporting year " + esc(latest))
-        .append(" &middot; run ").append(esc(text(manifest, "run_id"))).append(" &middot; generated ")
-        .append(esc(Instant.now().toString().substring(0, 19).replace('T', ' '))).append(" UTC</p>")
-        .append("<p class=\"note\">Figures have DfE statistical disclosure control applied: <b>c</b> marks a suppressed value (1 to 5 children, or a cell that would reveal one); a gap in a line is a suppressed or missing value.</p></header>\n");
+        .append(" &middot; published ").append(esc(generatedAt())).append(" UTC</p></header>\n");
     out.append("<nav><ol>");
-    String[] names = {"Headline findings", "Demand against population", "Trends against benchmarks",
-        "Long CIN plans and CP plan durations", "Neglect cohort", "Police protection", "The eight recommendations",
-        "Data quality", "Run manifest"};
-    for (int i = 0; i < SECTION_IDS.size(); i++) {
-      out.append("<li><a href=\"#").append(SECTION_IDS.get(i)).append("\">").append(esc(names[i])).append("</a></li>");
+    for (int i = 1; i < SECTION_IDS.size(); i++) {
+      out.append("<li><a href=\"#").append(SECTION_IDS.get(i)).append("\">").append(esc(SECTION_NAMES.get(i))).append("</a></li>");
     }
     out.append("</ol></nav>\n");
 
-    // headlines
-    section("headlines", names[0]);
+    summary();
+    headlines();
+    demand();
+    trends();
+    durations();
+    neglect();
+    policeProtection();
+    recommendations();
+    dataQuality();
+    glossary();
+    about();
+    out.append("</body>\n</html>\n");
+    return out.toString();
+  }
+
+  private String generatedAt() { return Instant.now().toString().substring(0, 19).replace('T', ' '); }
+
+  private List<Row> rowsNotProjected() {
+    List<Row> o = new ArrayList<>();
+    for (Row r : rows) if (!r.measureId().contains("projection")) o.add(r);
+    return o;
+  }
+
+  private void headlines() {
+    section(1);
     out.append("<ul class=\"headlines\">");
-    int nHead = 0;
-    for (String m : HEADLINE_MEASURES) {
-      if (!has(m)) continue;
-      String h = headline(m);
-      if (h != null) { out.append("<li>").append(esc(h)).append("</li>"); nHead++; }
+    int n = 0;
+    for (PublishConfig.Headline h : config.headlines()) {
+      if (!has(h.measureId())) continue;
+      String s = headline(h);
+      if (s != null) { out.append("<li>").append(esc(s)).append("</li>"); n++; }
     }
     if (has("demand_excess_growth")) {
       TreeMap<String, Row> s = TrendSeries.series(byMeasure.get("demand_excess_growth"), "referrals");
@@ -253,183 +426,294 @@ public final class EvidencePack {
         double pp = s.lastEntry().getValue().valueAsDouble();
         out.append("<li>").append(esc(String.format(Locale.UK, "Between %s and %s referrals grew %.1f percentage points %s than the child population.",
             TrendSeries.label(s.firstKey()), TrendSeries.label(s.lastKey()), Math.abs(pp), pp >= 0 ? "more" : "less"))).append("</li>");
-        nHead++;
+        n++;
       }
     }
-    if (nHead == 0) out.append("<li>No headline measures in this run.</li>");
+    if (n == 0) out.append("<li>No headline measures in this run.</li>");
     out.append("</ul></section>\n");
+  }
 
-    // demand
-    section("demand", names[1]);
+  private void demand() {
+    section(2);
+    boolean any = false;
     if (has("demand_index")) {
       List<Series> s = new ArrayList<>();
       int k = 0;
       for (String series : TrendSeries.breakdownValues(byMeasure.get("demand_index"))) {
-        boolean pop = series.equals("population_0_17");
-        s.add(new Series(pop ? "0-17 population" : title(series), pop ? "#000000" : SvgChart.PALETTE[(k++ % 9) + 1], pop,
-            values("demand_index", series)));
+        boolean pop = series.startsWith("population");
+        s.add(new Series(pop ? "Children aged 0 to 17" : title(series), pop ? "#000000" : SvgChart.PALETTE[(k++ % 19) + 1], pop,
+            values("demand_index", series), suppressedAt("demand_index", series)));
       }
-      out.append("<figure class=\"measure\">").append(SvgChart.line("chart-" + (++chartNo),
-          "Demand index against the 0-17 population (base year = 100)", "index", labels(), s, null, null,
-          "trends.csv demand_index; ONS mid-year estimates")).append("<figcaption>Each series divided by its value in the base year; the black dashed line is the child population. Lines above it show demand that population growth does not explain.</figcaption></figure>\n");
+      String chart = lineChart("Demand against the child population (base year = 100)", "index", s, null, null,
+          "the council's returns; ONS mid-year estimates");
+      if (chart != null) {
+        any = true;
+        explained.add("demand_index");
+        out.append("<figure class=\"measure\">").append(chart).append("<figcaption>Each kind of demand is shown against its own "
+            + "first year, set to 100. The black dashed line is the number of children living in the area: a line above it "
+            + "is demand that the growth in the number of children does not explain.</figcaption></figure>\n");
+      }
     }
-    if (has("population_0_17")) figure("population_0_17", measureChart("population_0_17", "Total", null, null));
-    if (has("demand_excess_growth")) table("demand_excess_growth");
-    if (!has("demand_index") && !has("population_0_17")) out.append("<p>No demand measures in this run.</p>");
+    if (has("population_0_17")) { any = true; figure("population_0_17", "Total"); }
+    if (has("demand_excess_growth")) { any = true; table("demand_excess_growth"); }
+    if (!any) out.append("<p>No demand measures in this run.</p>");
     out.append("</section>\n");
+  }
 
-    // trends by theme
-    section("trends", names[2]);
+  private Set<String> ownSections() {
+    Set<String> s = new LinkedHashSet<>();
+    for (List<String> l : config.sections().values()) s.addAll(l);
+    return s;
+  }
+
+  private void trends() {
+    section(3);
+    Set<String> elsewhere = ownSections();
     for (String theme : List.of(Themes.FRONT_DOOR, Themes.CIN_CP, Themes.CLA_PP)) {
-      List<String> ms = measuresOf(theme);
+      List<String> ms = new ArrayList<>();
+      for (String m : measuresOf(theme)) if (!elsewhere.contains(m)) ms.add(m);
       if (ms.isEmpty()) continue;
       out.append("<h3>").append(esc(theme)).append("</h3>\n");
       for (String m : ms) {
-        if (TrendSeries.series(byMeasure.get(m), "Total").isEmpty()) continue;
-        if (DURATION_MEASURES.contains(m)) continue; // in the durations section
-        if (TrendSeries.breakdownValues(byMeasure.get(m)).isEmpty()) {
-          figure(m, measureChart(m, "Total", m.equals("cla_starts_police_protection") ? PP_TARGET : null, "13% target"));
-        } else {
+        if (TrendSeries.breakdownValues(byMeasure.get(m)).isEmpty()) figure(m, "Total");
+        else {
           stackedFigure(m);
           table(m);
         }
       }
     }
     out.append("</section>\n");
+  }
 
-    // durations
-    section("durations", names[3]);
-    boolean anyDur = false;
-    for (String m : DURATION_MEASURES) {
+  private void durations() {
+    section(4);
+    boolean any = false;
+    for (String m : config.section("durations")) {
       if (!has(m)) continue;
-      anyDur = true;
+      any = true;
       stackedFigure(m);
       table(m);
-      if (m.equals("cpp_duration") && bench("cpp_duration", "24m+", Benchmarks.ENGLAND) != null) {
-        figure(m, measureChart(m, "24m+", null, null));
+      for (String band : TrendSeries.breakdownValues(byMeasure.get(m))) {
+        if (benchSeries(m, band, Benchmarks.ENGLAND) != null) figure(m, band);
       }
     }
-    if (!anyDur) out.append("<p>No duration measures in this run.</p>");
+    if (!any) out.append("<p>No duration measures in this run.</p>");
     out.append("</section>\n");
+  }
 
-    // neglect
-    section("neglect", names[4]);
+  private void neglect() {
+    section(5);
     List<String> neg = measuresOf(Themes.NEGLECT);
     if (neg.isEmpty()) out.append("<p>No neglect measures in this run.</p>");
-    for (String m : neg) if (!TrendSeries.series(byMeasure.get(m), "Total").isEmpty()) figure(m, measureChart(m, "Total", null, null));
+    for (String m : neg) if (!TrendSeries.series(byMeasure.get(m), "Total").isEmpty()) figure(m, "Total");
     out.append("</section>\n");
+  }
 
-    // police protection
-    section("police-protection", names[5]);
-    if (has("cla_starts_police_protection")) {
-      figure("cla_starts_police_protection", measureChart("cla_starts_police_protection", "Total", PP_TARGET, "13% target"));
-    } else out.append("<p>No police-protection measures in this run.</p>");
-    for (String m : List.of("pp_returned_home_14d", "pp_l1_over_72h", "pp_sibling_groups", "pp_out_of_hours")) {
-      if (has(m) && !TrendSeries.series(byMeasure.get(m), "Total").isEmpty()) figure(m, measureChart(m, "Total", null, null));
+  private void policeProtection() {
+    section(6);
+    boolean any = false;
+    for (String m : config.section("police_protection")) {
+      if (has(m) && !TrendSeries.series(byMeasure.get(m), "Total").isEmpty()) { any = true; figure(m, "Total"); }
     }
+    if (!any) out.append("<p>No police-protection measures in this run.</p>");
     out.append("</section>\n");
+  }
 
-    // recommendations
-    section("recommendations", names[6]);
-    out.append("<table><thead><tr><th>Recommendation</th><th>Measure</th><th>Previous</th><th>Latest</th><th>Direction of travel</th></tr></thead><tbody>");
-    for (Map.Entry<String, List<String>> rec : recommendations.entrySet()) {
-      boolean first = true;
-      for (String m : rec.getValue()) {
-        out.append("<tr>");
-        if (first) out.append("<td rowspan=\"").append(rec.getValue().size()).append("\">").append(esc(rec.getKey())).append("</td>");
-        first = false;
-        TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(m), "Total");
-        s.values().removeIf(r -> r.valueAsDouble() == null);
-        String u = unit(m);
-        out.append("<td>").append(esc(title(m))).append(" <code>").append(esc(m)).append("</code></td>");
-        if (s.isEmpty()) {
-          out.append("<td colspan=\"3\" class=\"na\">not measured in this run (needs the local tracker)</td>");
-        } else {
-          Map.Entry<String, Row> last = s.lastEntry(), prev = s.lowerEntry(s.lastKey());
-          double v = last.getValue().valueAsDouble();
-          out.append("<td>").append(prev == null ? "" : esc(TrendSeries.format(prev.getValue().valueAsDouble(), u) + " (" + TrendSeries.label(prev.getKey()) + ")"))
-              .append("</td><td>").append(esc(TrendSeries.format(v, u) + " (" + TrendSeries.label(last.getKey()) + ")")).append("</td><td>");
-          if (prev == null) out.append("first year");
-          else {
-            double p = prev.getValue().valueAsDouble();
-            out.append(v > p ? "&#9650; up" : v < p ? "&#9660; down" : "&#9654; unchanged");
-          }
-          out.append("</td>");
-        }
-        out.append("</tr>");
+  /** The council's recommendations (ofsted_recommendations.yaml), each measure against its target (targets.yaml). */
+  private void recommendations() {
+    section(7);
+    out.append("<p class=\"lead\">Each recommendation and the measures that track it, from the council's own configuration. "
+        + "\"Previous\" is the year before the latest; c means that year's figure is suppressed. A change of "
+        + esc(TrendsCsv.formatValue(config.steadyWithin(), "percent")) + " or less is shown as about the same.</p>");
+    out.append("<table class=\"recs\"><thead><tr><th>Recommendation</th><th>Measure</th><th class=\"n\">Previous</th>"
+        + "<th class=\"n\">Latest</th><th class=\"n\">Target</th><th>Target met</th><th>Better or worse</th></tr></thead><tbody>");
+    List<RecommendationView.Line> lines = RecommendationView.lines(rows, config);
+    if (lines.isEmpty()) out.append("<tr><td colspan=\"7\">No recommendations are configured.</td></tr>");
+    PublishConfig.Recommendation current = null;
+    for (RecommendationView.Line l : lines) {
+      out.append("<tr>");
+      if (l.recommendation() != current) {
+        current = l.recommendation();
+        out.append("<th rowspan=\"").append(current.measures().size()).append("\">").append(esc(current.id() + ". " + current.title())).append("</th>");
       }
+      String m = l.measureId();
+      explained.add(m);
+      String u = unit(m);
+      out.append("<td>").append(esc(title(m))).append("</td>");
+      String target = l.target() == null || l.target().target() == null ? "none set" : show(l.target().target(), u);
+      if (l.latest() == null) {
+        out.append("<td colspan=\"2\" class=\"na\">not measured in this run (needs the local tracker)</td><td class=\"n\">")
+            .append(esc(target)).append("</td><td></td><td></td>");
+      } else {
+        Row prev = l.previous(), last = l.latest();
+        out.append("<td class=\"n\">").append(esc(prev == null ? "none" : show(prev) + " (" + RecommendationView.periodLabel(prev) + ")")).append("</td>")
+            .append("<td class=\"n\">").append(esc(show(last) + " (" + RecommendationView.periodLabel(last) + ")")).append("</td>")
+            .append("<td class=\"n\">").append(esc(target)).append("</td><td>").append(esc(l.met()))
+            .append("</td><td>").append(esc(l.direction())).append("</td>");
+      }
+      out.append("</tr>");
     }
     out.append("</tbody></table></section>\n");
+  }
 
-    // data quality
-    section("data-quality", names[7]);
+  private void dataQuality() {
+    section(8);
     JsonNode q = manifest.path("quarantine_by_rule");
+    long quarantined = 0;
     if (q.isObject() && q.size() > 0) {
-      out.append("<table><thead><tr><th>Table</th><th>Rule</th><th class=\"n\">Rows quarantined</th></tr></thead><tbody>");
+      out.append("<h3>Rows set aside</h3><p>Rows that failed a validation rule were set aside and are not counted in any figure.</p>");
+      out.append("<table class=\"data\"><thead><tr><th>Table</th><th>Rule</th><th class=\"n\">Rows set aside</th></tr></thead><tbody>");
       for (Iterator<Map.Entry<String, JsonNode>> it = q.fields(); it.hasNext();) {
         Map.Entry<String, JsonNode> t = it.next();
         for (Iterator<Map.Entry<String, JsonNode>> r = t.getValue().fields(); r.hasNext();) {
           Map.Entry<String, JsonNode> rule = r.next();
-          out.append("<tr><td>").append(esc(t.getKey())).append("</td><td>").append(esc(rule.getKey()))
+          quarantined += rule.getValue().asLong();
+          out.append("<tr><td>").append(esc(t.getKey().replace('_', ' '))).append("</td><td>").append(esc(rule.getKey()))
               .append("</td><td class=\"n\">").append(esc(String.format(Locale.UK, "%,d", rule.getValue().asLong()))).append("</td></tr>");
         }
       }
       out.append("</tbody></table>");
-    } else out.append("<p>No rows were quarantined (or the manifest has no <code>quarantine_by_rule</code>).</p>");
-    Map<String, Integer> statuses = new TreeMap<>();
-    for (JsonNode in : manifest.path("inputs")) statuses.merge(text(in, "status"), 1, Integer::sum);
-    if (!statuses.isEmpty()) {
-      out.append("<p>Input files: ");
-      List<String> parts = new ArrayList<>();
-      statuses.forEach((k, v) -> parts.add(v + " " + k));
-      out.append(esc(String.join(", ", parts))).append(".</p>");
     }
-    out.append("</section>\n");
-
-    // manifest
-    section("manifest", names[8]);
-    out.append("<dl class=\"kv\">");
-    for (String k : List.of("run_id", "started_at", "finished_at", "code_version")) {
-      out.append("<dt>").append(esc(k)).append("</dt><dd>").append(esc(text(manifest, k))).append("</dd>");
-    }
-    out.append("</dl>");
-    if (manifest.path("parameters").isObject() && manifest.path("parameters").size() > 0) {
-      out.append("<h3>Parameters</h3><table><tbody>");
-      for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path("parameters").fields(); it.hasNext();) {
-        Map.Entry<String, JsonNode> p = it.next();
-        out.append("<tr><th>").append(esc(p.getKey())).append("</th><td>").append(esc(p.getValue().isValueNode() ? p.getValue().asText() : p.getValue().toString())).append("</td></tr>");
+    if (quarantined == 0) out.append("<p>No rows were set aside by a validation rule.</p>");
+    List<String[]> warnings = warnings(manifest);
+    out.append("<h3>Warnings</h3>");
+    if (warnings.isEmpty()) out.append("<p>No warnings.</p>");
+    else {
+      out.append("<p>Rows or files that were read but need a look. They are counted in the figures unless the warning says otherwise.</p>");
+      out.append("<table class=\"data\"><thead><tr><th>Where</th><th>Warning</th><th class=\"n\">Times</th></tr></thead><tbody>");
+      for (String[] w : warnings) {
+        out.append("<tr><td>").append(esc(w[0])).append("</td><td>").append(esc(w[1])).append("</td><td class=\"n\">")
+            .append(esc(w[2])).append("</td></tr>");
       }
       out.append("</tbody></table>");
     }
-    jsonTable("Inputs", manifest.path("inputs"), List.of("path", "sha256", "bytes", "rows", "status", "reason"));
-    jsonTable("Tables", manifest.path("tables"), List.of("name", "layer", "rows_in", "rows_written", "rows_quarantined", "rows_duplicate", "delta_version"));
-    jsonTable("Stages", manifest.path("stages"), List.of("name", "seconds"));
+    Map<String, Integer> statuses = new TreeMap<>();
+    for (JsonNode in : manifest.path("inputs")) statuses.merge(text(in, "status").replace('_', ' '), 1, Integer::sum);
+    if (!statuses.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      statuses.forEach((k, v) -> parts.add(v + " " + k));
+      out.append("<p>Input files: ").append(esc(String.join(", ", parts))).append(".</p>");
+    }
     out.append("</section>\n");
-    out.append("<footer>Generated by csc-lakehouse from the run manifest above; every figure can be regenerated from it.</footer>\n");
-    out.append("</body>\n</html>\n");
-    return out.toString();
   }
 
-  static final List<String> DURATION_MEASURES = List.of("cin_plan_duration", "cpp_duration", "cin_open_duration");
+  /**
+   * Every warning of the run as (where, message, times), paths reduced to file names: the manifest's
+   * file warnings grouped by message, then the validation warnings by table and rule ({@code warnings_by_rule}).
+   */
+  public static List<String[]> warnings(JsonNode manifest) {
+    Map<String, Integer> grouped = new LinkedHashMap<>();
+    for (JsonNode w : manifest.path("warnings")) {
+      String file = noPaths(text(w, "file"));
+      int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+      grouped.merge((slash >= 0 ? file.substring(slash + 1) : file) + "\u0000" + noPaths(text(w, "message")), 1, Integer::sum);
+    }
+    List<String[]> out = new ArrayList<>();
+    grouped.forEach((k, n) -> out.add(new String[] {k.substring(0, k.indexOf('\u0000')), k.substring(k.indexOf('\u0000') + 1), String.format(Locale.UK, "%,d", n)}));
+    JsonNode byRule = manifest.path("warnings_by_rule");
+    for (Iterator<Map.Entry<String, JsonNode>> it = byRule.fields(); it.hasNext();) {
+      Map.Entry<String, JsonNode> t = it.next();
+      for (Iterator<Map.Entry<String, JsonNode>> r = t.getValue().fields(); r.hasNext();) {
+        Map.Entry<String, JsonNode> rule = r.next();
+        out.add(new String[] {t.getKey().replace("_warnings", "").replace('_', ' '), "validation rule " + rule.getKey()
+            + " (a warning: the rows are kept)", String.format(Locale.UK, "%,d", rule.getValue().asLong())});
+      }
+    }
+    return out;
+  }
+
+  private void glossary() {
+    section(9);
+    out.append("<h3>Symbols</h3><dl class=\"gl\"><dt>c</dt><dd>Suppressed: 1 to 5 children, or a figure from which such a number "
+        + "could be worked out (DfE statistical disclosure control).</dd><dt>\u2013</dt><dd>Not applicable: no children in the group "
+        + "(nought out of nought), or no published figure.</dd><dt>Statistical neighbours</dt><dd>The mean of the published figures of "
+        + "the ten councils the DfE names as most similar to this one.</dd></dl>");
+    out.append("<h3>Measures</h3><dl class=\"gl\">");
+    for (String m : explained) {
+      MeasureDefinitionLike d = catalogue.get(m);
+      out.append("<dt>").append(esc(title(m))).append("</dt><dd>")
+          .append(esc(d == null || d.definition() == null ? "" : plain(d.definition()))).append(" <span class=\"id\">(")
+          .append(esc(m)).append(")</span></dd>");
+    }
+    out.append("</dl>");
+    if (!codesShown.isEmpty()) {
+      out.append("<h3>Codes</h3><dl class=\"gl\">");
+      for (Map.Entry<String, Set<String>> e : codesShown.entrySet()) {
+        Map<String, String> labels = PublishConfig.codelist(config.breakdownCodelists().getOrDefault(e.getKey(), ""));
+        for (String code : e.getValue()) {
+          String label = labels.get(code);
+          if (label == null) continue;
+          out.append("<dt>").append(esc(code)).append("</dt><dd>").append(esc(label)).append(" (")
+              .append(esc(e.getKey().replace('_', ' '))).append(")</dd>");
+        }
+      }
+      out.append("</dl>");
+    }
+    out.append("</section>\n");
+  }
+
+  private void about() {
+    section(10);
+    String finished = text(manifest, "finished_at");
+    out.append("<dl class=\"kv\"><dt>Run</dt><dd>").append(esc(text(manifest, "run_id"))).append("</dd><dt>Started</dt><dd>")
+        .append(esc(text(manifest, "started_at"))).append("</dd><dt>Finished</dt><dd>")
+        .append(esc(finished.isEmpty() ? Instant.now().toString().substring(0, 19) + "Z (when this pack was written)" : finished))
+        .append("</dd><dt>Code version</dt><dd>").append(esc(text(manifest, "code_version"))).append("</dd></dl>");
+    out.append("<p>Every figure can be regenerated from the run manifest (manifest.json beside this pack), which lists each "
+        + "input file with its checksum, every table's row counts and the time each step took.</p></section>\n");
+  }
 
   /** A distribution measure as 100% stacked bars of its breakdown shares, one bar per year with data. */
   private void stackedFigure(String m) {
+    if (!charted.add(m + "|stacked")) return;
     List<Row> rs = byMeasure.get(m);
-    List<String> bands = TrendSeries.breakdownValues(rs).stream().filter(b -> !Suppression.NON_ADDITIVE.contains(b)).toList();
+    List<String> bands = nonZeroBands(m);
     List<Integer> present = new ArrayList<>();
-    for (int p = 0; p < periods.size(); p++) if (TrendSeries.series(rs, "Total").containsKey(periods.get(p))) present.add(p);
+    for (int p = 0; p < periods.size(); p++) {
+      String per = periods.get(p);
+      boolean any = false;
+      for (String b : bands) any |= TrendSeries.series(rs, b).containsKey(per);
+      if (any) present.add(p);
+    }
+    if (present.isEmpty() || bands.isEmpty()) return;
+    explained.add(m);
     Double[][] v = new Double[present.size()][bands.size()];
     for (int k = 0; k < bands.size(); k++) {
       List<Double> vals = values(m, bands.get(k));
       for (int i = 0; i < present.size(); i++) v[i][k] = vals.get(present.get(i));
     }
     List<String> presentLabels = present.stream().map(p -> TrendSeries.label(periods.get(p))).toList();
-    String dim = rs.stream().filter(r -> !r.isTotal()).map(Row::breakdown).findFirst().orElse("breakdown").replace('_', ' ');
+    String dim = dimension(m);
+    noteCodes(m, bands);
     out.append("<figure class=\"measure\">").append(SvgChart.stacked("chart-" + (++chartNo),
-        title(m) + ": share by " + dim + " (%)", presentLabels, bands, v, "trends.csv " + m))
-        .append("<figcaption><code>").append(esc(m)).append("</code> ")
-        .append(esc(catalogue.containsKey(m) ? catalogue.get(m).definition() : ""))
-        .append(" Suppressed shares (c) are left out of the bar.</figcaption></figure>\n");
+        title(m) + ": share by " + dim + " (%)", presentLabels, bands, v, "the council's returns"))
+        .append("<figcaption>").append(esc("Each bar is one year, split by " + dim + ". Suppressed shares (c) are left out of the bar, "
+            + "and groups with no children in any year are not shown. Codes are explained in the glossary."))
+        .append("</figcaption></figure>\n");
+  }
+
+  private String dimension(String m) {
+    return byMeasure.get(m).stream().filter(r -> !r.isTotal()).map(Row::breakdown).findFirst().orElse("group").replace('_', ' ');
+  }
+
+  private void noteCodes(String m, List<String> bands) {
+    String b = byMeasure.get(m).stream().filter(r -> !r.isTotal()).map(Row::breakdown).findFirst().orElse("");
+    if (config.breakdownCodelists().containsKey(b)) codesShown.computeIfAbsent(b, k -> new LinkedHashSet<>()).addAll(bands);
+  }
+
+  /** Breakdown values with a non-zero (or suppressed) figure in some year: columns that are 0 in every year are dropped. */
+  private List<String> nonZeroBands(String m) {
+    List<String> out = new ArrayList<>();
+    for (String b : TrendSeries.breakdownValues(byMeasure.get(m))) {
+      boolean any = false;
+      for (Row r : TrendSeries.series(byMeasure.get(m), b).values()) {
+        Double v = r.valueAsDouble();
+        Long n = r.numeratorAsLong();
+        if (suppressed(r) || (v != null && v != 0.0) || (n != null && n != 0)) { any = true; break; }
+      }
+      if (any) out.add(b);
+    }
+    return out;
   }
 
   private List<String> measuresOf(String theme) {
@@ -441,48 +725,44 @@ public final class EvidencePack {
     return ms;
   }
 
-  private void section(String id, String name) {
-    out.append("<section id=\"").append(id).append("\"><h2>").append(esc(name)).append("</h2>\n");
+  private void section(int i) {
+    out.append("<section id=\"").append(SECTION_IDS.get(i)).append("\"><h2>").append(esc(SECTION_NAMES.get(i))).append("</h2>\n");
   }
 
-  /** A table of a measure's rows by period (rows) and breakdown value (columns). */
+  /** A table of a measure's rows by year (rows) and breakdown value (columns); rows only for years with data. */
   private void table(String measureId) {
     List<Row> rs = byMeasure.get(measureId);
     List<String> cols = new ArrayList<>();
-    cols.add("Total");
-    cols.addAll(TrendSeries.breakdownValues(rs));
-    out.append("<table class=\"data\"><caption>").append(esc(title(measureId))).append(" <code>").append(esc(measureId))
-        .append("</code></caption><thead><tr><th>Year</th>");
-    for (String c : cols) out.append("<th class=\"n\">").append(esc(c)).append("</th>");
-    out.append("</tr></thead><tbody>");
+    if (!TrendSeries.series(rs, "Total").isEmpty()) cols.add("Total");
+    cols.addAll(nonZeroBands(measureId));
+    List<String> years = new ArrayList<>();
     for (String p : periods) {
-      if (!TrendSeries.series(rs, "Total").containsKey(p)) continue;
+      for (String c : cols) if (TrendSeries.series(rs, c).containsKey(p)) { years.add(p); break; }
+    }
+    if (years.isEmpty() || cols.isEmpty()) return;
+    explained.add(measureId);
+    noteCodes(measureId, cols);
+    String u = unit(measureId);
+    out.append("<table class=\"data\"><caption>").append(esc(title(measureId)
+        + ("percent".equals(u) ? ": percentage of the total, with the number of children in brackets" : ""))).append("</caption><thead><tr><th>Year</th>");
+    for (String c : cols) out.append("<th class=\"n\">").append(esc(has(c) ? title(c) : c)).append("</th>");
+    out.append("</tr></thead><tbody>");
+    for (String p : years) {
       out.append("<tr><th>").append(esc(TrendSeries.label(p))).append("</th>");
-      for (String c : cols) {
-        Row r = TrendSeries.series(rs, c).get(p);
-        String cell = r == null ? "" : r.value().equals(Suppression.MARK) ? "c"
-            : TrendSeries.format(r.valueAsDouble(), r.unit()) + (r.isTotal() || r.numerator().isEmpty() ? "" : " (" + r.numerator() + ")");
-        out.append("<td class=\"n\">").append(esc(cell)).append("</td>");
-      }
+      for (String c : cols) out.append("<td class=\"n\">").append(esc(cell(TrendSeries.series(rs, c).get(p)))).append("</td>");
       out.append("</tr>");
     }
     out.append("</tbody></table>\n");
   }
 
-  private void jsonTable(String caption, JsonNode arr, List<String> cols) {
-    if (!arr.isArray() || arr.isEmpty()) return;
-    out.append("<h3>").append(esc(caption)).append("</h3><table class=\"data\"><thead><tr>");
-    for (String c : cols) out.append("<th>").append(esc(c)).append("</th>");
-    out.append("</tr></thead><tbody>");
-    for (JsonNode n : arr) {
-      out.append("<tr>");
-      for (String c : cols) {
-        String v = text(n, c);
-        out.append("<td").append(c.equals("sha256") ? " class=\"hash\"" : "").append(">").append(esc(v)).append("</td>");
-      }
-      out.append("</tr>");
-    }
-    out.append("</tbody></table>");
+  /** A table cell: c when suppressed; a dash for 0 of 0 (no children in the group), never "0.0% (0)". */
+  static String cell(Row r) {
+    if (r == null) return "";
+    if (suppressed(r)) return "c";
+    Long den = r.denominatorAsLong();
+    if (den != null && den == 0) return "\u2013";
+    if (r.valueAsDouble() == null) return "";
+    return show(r.valueAsDouble(), r.unit()) + (r.isTotal() || r.numerator().isEmpty() ? "" : " (" + r.numerator() + ")");
   }
 
   private static String text(JsonNode n, String field) {
@@ -493,25 +773,29 @@ public final class EvidencePack {
   static final String CSS = """
       body{font-family:"Segoe UI",Arial,Helvetica,sans-serif;color:#1b1b1b;margin:0 auto;max-width:1100px;padding:0 24px 40px;line-height:1.45}
       header{border-bottom:4px solid #1d3f73;padding:18px 0 8px}h1{margin:0;font-size:28px;color:#1d3f73}
-      .sub{margin:4px 0;color:#444}.note{font-size:13px;color:#555}
+      .sub{margin:4px 0;color:#444}.note{font-size:12px;color:#555}.lead{font-size:14px;color:#333}
       nav ol{columns:3;font-size:14px;padding-left:20px}nav a{color:#1d3f73}
-      h2{color:#1d3f73;border-bottom:1px solid #c8d1e0;padding-bottom:4px;margin-top:32px}h3{margin:22px 0 6px}
-      ul.headlines li{margin:6px 0;font-size:16px}
+      h2{color:#1d3f73;border-bottom:1px solid #c8d1e0;padding-bottom:4px;margin-top:32px}h3{margin:22px 0 6px;break-after:avoid;page-break-after:avoid}
+      ul.headlines li{margin:6px 0;font-size:15px}
       figure.measure{margin:14px 0 22px;break-inside:avoid;page-break-inside:avoid}
       figcaption{font-size:13px;color:#444;max-width:720px}
       svg.chart{width:100%;max-width:720px;height:auto;background:#fff;border:1px solid #e2e6ee}
       svg .ct{font-size:14px;font-weight:600;fill:#1b1b1b}svg .yt{font-size:11px;text-anchor:end;fill:#333}
       svg .xt{font-size:11px;text-anchor:middle;fill:#333}svg .yl{font-size:11px;text-anchor:middle;fill:#555}
       svg .lg{font-size:11px;fill:#333}svg .src{font-size:10px;fill:#666}svg .bl{font-size:10px;fill:#fff;text-anchor:middle}
+      svg .sup{font-size:12px;font-weight:700;text-anchor:middle;font-style:italic}
       svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#555;stroke-width:1}
-      table{border-collapse:collapse;margin:10px 0;font-size:13px}th,td{border:1px solid #d0d5de;padding:4px 8px;text-align:left;vertical-align:top}
-      thead th{background:#eef2f8}td.n,th.n{text-align:right}td.na{color:#777;font-style:italic}
-      td.hash{font-family:Consolas,monospace;font-size:11px;word-break:break-all}caption{text-align:left;font-weight:600;padding:4px 0}
-      code{font-family:Consolas,"Courier New",monospace;font-size:12px;background:#f3f5f9;padding:0 3px}
+      table{border-collapse:collapse;margin:10px 0;font-size:13px;break-inside:auto}tr{break-inside:avoid;page-break-inside:avoid}
+      th,td{border:1px solid #d0d5de;padding:4px 8px;text-align:left;vertical-align:top}
+      thead{display:table-header-group}thead th{background:#eef2f8}td.n,th.n{text-align:right}td.n{white-space:nowrap}td.na{color:#777;font-style:italic}
+      caption{text-align:left;font-weight:600;padding:4px 0}
+      table.summary{font-size:12.5px;width:100%}table.summary tbody th{font-weight:600;background:#fafbfd}.yr{color:#666;font-size:11px}
       dl.kv{display:grid;grid-template-columns:160px 1fr;gap:2px 12px}dl.kv dt{font-weight:600}
-      footer{margin-top:40px;font-size:12px;color:#666;border-top:1px solid #ccc;padding-top:8px}
-      @page{size:A4;margin:14mm}
-      @media print{nav{display:none}body{max-width:none;padding:0}section{break-before:page;page-break-before:always}
-      section#headlines{break-before:auto;page-break-before:auto}svg.chart{border:none}a{color:inherit;text-decoration:none}}
+      dl.gl dt{font-weight:600;margin-top:6px}dl.gl dd{margin:0 0 0 18px;font-size:13px}.id{color:#777;font-size:11px}
+      @page{size:A4;margin:12mm}
+      @media print{nav{display:none}body{max-width:none;padding:0;font-size:12px}header{padding-top:0}
+      section{break-before:page;page-break-before:always}section#summary{break-before:auto;page-break-before:auto}
+      section#summary h2{margin-top:10px}table.summary{font-size:11px}
+      svg.chart{border:none;max-width:100%}figure.measure{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}
       """;
 }

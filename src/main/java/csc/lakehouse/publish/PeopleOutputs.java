@@ -27,13 +27,13 @@ public final class PeopleOutputs {
 
   /**
    * @param trends the unsuppressed trends rows (as in {@code DIR/trends.csv})
-   * @param catalogue measure_id to title/theme/definition/unit; null or missing ids fall back to {@link FallbackCatalogue}
+   * @param catalogue measure_id to title/theme/definition/unit; null: the code's catalogue ({@link PublishedCatalogue})
    * @param benchmarks comparators, or null
    * @param manifestJson the run manifest JSON (may be null)
    */
   public static Written write(Path outDir, List<Row> trends, Map<String, ? extends MeasureDefinitionLike> catalogue,
       Benchmarks benchmarks, String manifestJson) {
-    Map<String, MeasureDefinitionLike> cat = new java.util.LinkedHashMap<>(FallbackCatalogue.get());
+    Map<String, MeasureDefinitionLike> cat = new java.util.LinkedHashMap<>(PublishedCatalogue.get());
     if (catalogue != null) cat.putAll(catalogue);
     List<Row> published = Suppression.apply(trends);
     int suppressed = 0;
@@ -48,6 +48,9 @@ public final class PeopleOutputs {
           TrendsFile.write(w, published);
         }
       });
+      // the DfE's explore-education-statistics layout, beside each trends.csv (docs/publishing.md)
+      EesFiles.write(trends, outDir, cat);
+      EesFiles.write(published, outDir.resolve("published"), cat);
       Path xlsx = outDir.resolve("trends.xlsx");
       atomically(xlsx, out -> TrendsWorkbook.write(out, trends, cat, benchmarks, manifestJson));
       Path html = outDir.resolve("evidence-pack.html");
@@ -81,7 +84,7 @@ public final class PeopleOutputs {
 
   /**
    * Stand-alone renderer: {@code PeopleOutputs TRENDS_CSV OUT_DIR [MANIFEST_JSON] [BENCHMARKS_DIR [LA_CODE]]}.
-   * Uses the fallback catalogue.
+   * Uses the code's catalogue.
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {

@@ -24,8 +24,7 @@ import java.util.Set;
 
 /**
  * The publish stage: reads every gold table, and writes the section 5 files into the output folder.
- * Each file is an {@link Output} in {@link #outputs()}; add the workbook, the suppressed CSV and the evidence pack
- * there. {@code manifest.json} is written last, by {@link #writeManifest}.
+ * Each file is an {@link Output} in {@link #outputs()}. {@code manifest.json} is written last, by {@link #writeManifest}.
  */
 public final class PublishJob {
     /** What every output reads: the gold rows (in publishing order), the folder and the manifest. */
@@ -87,6 +86,9 @@ public final class PublishJob {
         if (manifest.get("quarantine_by_rule") == null) {
             manifest.put("quarantine_by_rule", DataQuality.quarantineByRule(lake));
         }
+        if (manifest.get("warnings_by_rule") == null) {
+            manifest.put("warnings_by_rule", DataQuality.warningsByRule(lake));
+        }
         Inputs in = new Inputs(lake, outDir, rows, manifest, benchmarksDir);
         for (Output o : outputs()) {
             Progress p = new Progress();
@@ -127,7 +129,12 @@ public final class PublishJob {
     /** Where a run's published files are kept, under the table root: {@code _published/<run_id>/}. */
     public static final String SNAPSHOTS = "_published";
     static final Set<String> PUBLISHED_FILES = Set.of("trends.csv", "trends_notes.csv", "recommendations.csv",
-            "published/trends.csv", "trends.xlsx", "evidence-pack.html");
+            "published/trends.csv", "trends.xlsx", "evidence-pack.html",
+            EesFiles.FILE, EesFiles.AS_AT, EesFiles.PROJECTIONS, "published/" + EesFiles.FILE, "published/" + EesFiles.AS_AT,
+            "published/" + EesFiles.PROJECTIONS, meta(EesFiles.FILE), meta(EesFiles.AS_AT), meta(EesFiles.PROJECTIONS),
+            "published/" + meta(EesFiles.FILE), "published/" + meta(EesFiles.AS_AT), "published/" + meta(EesFiles.PROJECTIONS));
+
+    private static String meta(String f) { return f.replace(".csv", ".meta.csv"); }
 
     /**
      * Copies everything just published into {@code <lakehouse>/_published/<run_id>/}: Delta time travel

@@ -23,6 +23,8 @@ import java.util.List;
 public final class RecommendationsCsv {
     private RecommendationsCsv() {}
 
+    static final java.util.Set<String> ROUNDED = java.util.Set.of("latest_value", "previous_value", "target");
+
     public static void write(Lakehouse lake, Path outDir) throws IOException {
         if (!lake.exists(Layer.GOLD, RecommendationTracker.TABLE)) return;
         Dataset<Row> t = lake.read(Layer.GOLD, RecommendationTracker.TABLE);
@@ -38,11 +40,16 @@ public final class RecommendationsCsv {
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             w.write(String.join(",", cols));
             w.write("\n");
+            List<String> names = List.of(cols);
+            int unitAt = names.indexOf("unit");
             for (Row r : rows) {
                 List<String> cells = new ArrayList<>();
+                String unit = unitAt < 0 || r.get(unitAt) == null ? "" : r.get(unitAt).toString();
                 for (int i = 0; i < cols.length; i++) {
                     Object v = r.get(i);
-                    cells.add(v == null ? "" : TrendsFile.Csv.quote(v.toString()));
+                    // values rounded as in trends.csv and the evidence pack (one decimal; counts whole)
+                    if (v instanceof Double d && ROUNDED.contains(cols[i])) cells.add(TrendsCsv.formatValue(d, unit));
+                    else cells.add(v == null ? "" : TrendsFile.Csv.quote(v.toString()));
                 }
                 w.write(String.join(",", cells));
                 w.write("\n");

@@ -12,10 +12,18 @@ final class SvgChart {
   static final String LONDON = "#2e7d32";
   static final String SN = "#d9822b";
   static final String TARGET = "#c62828";
+  /** 20 colours, no two alike: a stacked chart of up to 20 bands never repeats one (C1 and V2 shared one). */
   static final String[] PALETTE = {"#1d3f73", "#d9822b", "#2e7d32", "#8e24aa", "#00838f", "#6d4c41", "#c62828",
-      "#5c6bc0", "#9e9d24", "#455a64"};
+      "#5c6bc0", "#9e9d24", "#455a64", "#f06292", "#4db6ac", "#ffb300", "#7cb342", "#a1887f", "#90a4ae", "#283593",
+      "#ad1457", "#00e5ff", "#000000"};
 
-  record Series(String name, String color, boolean dashed, List<Double> values) {}
+  /**
+   * One line. values: one per x label, null = nothing to draw. suppressed: positions whose value is
+   * suppressed (drawn as a gap marked "c"); may be null.
+   */
+  record Series(String name, String color, boolean dashed, List<Double> values, java.util.Set<Integer> suppressed) {
+    Series(String name, String color, boolean dashed, List<Double> values) { this(name, color, dashed, values, java.util.Set.of()); }
+  }
 
   static String esc(String s) {
     if (s == null) return "";
@@ -102,7 +110,7 @@ final class SvgChart {
     int every = n <= 8 ? 1 : (int) Math.ceil(n / 8.0);
     for (int i = 0; i < n; i++) {
       double x = left + (n == 1 ? pw / 2.0 : i * (double) pw / (n - 1));
-      if (i % every == 0 || i == n - 1) {
+      if ((n - 1 - i) % every == 0) {
         b.append("<text x=\"").append(num(x)).append("\" y=\"").append(top + ph + 18).append("\" class=\"xt\">")
             .append(esc(xLabels.get(i))).append("</text>");
       }
@@ -114,6 +122,13 @@ final class SvgChart {
     }
     int li = 0;
     for (Series s : series) {
+      for (int i : s.suppressed() == null ? java.util.Set.<Integer>of() : s.suppressed()) {
+        if (i < 0 || i >= n) continue;
+        double x = left + (n == 1 ? pw / 2.0 : i * (double) pw / (n - 1));
+        b.append("<text x=\"").append(num(x)).append("\" y=\"").append(top + ph - 6).append("\" class=\"sup\" fill=\"")
+            .append(s.color()).append("\">c<title>").append(esc(s.name() + " " + xLabels.get(i) + ": suppressed (c)"))
+            .append("</title></text>");
+      }
       StringBuilder path = new StringBuilder();
       boolean pen = false;
       for (int i = 0; i < s.values().size() && i < n; i++) {
@@ -156,7 +171,15 @@ final class SvgChart {
   /** Horizontal 100% stacked bars, one per period: shares of each band. values[period][band] in percent. */
   static String stacked(String id, String title, List<String> periods, List<String> bands, Double[][] values, String source) {
     int w = 720, left = 70, right = 20, top = 36, barH = 20, gap = 8;
-    int legendH = 26;
+    // legend wrapped into rows that fit the width
+    int[] lgx = new int[bands.size()], lgRow = new int[bands.size()];
+    int cx = left, lrow = 0;
+    for (int k = 0; k < bands.size(); k++) {
+      int itemW = 26 + (int) Math.ceil(6.6 * bands.get(k).length()) + 10;
+      if (cx + itemW > w - right && cx > left) { lrow++; cx = left; }
+      lgx[k] = cx; lgRow[k] = lrow; cx += itemW;
+    }
+    int legendH = 18 * (lrow + 1) + 8;
     int h = top + periods.size() * (barH + gap) + legendH + 30;
     int pw = w - left - right;
     StringBuilder b = new StringBuilder();
@@ -183,13 +206,12 @@ final class SvgChart {
         x += bw;
       }
     }
-    int ly = top + periods.size() * (barH + gap) + 12;
-    int lx = left;
+    int ly0 = top + periods.size() * (barH + gap) + 12;
     for (int k = 0; k < bands.size(); k++) {
+      int lx = lgx[k], ly = ly0 + 18 * lgRow[k];
       b.append("<rect x=\"").append(lx).append("\" y=\"").append(ly - 10).append("\" width=\"12\" height=\"12\" fill=\"")
           .append(PALETTE[k % PALETTE.length]).append("\"/>");
       b.append("<text x=\"").append(lx + 16).append("\" y=\"").append(ly).append("\" class=\"lg\">").append(esc(bands.get(k))).append("</text>");
-      lx += 26 + 8 * bands.get(k).length() + 16;
     }
     b.append("<text x=\"").append(left).append("\" y=\"").append(h - 8).append("\" class=\"src\">Source: ")
         .append(esc(source)).append("</text>");

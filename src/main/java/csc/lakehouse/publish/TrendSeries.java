@@ -34,11 +34,32 @@ final class TrendSeries {
     return out;
   }
 
-  /** Breakdown values of a measure other than Total, in first-seen order. */
+  /**
+   * Breakdown values of a measure other than Total, in their natural order: bands that start with a number
+   * (or "<n") by their lower bound ({@code <9m, 9-<12m, 12-<24m, 24m+}), never alphabetically; other
+   * values in first-seen order (the file's order).
+   */
   static List<String> breakdownValues(List<Row> measureRows) {
     Set<String> s = new LinkedHashSet<>();
     for (Row r : measureRows) if (!r.isTotal()) s.add(r.breakdownValue());
-    return new ArrayList<>(s);
+    return naturalOrder(new ArrayList<>(s));
+  }
+
+  private static final java.util.regex.Pattern BAND = java.util.regex.Pattern.compile("^\\s*(<|under\\s+)?(\\d+(?:\\.\\d+)?)");
+
+  /** Bands by lower bound when every value is a band; otherwise unchanged. */
+  static List<String> naturalOrder(List<String> values) {
+    Map<String, double[]> key = new LinkedHashMap<>();
+    for (String v : values) {
+      java.util.regex.Matcher m = BAND.matcher(v.toLowerCase(Locale.ROOT));
+      if (!m.find()) return values;
+      double n = Double.parseDouble(m.group(2));
+      // "<9m" holds everything below 9: it sorts before "9-<12m"; "24m+" after "12-<24m"
+      key.put(v, new double[] {m.group(1) != null ? n - 1e6 : n, v.contains("+") ? 1 : 0});
+    }
+    List<String> out = new ArrayList<>(values);
+    out.sort(Comparator.comparingDouble((String v) -> key.get(v)[0]).thenComparingDouble(v -> key.get(v)[1]));
+    return out;
   }
 
   /** Reporting years present in the rows, ascending. */

@@ -27,7 +27,8 @@ import java.util.function.Function;
  *   <li>Dates ISO (yyyy-MM-dd); RFC 4180 quoting (fields with comma, quote, CR or LF are quoted, quotes doubled);
  *       "\n" line endings; UTF-8 without BOM; written to a temporary file and renamed into place.</li>
  * </ul>
- * Notes (method and population vintage) go to {@code trends_notes.csv}: measure_id, time_period, la_code, note.
+ * Notes (method and population vintage) go to {@code trends_notes.csv}: measure_id, time_period, la_code, note,
+ * new_la_code (the column that joins trends.csv).
  */
 public final class TrendsCsv {
     public static final String FILE = "trends.csv";
@@ -37,7 +38,8 @@ public final class TrendsCsv {
             "period_end", "geographic_level", "new_la_code", "la_name", "breakdown", "breakdown_value", "numerator",
             "denominator", "value", "unit");
 
-    public static final List<String> NOTE_COLUMNS = List.of("measure_id", "time_period", "la_code", "note");
+    /** new_la_code joins trends.csv (la_code, the old three-digit code, stays for existing readers). */
+    public static final List<String> NOTE_COLUMNS = List.of("measure_id", "time_period", "la_code", "note", "new_la_code");
 
     private TrendsCsv() {}
 
@@ -77,7 +79,7 @@ public final class TrendsCsv {
         for (Row r : sorted(goldRows)) {
             String note = str(r, "note");
             if (note.isEmpty()) continue;
-            List<String> l = List.of(str(r, "measure_id"), str(r, "time_period"), str(r, "la_code"), note);
+            List<String> l = List.of(str(r, "measure_id"), str(r, "time_period"), str(r, "la_code"), note, str(r, "new_la_code"));
             if (!l.equals(previous)) lines.add(l); // breakdown rows of one measure share their note
             previous = l;
         }

@@ -46,16 +46,21 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * trends.xlsx for analysts: a Contents sheet, one sheet per theme with each measure as a block (id,
- * title and definition above its figures, years down, benchmarks beside), native line charts for the
- * headline trends, and a Data quality sheet from the run manifest. Figures are the unsuppressed
- * trends.csv rows (the council's own use); real numbers and real Excel dates throughout.
+ * title and definition above its figures, years down, benchmarks and target beside), a native line chart
+ * for every measure with two or more reporting years (blanks drawn as gaps, a colour per series, axis
+ * titles, legends in words), a Recommendations sheet grouped by recommendation with targets, a Data
+ * quality sheet (rows set aside and every warning), and a flat Data sheet holding every trends.csv row as
+ * an Excel table with filters, for pivoting. Every sheet prints fitted to the page width with its title
+ * row repeated, landscape when wide. Figures are the unsuppressed trends.csv rows (the council's own
+ * use); real numbers and real Excel dates throughout.
  */
 public final class TrendsWorkbook {
-  /** Measures that get a native line chart (when present). */
-  public static final Set<String> CHARTED = Set.of("referrals_rate", "rereferrals_12m", "cin_31mar_rate",
-      "cpp_31mar_rate", "cpp_repeat", "cla_31mar_rate", "cla_starts_police_protection", "neglect_new",
-      "demand_index", "population_0_17");
   static final int CHART_ROWS = 16, CHART_COLS = 8;
+  /** Series colours, one per line (the first is the council). */
+  static final String[] COLOURS = {"1d3f73", "6b6b6b", "2e7d32", "d9822b", "c62828", "8e24aa", "00838f", "6d4c41",
+      "5c6bc0", "9e9d24", "f06292", "4db6ac"};
+  public static final String DATA_SHEET = "Data";
+  public static final String RECOMMENDATIONS_SHEET = "Recommendations";
 
   private final XSSFWorkbook wb = new XSSFWorkbook();
   private final CreationHelper helper = wb.getCreationHelper();
@@ -64,9 +69,12 @@ public final class TrendsWorkbook {
   private final Map<String, ? extends MeasureDefinitionLike> catalogue;
   private final Benchmarks benchmarks;
   private final JsonNode manifest;
+  private final List<Row> rows;
+  private final PublishConfig config = PublishConfig.get();
 
   private TrendsWorkbook(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue, Benchmarks benchmarks,
       String manifestJson) {
+    this.rows = rows;
     this.byMeasure = TrendSeries.byMeasure(rows);
     this.catalogue = catalogue == null ? Map.of() : catalogue;
     this.benchmarks = benchmarks == null ? Benchmarks.of(List.of()) : benchmarks;
@@ -216,10 +224,118 @@ public final class TrendsWorkbook {
         text(contents, r++, 2, title(m), null);
       }
     }
+    link(contents, r++, 0, RECOMMENDATIONS_SHEET, sheetRef(RECOMMENDATIONS_SHEET, 0));
+    link(contents, r++, 0, DATA_SHEET + " (every row of trends.csv, for pivot tables)", sheetRef(DATA_SHEET, 0));
     contents.setColumnWidth(0, 36 * 256);
     contents.setColumnWidth(1, 34 * 256);
     contents.setColumnWidth(2, 60 * 256);
+    recommendationsSheet();
+    dataSheet();
+    for (int i = 0; i < wb.getNumberOfSheets(); i++) printSetup(wb.getSheetAt(i), i == 0 ? 0 : i == wb.getNumberOfSheets() - 1 ? 0 : 0);
     return wb;
+  }
+
+  /**
+   * Prints fitted to one page wide (as many pages down as needed), the first row repeated on every page,
+   * landscape when the sheet is wider than a portrait page (more than 8 columns used).
+   */
+  static void printSetup(XSSFSheet sh, int titleRow) {
+    int cols = 0;
+    for (org.apache.poi.ss.usermodel.Row r : sh) cols = Math.max(cols, r.getLastCellNum());
+    sh.setFitToPage(true);
+    sh.setAutobreaks(true);
+    org.apache.poi.ss.usermodel.PrintSetup ps = sh.getPrintSetup();
+    ps.setFitWidth((short) 1);
+    ps.setFitHeight((short) 0);
+    ps.setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+    ps.setLandscape(cols > 8);
+    sh.setRepeatingRows(new CellRangeAddress(titleRow, titleRow, -1, -1));
+  }
+
+  /** Every trends.csv row, typed (numbers as numbers, dates as dates), as an Excel table with filters. */
+  private void dataSheet() {
+    XSSFSheet sh = wb.createSheet(DATA_SHEET);
+    List<String> cols = TrendsFile.COLUMNS;
+    for (int c = 0; c < cols.size(); c++) text(sh, 0, c, cols.get(c), "head");
+    int r = 1;
+    for (Row x : rows) {
+      List<String> f = x.fields();
+      for (int c = 0; c < cols.size(); c++) {
+        String col = cols.get(c), v = f.get(c);
+        if (v.isEmpty()) continue;
+        switch (col) {
+          case "period_start", "period_end" -> date(sh, r, c, v);
+          case "numerator", "denominator", "value" -> {
+            Double d = TrendsFile.parseDouble(v);
+            if (d == null) text(sh, r, c, v, null);
+            else row(sh, r).createCell(c).setCellValue(d);
+          }
+          default -> text(sh, r, c, v, null);
+        }
+      }
+      r++;
+    }
+    if (r == 1) r = 2; // a table needs a data row
+    org.apache.poi.xssf.usermodel.XSSFTable t = sh.createTable(new org.apache.poi.ss.util.AreaReference(
+        new org.apache.poi.ss.util.CellReference(0, 0), new org.apache.poi.ss.util.CellReference(r - 1, cols.size() - 1),
+        wb.getSpreadsheetVersion()));
+    t.setName("trends");
+    t.setDisplayName("trends");
+    t.getCTTable().addNewAutoFilter().setRef(t.getArea().formatAsString());
+    t.getCTTable().addNewTableStyleInfo().setName("TableStyleMedium2");
+    t.getCTTable().getTableStyleInfo().setShowRowStripes(true);
+    for (int c = 0; c < cols.size(); c++) sh.setColumnWidth(c, (cols.get(c).length() + 6) * 256);
+    sh.setColumnWidth(0, 34 * 256);
+    sh.createFreezePane(0, 1);
+  }
+
+  /** The council's recommendations, grouped, each measure with previous, latest, target, met and better/worse. */
+  private void recommendationsSheet() {
+    XSSFSheet sh = wb.createSheet(RECOMMENDATIONS_SHEET);
+    int r = 0;
+    List<String> head = List.of("Recommendation", "Measure", "Title", "Previous period", "Previous", "Latest period",
+        "Latest", "Target", "Target met", "Better or worse");
+    for (int c = 0; c < head.size(); c++) text(sh, r, c, head.get(c), "head");
+    r++;
+    PublishConfig.Recommendation current = null;
+    int groupStart = r;
+    for (RecommendationView.Line l : RecommendationView.lines(rows, config)) {
+      if (l.recommendation() != current) {
+        if (current != null && r - 1 > groupStart) sh.addMergedRegion(new CellRangeAddress(groupStart, r - 1, 0, 0));
+        current = l.recommendation();
+        groupStart = r;
+        text(sh, r, 0, current.id() + ". " + current.title(), "bold");
+      }
+      String u = unitOf(byMeasure.getOrDefault(l.measureId(), List.of()), "Total");
+      if (catalogue.get(l.measureId()) != null && catalogue.get(l.measureId()).unit() != null) u = catalogue.get(l.measureId()).unit();
+      text(sh, r, 1, l.measureId(), null);
+      text(sh, r, 2, title(l.measureId()), null);
+      if (l.previous() != null) {
+        text(sh, r, 3, RecommendationView.periodLabel(l.previous()), null);
+        numberOrMark(sh, r, 4, l.previous(), u);
+      }
+      if (l.latest() != null) {
+        text(sh, r, 5, RecommendationView.periodLabel(l.latest()), null);
+        numberOrMark(sh, r, 6, l.latest(), u);
+      } else text(sh, r, 5, "not measured in this run", "wrap");
+      if (l.target() != null && l.target().target() != null) number(sh, r, 7, RecommendationView.round(l.target().target(), u), u);
+      text(sh, r, 8, l.met(), null);
+      text(sh, r, 9, l.direction(), null);
+      r++;
+    }
+    if (current != null && r - 1 > groupStart) sh.addMergedRegion(new CellRangeAddress(groupStart, r - 1, 0, 0));
+    sh.setColumnWidth(0, 40 * 256);
+    sh.setColumnWidth(1, 30 * 256);
+    sh.setColumnWidth(2, 40 * 256);
+    for (int c = 3; c < head.size(); c++) sh.setColumnWidth(c, 14 * 256);
+    sh.createFreezePane(0, 1);
+  }
+
+  /** A value rounded as in recommendations.csv (one decimal), or "c" when suppressed. */
+  private void numberOrMark(XSSFSheet sh, int r, int c, Row x, String unit) {
+    if (RecommendationView.suppressed(x)) { text(sh, r, c, "c", null); return; }
+    Double v = x.valueAsDouble();
+    if (v != null) number(sh, r, c, RecommendationView.round(v, unit), unit);
   }
 
   private String title(String m) {
@@ -278,7 +394,8 @@ public final class TrendsWorkbook {
       }
     }
     int targetCol = -1;
-    if (m.equals("cla_starts_police_protection")) { targetCol = c; text(sh, h, c++, "Target", "head"); }
+    PublishConfig.Target target = config.target(m);
+    if (target != null && target.target() != null) { targetCol = c; text(sh, h, c++, "Target", "head"); }
     row(sh, h).setHeightInPoints(30);
     r++;
     int first = r;
@@ -303,7 +420,7 @@ public final class TrendsWorkbook {
       }
       text(sh, r, 0, TrendSeries.REPORTING_YEAR.equals(ti) ? TrendSeries.label(tp) : tp, null);
       if (any != null) { date(sh, r, 1, any.periodStart()); date(sh, r, 2, any.periodEnd()); }
-      if (targetCol >= 0) number(sh, r, targetCol, EvidencePack.PP_TARGET, "percent");
+      if (targetCol >= 0) number(sh, r, targetCol, target.target(), unitOf(rows, "Total"));
       r++;
     }
     int last = r - 1;
@@ -312,11 +429,18 @@ public final class TrendsWorkbook {
         .map(s -> s.replaceAll(" \\(\\d{4}\\)$", "")).distinct().reduce((a, b) -> a + ", " + b).orElse("");
     text(sh, r++, 0, "Source: trends.csv (" + m + ")" + (src.isEmpty() ? "" : "; benchmarks: DfE " + src
         + "; statistical neighbours: mean of the published values of the DfE's 10 neighbours"), "wrap");
-    if (CHARTED.contains(m) && last > first) {
+    if (chartable(rows) && last > first) {
       chart(sh, m, first, last, cols, valueCol, benchCol, targetCol, distribution);
       r = Math.max(r, first - 3 + CHART_ROWS);
     }
     return r;
+  }
+
+  /** A measure is charted when it has a value in two or more reporting years (no chart flag in the catalogue yet). */
+  static boolean chartable(List<Row> rows) {
+    Set<String> years = new java.util.HashSet<>();
+    for (Row x : rows) if (TrendSeries.REPORTING_YEAR.equals(x.timeIdentifier()) && x.valueAsDouble() != null) years.add(x.timePeriod());
+    return years.size() >= 2;
   }
 
   private static String unitOf(List<Row> rows, String bv) {
@@ -342,22 +466,35 @@ public final class TrendsWorkbook {
     chart.setTitleOverlay(false);
     chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
     XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+    x.setTitle("Year");
     XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+    y.setTitle(TrendSeries.unitLabel(unitOf(byMeasure.get(m), distribution ? cols.get(Math.min(1, cols.size() - 1)) : "Total")));
     y.setCrosses(AxisCrosses.AUTO_ZERO);
     XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
     XDDFDataSource<String> years = XDDFDataSourcesFactory.fromStringCellRange(sh, new CellRangeAddress(first, last, 0, 0));
     List<String> series = distribution ? cols.subList(1, cols.size()) : List.of("Total");
+    int k = 0;
     for (String col : series) {
-      addSeries(data, sh, years, first, last, valueCol.get(col), col.equals("Total") ? laName() : col);
+      addSeries(data, sh, years, first, last, valueCol.get(col), col.equals("Total") ? laName() : legend(col), COLOURS[k++ % COLOURS.length], false);
     }
     if (!distribution) {
       for (String comp : Benchmarks.COMPARATORS) {
         Integer bc = benchCol.get("Total|" + comp);
-        if (bc != null) addSeries(data, sh, years, first, last, bc, comp);
+        if (bc != null) addSeries(data, sh, years, first, last, bc, comp, COLOURS[k++ % COLOURS.length], true);
       }
     }
-    if (targetCol >= 0) addSeries(data, sh, years, first, last, targetCol, "13% target");
+    if (targetCol >= 0) addSeries(data, sh, years, first, last, targetCol, "Target", "c62828", true);
     chart.plot(data);
+    // empty cells (years with no benchmark, suppressed years) are gaps, never zeros
+    org.openxmlformats.schemas.drawingml.x2006.chart.CTChart ct = chart.getCTChart();
+    (ct.isSetDispBlanksAs() ? ct.getDispBlanksAs() : ct.addNewDispBlanksAs())
+        .setVal(org.openxmlformats.schemas.drawingml.x2006.chart.STDispBlanksAs.GAP);
+    ct.setPlotVisOnly(ct.isSetPlotVisOnly() ? ct.getPlotVisOnly() : ct.addNewPlotVisOnly());
+  }
+
+  /** A legend entry in words: a measure id (demand index series) becomes its title. */
+  private String legend(String breakdownValue) {
+    return catalogue.containsKey(breakdownValue) ? title(breakdownValue) : breakdownValue;
   }
 
   private String laName() {
@@ -366,12 +503,24 @@ public final class TrendsWorkbook {
   }
 
   private static void addSeries(XDDFLineChartData data, XSSFSheet sh, XDDFDataSource<String> years, int first, int last,
-      int col, String name) {
+      int col, String name, String rgb, boolean dashed) {
     XDDFNumericalDataSource<Double> ys = XDDFDataSourcesFactory.fromNumericCellRange(sh, new CellRangeAddress(first, last, col, col));
     XDDFLineChartData.Series s = (XDDFLineChartData.Series) data.addSeries(years, ys);
     s.setTitle(name, null);
     s.setSmooth(false);
     s.setMarkerStyle(MarkerStyle.CIRCLE);
+    byte[] c = new byte[] {(byte) Integer.parseInt(rgb.substring(0, 2), 16), (byte) Integer.parseInt(rgb.substring(2, 4), 16),
+        (byte) Integer.parseInt(rgb.substring(4, 6), 16)};
+    org.apache.poi.xddf.usermodel.XDDFSolidFillProperties fill = new org.apache.poi.xddf.usermodel.XDDFSolidFillProperties(
+        org.apache.poi.xddf.usermodel.XDDFColor.from(c));
+    org.apache.poi.xddf.usermodel.XDDFLineProperties line = new org.apache.poi.xddf.usermodel.XDDFLineProperties(fill);
+    line.setWidth(dashed ? 1.5 : 2.5);
+    if (dashed) line.setPresetDash(new org.apache.poi.xddf.usermodel.XDDFPresetLineDash(org.apache.poi.xddf.usermodel.PresetLineDash.DASH));
+    org.apache.poi.xddf.usermodel.XDDFShapeProperties sp = s.getShapeProperties() == null
+        ? new org.apache.poi.xddf.usermodel.XDDFShapeProperties() : s.getShapeProperties();
+    sp.setLineProperties(line);
+    s.setShapeProperties(sp);
+    s.setLineProperties(line);
   }
 
   private void dataQuality(XSSFSheet sh, int r) {
@@ -390,6 +539,18 @@ public final class TrendsWorkbook {
       }
     }
     r++;
+    text(sh, r++, 0, "Warnings", "h2");
+    text(sh, r, 0, "Where", "head");
+    text(sh, r, 1, "Warning", "head");
+    text(sh, r++, 2, "Times", "head");
+    List<String[]> warnings = EvidencePack.warnings(manifest);
+    if (warnings.isEmpty()) text(sh, r++, 0, "No warnings.", null);
+    for (String[] w : warnings) {
+      text(sh, r, 0, w[0], null);
+      text(sh, r, 1, w[1], null);
+      number(sh, r++, 2, Double.valueOf(w[2].replace(",", "")), "count");
+    }
+    r++;
     r = jsonTable(sh, r, "Inputs", manifest.path("inputs"), List.of("path", "sha256", "bytes", "rows", "status", "reason"));
     r = jsonTable(sh, r, "Tables", manifest.path("tables"),
         List.of("name", "layer", "rows_in", "rows_written", "rows_quarantined", "rows_duplicate", "delta_version"));
@@ -404,7 +565,7 @@ public final class TrendsWorkbook {
       for (int i = 0; i < cols.size(); i++) {
         JsonNode v = n.path(cols.get(i));
         if (v.isNumber()) number(sh, r, i, v.asDouble(), v.isIntegralNumber() ? "count" : "decimal");
-        else if (!v.isMissingNode() && !v.isNull()) text(sh, r, i, v.asText(), null);
+        else if (!v.isMissingNode() && !v.isNull()) text(sh, r, i, EvidencePack.noPaths(v.asText()), null);
       }
       r++;
     }

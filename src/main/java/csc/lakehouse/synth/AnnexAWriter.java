@@ -30,9 +30,12 @@ public final class AnnexAWriter implements Consumer<Family>, AutoCloseable {
                     "Did the ICPC result in a CP plan", "Number of S47 Enquiries in last 12 months", "Number of ICPCs in last 12 months", "Allocated Team", "Allocated Worker"},
             {"List 6", "Does the Child have a Disability", "CIN Start Date", "Primary Need Code", "Date Child Was Last Seen", "CIN Closure Date", "Reason for Closure", "Case Status",
                     "Allocated Team", "Allocated Worker"},
-            {"List 7", "Does the Child have a Disability", "CPP Start Date", "Initial Category of Abuse", "Latest Category of Abuse", "Date of the Last Statutory Visit",
-                    "Was the Child Seen Alone?", "Date of latest review conference", "CPP End Date", "Subject to EPO or Protected Under Police Powers in Last Six Months (Y/N)",
-                    "Number of Previous CPPs", "Allocated Team", "Allocated Worker"},
+            // headings as in Ofsted's Annex A template (not the abbreviations "CPP Start Date" etc.: the reader
+            // requires the template's "Child Protection Plan Start Date" and ignored the whole list)
+            {"List 7", "Does the Child have a Disability", "Child Protection Plan Start Date", "Initial Category of Abuse", "Latest Category of Abuse", "Date of the Last Statutory Visit",
+                    "Was the Child Seen Alone?", "Date of latest review conference", "Child Protection Plan End Date",
+                    "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
+                    "Number of Previous Child Protection Plans", "Allocated Team", "Allocated Worker"},
             {"List 8", "Does the Child have a Disability", "UASC within last 12 months (Y/N)", "Date Started to be Looked After", "Child's Category of Need",
                     "Second or subsequent period of LAC within 12 months (Y/N)", "Start date of current legal status", "Child's Legal Status", "Date of Latest Statutory Review",
                     "Date of Last Social Work Visit", "What is the permanence plan", "Date of Last IRO Visit/Contact", "Date of Last Health Assessment", "Date of Last Dental Check",

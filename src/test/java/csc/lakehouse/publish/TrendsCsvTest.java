@@ -107,9 +107,10 @@ class TrendsCsvTest {
     void notesFile() throws Exception {
         Path dir = SparkTestSession.tempDir("trends-notes");
         String notes = Files.readString(TrendsCsv.writeNotes(rows(), dir));
-        assertEquals("measure_id,time_period,la_code,note\n"
-                + "c_rate,202223,801,no estimate\n"
-                + "c_rate,202324,801,\"per 10,000; mid-2023\"\n", notes);
+        // new_la_code last: the column trends.csv has, so the notes join it; the first four columns are unchanged
+        assertEquals("measure_id,time_period,la_code,note,new_la_code\n"
+                + "c_rate,202223,801,no estimate,E06000023\n"
+                + "c_rate,202324,801,\"per 10,000; mid-2023\",E06000023\n", notes);
     }
 
     @Test

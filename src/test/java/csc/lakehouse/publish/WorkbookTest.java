@@ -32,7 +32,7 @@ class WorkbookTest {
     Benchmarks b = Benchmarks.load(EvidencePackTest.resource("/benchmarks"), "E09000002");
     String manifest = Files.readString(EvidencePackTest.resource("/publish/manifest-sample.json"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TrendsWorkbook.write(out, rows, FallbackCatalogue.get(), b, manifest);
+    TrendsWorkbook.write(out, rows, PublishedCatalogue.get(), b, manifest);
     cached = out.toByteArray();
     return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
   }
@@ -139,7 +139,8 @@ class WorkbookTest {
     List<TrendsFile.Row> rows = TrendsFile.read(EvidencePackTest.resource("/publish/trends-sample.csv"));
     PeopleOutputs.Written w = PeopleOutputs.write(dir, rows, null, null, "{\"run_id\":\"r1\"}");
     assertTrue(Files.size(w.workbook()) > 10_000);
-    assertTrue(Files.readString(w.evidencePack()).contains("<section id=\"manifest\">"));
+    assertTrue(Files.readString(w.evidencePack()).contains("<section id=\"summary\">"));
+    assertFalse(Files.readString(w.evidencePack()).contains("<section id=\"manifest\">"), "the manifest is a separate file");
     List<TrendsFile.Row> pub = TrendsFile.read(w.publishedTrends());
     assertEquals(rows.size(), pub.size());
     assertTrue(w.suppressedCells() > 0);

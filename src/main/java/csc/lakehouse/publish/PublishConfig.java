@@ -1,0 +1,92 @@
+package csc.lakehouse.publish;
+
+import csc.lakehouse.measures.RecommendationTracker;
+import csc.lakehouse.spec.DataSchemas;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the pack and the workbook read from data-schemas/: headlines and sections ({@code publishing.yaml}),
+ * the council's recommendations ({@code ofsted_recommendations.yaml}) with their targets and polarity
+ * ({@code targets.yaml}, through {@link RecommendationTracker#entries()}), and the code lists that explain
+ * breakdown codes. No measure id, target or recommendation title lives in Java.
+ */
+public record PublishConfig(List<Headline> headlines, Map<String, List<String>> sections,
+        Map<String, String> breakdownCodelists, List<Recommendation> recommendations,
+        Map<String, Target> targets, double steadyWithin) {
+
+    /** One headline indicator: a measure's Total, or one band of it. */
+    public record Headline(String measureId, String breakdownValue, String label, String sentence) {}
+
+    /** One recommendation and the measures tracking it, in the configured order. */
+    public record Recommendation(String id, String title, List<String> measures) {}
+
+    /** A measure's target (may be null) and polarity (null when neither direction is better). */
+    public record Target(Double target, Boolean higherIsBetter, String note) {}
+
+    static final PublishConfig EMPTY = new PublishConfig(List.of(), Map.of(), Map.of(), List.of(), Map.of(), 0.0);
+
+    private static PublishConfig loaded;
+
+    /** The configuration in data-schemas/ (read once). */
+    public static synchronized PublishConfig get() {
+        if (loaded == null) loaded = load();
+        return loaded;
+    }
+
+    @SuppressWarnings("unchecked")
+    static PublishConfig load() {
+        Map<String, Object> y = DataSchemas.readYaml("publishing.yaml", Map.class);
+        List<Headline> hs = new ArrayList<>();
+        for (Object o : (List<Object>) y.getOrDefault("headlines", List.of())) {
+            Map<String, Object> h = (Map<String, Object>) o;
+            hs.add(new Headline(str(h.get("measure")), h.get("breakdown_value") == null ? "Total" : str(h.get("breakdown_value")),
+                    str(h.get("label")), str(h.get("sentence"))));
+        }
+        Map<String, List<String>> sections = new LinkedHashMap<>();
+        ((Map<String, Object>) y.getOrDefault("sections", Map.of())).forEach((k, v) ->
+                sections.put(k, ((List<Object>) v).stream().map(Object::toString).toList()));
+        Map<String, String> codelists = new LinkedHashMap<>();
+        ((Map<String, Object>) y.getOrDefault("breakdown_codelists", Map.of())).forEach((k, v) -> codelists.put(k, str(v)));
+        Map<String, Recommendation> recs = new LinkedHashMap<>();
+        Map<String, Target> targets = new LinkedHashMap<>();
+        for (RecommendationTracker.Entry e : RecommendationTracker.entries()) {
+            recs.computeIfAbsent(e.recommendationId(), k -> new Recommendation(k, e.recommendation(), new ArrayList<>()))
+                    .measures().add(e.measureId());
+            targets.put(e.measureId(), new Target(e.target(), e.higherIsBetter(), e.targetNote()));
+        }
+        return new PublishConfig(List.copyOf(hs), sections, codelists, List.copyOf(recs.values()), targets,
+                RecommendationTracker.steadyWithin());
+    }
+
+    List<String> section(String name) { return sections.getOrDefault(name, List.of()); }
+
+    Target target(String measureId) { return targets.get(measureId); }
+
+    /** code -> label of a code list (latest label when a code has several). */
+    static Map<String, String> codelist(String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String text;
+        try {
+            text = DataSchemas.readText("codelists/" + name + ".csv");
+        } catch (RuntimeException e) {
+            return out;
+        }
+        List<List<String>> recs;
+        try {
+            recs = TrendsFile.Csv.read(new java.io.StringReader(text));
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        for (int i = 1; i < recs.size(); i++) {
+            List<String> r = recs.get(i);
+            if (r.size() >= 2 && !r.get(0).isBlank()) out.put(r.get(0), r.get(1).replaceFirst("^" + java.util.regex.Pattern.quote(r.get(0)) + "\\s*[:\\-]\\s*", ""));
+        }
+        return out;
+    }
+
+    private static String str(Object o) { return o == null ? "" : o.toString(); }
+}
