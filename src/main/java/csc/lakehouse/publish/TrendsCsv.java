@@ -68,7 +68,17 @@ public final class TrendsCsv {
     /** Writes {@code dir/trends.csv} from gold rows (any order). */
     public static Path write(List<Row> goldRows, Path dir) {
         List<List<String>> lines = new ArrayList<>();
-        for (Row r : sorted(goldRows)) lines.add(fields(r));
+        for (Row r : sorted(goldRows)) {
+            // a row gold marks "not published" (an open window, a year without its look-back) stays out of
+            // trends.csv; its reason is in trends_notes.csv. A "not collected" row shows the DfE's symbol x.
+            csc.lakehouse.measures.Trends.Status status = csc.lakehouse.measures.Trends.status(str(r, "note"));
+            if (status == csc.lakehouse.measures.Trends.Status.NOT_PUBLISHED) continue;
+            List<String> f = fields(r);
+            if (status == csc.lakehouse.measures.Trends.Status.NOT_COLLECTED) {
+                f.set(COLUMNS.indexOf("value"), csc.lakehouse.measures.Trends.NOT_COLLECTED_SYMBOL);
+            }
+            lines.add(f);
+        }
         return writeCsv(dir.resolve(FILE), COLUMNS, lines);
     }
 

@@ -114,6 +114,32 @@ class TrendsCsvTest {
     }
 
     @Test
+    void notPublishedRowsStayOutAndNotCollectedShowsX() throws Exception {
+        StructType t = Trends.schema().structType();
+        List<Row> raw = List.of(
+                // an open look-forward window: gold marks it not published, values null
+                g("e_window", "202526", "Reporting year", "301", "E09000002", "Barking and Dagenham", "Total", "Total",
+                        null, null, null, "percent", Trends.NOT_PUBLISHED_MARK + "window not complete"),
+                // CIN plan dates did not exist yet: x, not 0 and not blank
+                g("f_plans", "201314", "Reporting year", "301", "E09000002", "Barking and Dagenham", "Total", "Total",
+                        null, null, null, "count", Trends.X_MARK + "not collected before 2021-22"),
+                g("f_plans", "202223", "Reporting year", "301", "E09000002", "Barking and Dagenham", "Total", "Total",
+                        null, null, 40.0, "count", null));
+        List<Row> rows = SparkTestSession.get().createDataFrame(raw, t).collectAsList();
+        Path dir = SparkTestSession.tempDir("trends-status");
+        String csv = Files.readString(TrendsCsv.write(rows, dir));
+        // by hand: e_window is left out; f_plans 201314 has value x; f_plans 202223 is 40
+        assertEquals(String.join("\n",
+                "measure_id,time_period,time_identifier,period_start,period_end,geographic_level,new_la_code,la_name,breakdown,breakdown_value,numerator,denominator,value,unit",
+                "f_plans,201314,Reporting year,2023-04-01,2024-03-31,Local authority,E09000002,Barking and Dagenham,Total,Total,,,x,count",
+                "f_plans,202223,Reporting year,2023-04-01,2024-03-31,Local authority,E09000002,Barking and Dagenham,Total,Total,,,40,count",
+                ""), csv);
+        // the reason the window row is missing is still given in trends_notes.csv
+        String notes = Files.readString(TrendsCsv.writeNotes(rows, dir));
+        org.junit.jupiter.api.Assertions.assertTrue(notes.contains("e_window,202526,301,[not published] window not complete"), notes);
+    }
+
+    @Test
     void valueFormatting() {
         assertEquals("3", TrendsCsv.formatValue(2.5, "count"));       // HALF_UP
         assertEquals("0.3", TrendsCsv.formatValue(0.25, "percent"));  // HALF_UP, not banker's
