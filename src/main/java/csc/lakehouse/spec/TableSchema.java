@@ -20,6 +20,13 @@ public final class TableSchema {
     /** natural key columns (de-duplication and MERGE) */
     public List<String> keys = new ArrayList<>();
     public List<ColumnSpec> columns = new ArrayList<>();
+    /**
+     * Tables of per-return items (those declaring {@code is_latest}): the column whose date ends the item
+     * (a closure or end date). An item whose row has it empty or after 31 March of its return was open at
+     * the end of that return; if no later return holds it, it is vanished. Absent: the item is never
+     * marked vanished (it has no open state to carry into the next return).
+     */
+    public String open_until;
 
     public static final class ColumnSpec {
         public String name;
@@ -45,6 +52,19 @@ public final class TableSchema {
             }
         }
         return out;
+    }
+
+    /** One row per (natural key, collection_year): the table declares {@code is_latest}. */
+    public boolean perReturn() {
+        return columnNames().contains("is_latest");
+    }
+
+    /** The item's key across returns: {@link #keys} without {@code collection_year} for a per-return table. */
+    public List<String> naturalKey() {
+        if (!perReturn()) return keys;
+        List<String> k = new ArrayList<>(keys);
+        k.remove("collection_year");
+        return k;
     }
 
     public List<String> columnNames() {
