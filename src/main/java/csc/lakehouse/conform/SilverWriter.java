@@ -115,8 +115,8 @@ public final class SilverWriter {
                 List<String> purged = csc.lakehouse.lake.Housekeeping.purgedFiles(lake);
                 Column deletable = purged.isEmpty() ? null
                         : functions.not(col("t.source_file_sha256").isin(purged.toArray()));
-                // keys of a per-return table include collection_year: each return's row is its own MERGE row
-                version = lake.mergeReplace(silver, Layer.SILVER, table, schema.keys, ROW_HASH, deletable);
+                // a per-return table's rows are keyed by the natural key and collection_year: each return's row is its own
+                version = lake.mergeReplace(silver, Layer.SILVER, table, schema.rowKey(), ROW_HASH, deletable);
                 // quarantine tables always reflect the current silver build; an empty one is written only
                 // when it replaces an earlier non-empty one
                 if (quarantined > 0 || lake.exists(Layer.QUARANTINE, table)) {
@@ -130,8 +130,8 @@ public final class SilverWriter {
                 if (lake.exists(Layer.QUARANTINE, table)) quarantine = lake.read(Layer.QUARANTINE, table);
             }
             // a handful of rows, held in the driver: the caller writes every table's list as one table
-            vanished = vanishedCount == 0 ? vanished.limit(0)
-                    : vanished.sparkSession().createDataFrame(vanished.collectAsList(), vanished.schema());
+            vanished = vanished.sparkSession().createDataFrame(
+                    vanishedCount == 0 ? new ArrayList<Row>() : vanished.collectAsList(), vanished.schema());
             return new Outcome(table, written + quarantined + duplicate, written, quarantined, duplicate, version,
                     errors, warnings, silver, quarantine, vanishedCount, vanished);
         } finally {
@@ -160,11 +160,11 @@ public final class SilverWriter {
             return nothingVanishes(checked.withColumn(STATUS, when(ok, lit(WRITTEN)).otherwise(lit(QUARANTINED))));
         }
         Column anyNull = lit(false);
-        for (String k : schema.keys) anyNull = anyNull.or(col(k).isNull());
+        for (String k : schema.rowKey()) anyNull = anyNull.or(col(k).isNull());
         Dataset<Row> d = checked.withColumn("_alone", when(anyNull, functions.concat_ws("#",
                 col(Lineage.FILE_SHA256), col(Lineage.ROW_NUMBER).cast("string"))));
         List<Column> k = new ArrayList<>();
-        for (String c : schema.keys) k.add(col(c));
+        for (String c : schema.rowKey()) k.add(col(c));
         k.add(col("_alone"));
         d = d.withColumn("_rank", functions.row_number().over(Window.partitionBy(k.toArray(new Column[0])).orderBy(
                 col("collection_year").desc(), col(Lineage.INGESTED_AT).desc(),
@@ -174,7 +174,7 @@ public final class SilverWriter {
         if (!schema.perReturn()) return nothingVanishes(d.drop("_rank", "_alone"));
 
         List<Column> item = new ArrayList<>();
-        for (String c : schema.naturalKey()) item.add(col(c));
+        for (String c : schema.keys) item.add(col(c));
         item.add(col("_alone"));
         Column[] itemKey = item.toArray(new Column[0]);
         // the last return holding the item: its winning row, passed or not (a failing latest row still holds it)
@@ -208,7 +208,7 @@ public final class SilverWriter {
     /** One row per vanished item, shaped as {@code silver.vanished_items}. */
     static Dataset<Row> vanishedRows(Dataset<Row> entries, String table, TableSchema schema) {
         List<Column> parts = new ArrayList<>();
-        for (String c : schema.naturalKey()) if (!c.equals("la_code")) parts.add(col(c).cast("string"));
+        for (String c : schema.keys) if (!c.equals("la_code")) parts.add(col(c).cast("string"));
         Dataset<Row> v = entries.select(col("la_code").cast("string").as("la_code"), lit(table).as("table_name"),
                 functions.concat_ws("|", parts.toArray(new Column[0])).as("item_key"),
                 List.of(entries.columns()).contains("person_id") ? col("person_id") : lit(null).cast("string").as("person_id"),
@@ -225,19 +225,6 @@ public final class SilverWriter {
         if (!c.contains("is_latest") || !c.contains("vanished")) return rows;
         return rows.filter(functions.coalesce(col("is_latest"), lit(true))
                 .and(functions.not(functions.coalesce(col("vanished"), lit(false)))));
-    }
-
-    /** Keeps one row per natural key: later collection year, then later submission, then later row. */
-    public static Dataset<Row> dedupe(Dataset<Row> rows, List<String> keys) {
-        if (keys.isEmpty()) {
-            return rows;
-        }
-        Column[] k = keys.stream().map(functions::col).toArray(Column[]::new);
-        return rows.withColumn("_dedupe_rank", functions.row_number().over(Window.partitionBy(k).orderBy(
-                        col("collection_year").desc(), col(Lineage.INGESTED_AT).desc(),
-                        col(Lineage.FILE_SHA256).desc(), col(Lineage.ROW_NUMBER).desc())))
-                .filter(col("_dedupe_rank").equalTo(1))
-                .drop("_dedupe_rank");
     }
 
     /** Selects the declared columns in order, cast to their declared types, plus the row hash. */

@@ -17,7 +17,7 @@ public final class TableSchema {
     public String table;
     public String layer;
     public String description;
-    /** natural key columns (de-duplication and MERGE) */
+    /** natural key columns (de-duplication; with {@code collection_year} the MERGE key of a per-return table: {@link #rowKey}) */
     public List<String> keys = new ArrayList<>();
     public List<ColumnSpec> columns = new ArrayList<>();
     /**
@@ -59,11 +59,14 @@ public final class TableSchema {
         return columnNames().contains("is_latest");
     }
 
-    /** The item's key across returns: {@link #keys} without {@code collection_year} for a per-return table. */
-    public List<String> naturalKey() {
-        if (!perReturn()) return keys;
+    /**
+     * The key of one silver row (MERGE and de-duplication): {@link #keys} (the item's natural key), plus
+     * {@code collection_year} for a per-return table, which keeps one row per item and return.
+     */
+    public List<String> rowKey() {
+        if (!perReturn() || keys.isEmpty() || keys.contains("collection_year")) return keys;
         List<String> k = new ArrayList<>(keys);
-        k.remove("collection_year");
+        k.add("collection_year");
         return k;
     }
 

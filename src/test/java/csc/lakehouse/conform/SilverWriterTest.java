@@ -95,6 +95,26 @@ class SilverWriterTest {
     }
 
     @Test
+    void aLakeWrittenBeforePerReturnRowsGainsTheNewColumns() {
+        // An older lakehouse holds cin_plan without is_latest/vanished: one row per plan (p1 from 2024). The next
+        // build MERGEs with schema evolution: by hand, p1/2023 inserted, p1/2024 updated (its hash changed), both
+        // with is_latest set; 2 rows.
+        Dataset<Row> typed = SparkTestSession.frame(TYPED,
+                plan("p1", "2023-01-10", null, 2023, "sha23", 1),
+                plan("p1", "2023-01-10", "2023-06-30", 2024, "sha24", 1));
+        Lakehouse lake = new Lakehouse(SparkTestSession.get(), SparkTestSession.tempDir("silver-old").toString());
+        Dataset<Row> old = SilverWriter.write(null, "cin_plan", typed, new RuleSet()).silver()
+                .filter("collection_year = 2024").drop("is_latest", "vanished");
+        lake.overwrite(old, Layer.SILVER, "cin_plan");
+        SilverWriter.write(lake, "cin_plan", typed, new RuleSet());
+        List<Row> rows = lake.read(Layer.SILVER, "cin_plan").orderBy("collection_year").collectAsList();
+        assertEquals(2, rows.size());
+        assertEquals(false, rows.get(0).getAs("is_latest"));
+        assertEquals(true, rows.get(1).getAs("is_latest"));
+        assertEquals(false, rows.get(1).getAs("vanished"));
+    }
+
+    @Test
     void aLaterClosureThatFailsAnUnrelatedRuleQuarantinesTheItem() {
         // p1: open in the 2023 return; the 2024 return closes it (2023-06-30) but its referral_id breaks T-REF, a rule
         // about another field. p2: open in 2023, closed in 2024 with a good row. By hand:
