@@ -32,8 +32,8 @@ import static org.apache.spark.sql.functions.when;
  * <p>A per-return table ({@link TableSchema#perReturn()}: CIN items and 903 episodes) keeps one row per
  * (natural key, collection year), each validated on its own: the return is the record of its year. Of an
  * item's rows only the latest return's can be {@code is_latest}, and only when it passed; an item that its
- * last return showed open at 31 March ({@link TableSchema#open_until}) and that a later return of the LA
- * does not hold is {@code vanished} on every row and listed in {@link #vanishedItems}.
+ * last return showed open (no end recorded in {@link TableSchema#open_until}) and that a later return of the
+ * LA does not hold is {@code vanished} on every row and listed in {@code silver.vanished_items}.
  *
  * <p>Counts reconcile by construction and are reported: {@code rows_in = rows_written + rows_quarantined
  * + rows_duplicate}, where a duplicate is a row that lost to another row of the same key (and, for a
@@ -181,11 +181,10 @@ public final class SilverWriter {
         d = d.withColumn(LAST_RETURN, functions.max(when(winner, col("collection_year"))).over(Window.partitionBy(itemKey)));
         Column last = winner.and(col("collection_year").equalTo(col(LAST_RETURN)));
         d = d.withColumn("is_latest", last.and(ok));
-        Column openAtEnd = lit(false);
-        if (schema.open_until != null) {
-            Column end = col(schema.open_until);
-            openAtEnd = end.isNull().or(end.gt(functions.make_date(col("collection_year"), lit(3), lit(31))));
-        }
+        // open at the end of its return: the return records no end. An end after that 31 March (which a return
+        // should not hold; warned) is still an end: such an item is not required in the next return, and counting
+        // it would make every item of a drop whose years are labelled one year early vanish
+        Column openAtEnd = schema.open_until == null ? lit(false) : col(schema.open_until).isNull();
         // the returns of the LA this table holds rows from (any row: a return whose rows all failed still came)
         Dataset<Row> returns = checked.groupBy(col("la_code").as("_r_la"))
                 .agg(functions.collect_set(col("collection_year")).as("_r_years"));

@@ -165,7 +165,9 @@ public final class Lakehouse {
         }
         io.delta.tables.DeltaMergeBuilder merge = target.as("t").merge(desired.as("s"), on);
         if (newColumns) merge = merge.withSchemaEvolution();
-        merge.whenMatched(functions.col("t." + hashColumn).notEqual(functions.col("s." + hashColumn))).updateAll()
+        // after new columns every matched row is rewritten, so none keeps them null
+        merge.whenMatched(newColumns ? functions.lit(true)
+                        : functions.col("t." + hashColumn).notEqual(functions.col("s." + hashColumn))).updateAll()
               .whenNotMatched().insertAll()
               .whenNotMatchedBySource(deletable == null ? functions.lit(true) : deletable).delete()
               .execute();

@@ -22,8 +22,8 @@ public final class TableSchema {
     public List<ColumnSpec> columns = new ArrayList<>();
     /**
      * Tables of per-return items (those declaring {@code is_latest}): the column whose date ends the item
-     * (a closure or end date). An item whose row has it empty or after 31 March of its return was open at
-     * the end of that return; if no later return holds it, it is vanished. Absent: the item is never
+     * (a closure or end date). An item whose row has it empty was open at the end of that return; if no
+     * later return of the LA holds it, it is vanished. Absent: the item is never
      * marked vanished (it has no open state to carry into the next return).
      */
     public String open_until;
