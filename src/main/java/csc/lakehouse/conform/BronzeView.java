@@ -35,4 +35,21 @@ public interface BronzeView {
                 .select(col(Lineage.FILE_SHA256).as("_winning_sha"));
         return rows.join(functions.broadcast(files), col(Lineage.FILE_SHA256).equalTo(col("_winning_sha")), "left_semi");
     }
+
+    /**
+     * The rows of the latest file per LA, whatever its year: for a source whose every file is its whole
+     * history (the local trackers), so a row deleted or re-keyed in the newest file does not survive from
+     * an older one. Latest = last ingested, then the later year (two files in one drop), then the hash.
+     */
+    static Dataset<Row> latestFile(Dataset<Row> rows) {
+        Dataset<Row> files = rows.select(col(Lineage.COLLECTION_YEAR), col(Lineage.LA_CODE),
+                        col(Lineage.FILE_SHA256), col(Lineage.INGESTED_AT))
+                .distinct()
+                .withColumn("_rank", functions.row_number().over(
+                        Window.partitionBy(col(Lineage.LA_CODE)).orderBy(col(Lineage.INGESTED_AT).desc(),
+                                col(Lineage.COLLECTION_YEAR).desc(), col(Lineage.FILE_SHA256).desc())))
+                .filter(col("_rank").equalTo(1))
+                .select(col(Lineage.FILE_SHA256).as("_winning_sha"));
+        return rows.join(functions.broadcast(files), col(Lineage.FILE_SHA256).equalTo(col("_winning_sha")), "left_semi");
+    }
 }

@@ -18,7 +18,8 @@ import static org.apache.spark.sql.functions.col;
  * Silver for one local tracker: {@code bronze.local_<tracker>} to {@code silver.tracker_<tracker>},
  * typed as {@code data-schemas/inputs/local/<tracker>.yaml} declares. The child identifier becomes
  * {@code person_id = csc_pseudonym(la, child_id)}; family and sibling-group identifiers are
- * pseudonymised in place; staff ids stay. {@code _src} holds the raw values of every other column.
+ * pseudonymised in place; staff ids stay. {@code _src} holds the raw values of every other column. Only the
+ * latest file of the tracker per LA is read: each file is the tracker's whole history.
  */
 public final class TrackerSilverBuilder implements SilverBuilder {
     private final TrackerSpec spec;
@@ -37,7 +38,8 @@ public final class TrackerSilverBuilder implements SilverBuilder {
 
     @Override
     public Optional<Dataset<Row>> build(BronzeView bronze, ConformContext ctx) {
-        return bronze.current(spec.bronzeTable()).map(this::typed);
+        // the templates ask for the whole history in every file: the latest file per LA is the tracker
+        return bronze.all(spec.bronzeTable()).map(BronzeView::latestFile).map(this::typed);
     }
 
     /** Types one tracker's bronze rows (public for tests). */

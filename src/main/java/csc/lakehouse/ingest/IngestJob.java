@@ -230,9 +230,13 @@ public final class IngestJob {
                     progress.stage("silver", b.table(), o.rowsWritten());
                     return o;
                 });
+        Dataset<Row> vanished = null;
+        long vanishedCount = 0;
         for (SilverWriter.Outcome o : built) {
             if (o == null) continue;
             outcomes.add(o);
+            vanished = vanished == null ? o.vanished() : vanished.unionByName(o.vanished());
+            vanishedCount += o.vanishedCount();
             silverTables.put(o.table(), o.silver());
             manifest.table(Lakehouse.name(Layer.SILVER, o.table()), Layer.SILVER, o.rowsIn(), o.rowsWritten(),
                     o.rowsQuarantined(), o.rowsDuplicate(), o.deltaVersion());
@@ -243,6 +247,19 @@ public final class IngestJob {
             }
             if (!o.errorsByRule().isEmpty()) errorsByRule.put(o.table(), o.errorsByRule());
             if (!o.warningsByRule().isEmpty()) warningsByRule.put(o.table(), o.warningsByRule());
+        }
+        if (vanished != null) {
+            // one table for every source's vanished items (the per-table lists are small, held in the driver)
+            Long version = null;
+            if (lake != null) {
+                version = lake.mergeReplace(vanished, Layer.SILVER, SilverWriter.VANISHED_ITEMS,
+                        TableSchema.load("silver", SilverWriter.VANISHED_ITEMS).keys, SilverWriter.ROW_HASH);
+                vanished = lake.read(Layer.SILVER, SilverWriter.VANISHED_ITEMS);
+            }
+            silverTables.put(SilverWriter.VANISHED_ITEMS, vanished);
+            manifest.table(Lakehouse.name(Layer.SILVER, SilverWriter.VANISHED_ITEMS), Layer.SILVER, vanishedCount,
+                    vanishedCount, 0L, 0L, version);
+            manifest.put("vanished_items", vanishedCount);
         }
         for (DerivedSilverTable d : Sources.derivedTables()) {
             Optional<Dataset<Row>> rows = d.build(silverTables, ctx);

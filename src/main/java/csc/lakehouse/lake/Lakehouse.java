@@ -156,13 +156,18 @@ public final class Lakehouse {
             return recordWrite(layer, table);
         }
         DeltaTable target = DeltaTable.forPath(spark, p);
+        // new declared columns (a lake written by an earlier version): a plain MERGE would ignore them
+        boolean newColumns = !List.of(target.toDF().columns()).containsAll(List.of(desired.columns()));
         Column on = null;
         for (String k : keys) {
             Column c = functions.col("t." + k).eqNullSafe(functions.col("s." + k));
             on = on == null ? c : on.and(c);
         }
-        target.as("t").merge(desired.as("s"), on)
-              .whenMatched(functions.col("t." + hashColumn).notEqual(functions.col("s." + hashColumn))).updateAll()
+        io.delta.tables.DeltaMergeBuilder merge = target.as("t").merge(desired.as("s"), on);
+        if (newColumns) merge = merge.withSchemaEvolution();
+        // after new columns every matched row is rewritten, so none keeps them null
+        merge.whenMatched(newColumns ? functions.lit(true)
+                        : functions.col("t." + hashColumn).notEqual(functions.col("s." + hashColumn))).updateAll()
               .whenNotMatched().insertAll()
               .whenNotMatchedBySource(deletable == null ? functions.lit(true) : deletable).delete()
               .execute();

@@ -17,9 +17,16 @@ public final class TableSchema {
     public String table;
     public String layer;
     public String description;
-    /** natural key columns (de-duplication and MERGE) */
+    /** natural key columns (de-duplication; with {@code collection_year} the MERGE key of a per-return table: {@link #rowKey}) */
     public List<String> keys = new ArrayList<>();
     public List<ColumnSpec> columns = new ArrayList<>();
+    /**
+     * Tables of per-return items (those declaring {@code is_latest}): the column whose date ends the item
+     * (a closure or end date). An item whose row has it empty was open at the end of that return; if no
+     * later return of the LA holds it, it is vanished. Absent: the item is never
+     * marked vanished (it has no open state to carry into the next return).
+     */
+    public String open_until;
 
     public static final class ColumnSpec {
         public String name;
@@ -45,6 +52,22 @@ public final class TableSchema {
             }
         }
         return out;
+    }
+
+    /** One row per (natural key, collection_year): the table declares {@code is_latest}. */
+    public boolean perReturn() {
+        return columnNames().contains("is_latest");
+    }
+
+    /**
+     * The key of one silver row (MERGE and de-duplication): {@link #keys} (the item's natural key), plus
+     * {@code collection_year} for a per-return table, which keeps one row per item and return.
+     */
+    public List<String> rowKey() {
+        if (!perReturn() || keys.isEmpty() || keys.contains("collection_year")) return keys;
+        List<String> k = new ArrayList<>(keys);
+        k.add("collection_year");
+        return k;
     }
 
     public List<String> columnNames() {

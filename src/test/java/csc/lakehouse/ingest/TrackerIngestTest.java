@@ -110,4 +110,35 @@ class TrackerIngestTest {
                 LocalTrackerReader.normaliseHeader(" Seen by Children's Rights Officer? "));
         assertEquals(9, TrackerSpec.all().size());
     }
+
+    @Test
+    void theNewestTrackerFileIsTheWholeHistory() throws Exception {
+        // Two runs on one lake. The first file (ingested first) holds C1 (strategy 2024-03-04), C2 (2024-03-05) and
+        // C3 (2024-03-07). The newer file, sent later, corrects C2's strategy date to 2024-03-06 (a re-key: the date is
+        // in the key) and no longer holds C3 (deleted). By hand, silver after the second run: C1 2024-03-04 and
+        // C2 2024-03-06 only; C2's old date and C3 do not survive from the older file. Counts are over the newest file
+        // alone: in 2 = written 2.
+        Path root = SparkTestSession.tempDir("tracker-history");
+        csc.lakehouse.lake.Lakehouse lake = new csc.lakehouse.lake.Lakehouse(SparkTestSession.get(), root.resolve("lake").toString());
+        String header = "child_id,referral_date,strategy_date,outcome\n";
+        write(root.resolve("drop1"), "la=301/local/strategy_discussions.csv", header
+                + "C1,2024-03-01,2024-03-04,s47\nC2,2024-03-01,2024-03-05,s47\nC3,2024-03-02,2024-03-07,s47\n");
+        new IngestJob(SparkTestSession.get(), lake, new RunManifest("test"), null).run(root.resolve("drop1").toString());
+        assertEquals(3, lake.read(csc.lakehouse.lake.Layer.SILVER, "tracker_strategy_discussions").count());
+        Thread.sleep(10);   // the second file is ingested strictly later
+        write(root.resolve("drop2"), "la=301/local/strategy_discussions.csv", header
+                + "C1,2024-03-01,2024-03-04,s47\nC2,2024-03-01,2024-03-06,s47\n");
+        IngestJob.Result r = new IngestJob(SparkTestSession.get(), lake, new RunManifest("test"), null)
+                .run(root.resolve("drop2").toString());
+        SilverWriter.Outcome o = r.silver().stream().filter(s -> s.table().equals("tracker_strategy_discussions"))
+                .findFirst().orElseThrow();
+        assertEquals(2, o.rowsIn());
+        assertEquals(2, o.rowsWritten());
+        List<Row> rows = lake.read(csc.lakehouse.lake.Layer.SILVER, "tracker_strategy_discussions")
+                .orderBy("strategy_date").collectAsList();
+        assertEquals(2, rows.size());
+        assertEquals(SparkTestSession.pseudonym("301", "C1"), rows.get(0).getAs("person_id"));
+        assertEquals(SparkTestSession.pseudonym("301", "C2"), rows.get(1).getAs("person_id"));
+        assertEquals(SparkTestSession.d("2024-03-06"), rows.get(1).getAs("strategy_date"));
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import static org.apache.spark.sql.functions.col;
 
-/** {@code silver.assessment_factor}: one row per distinct factor of each silver assessment. */
+/** {@code silver.assessment_factor}: one row per distinct factor of each assessment in the history (its latest return's row). */
 public final class CinAssessmentFactorTable implements DerivedSilverTable {
     @Override
     public String table() { return "assessment_factor"; }
@@ -20,6 +20,7 @@ public final class CinAssessmentFactorTable implements DerivedSilverTable {
     public Optional<Dataset<Row>> build(Map<String, Dataset<Row>> silver, ConformContext ctx) {
         Dataset<Row> a = silver.get("assessment");
         if (a == null) return Optional.empty();
+        a = csc.lakehouse.conform.SilverWriter.history(a);   // each assessment's latest return's row
         Dataset<Row> f = a.select(col("assessment_id"), col("la_code"), col("person_id"), col("start_date"),
                         col("authorisation_date"), functions.explode(col("factors")).as("factor"),
                         col("collection_year"), col("source_file_sha256"))

@@ -20,7 +20,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Episode continuity over silver {@code cla_episode} (already de-duplicated across returns), with window
+ * Episode continuity over the history of silver {@code cla_episode} (each episode's latest return's row, vanished
+ * episodes left out), with window
  * functions only. An episode <em>continues</em> the previous one of the same child when that one ended
  * with REC X1 on the day this one starts (DEC = DECOM) and this one is not RNE S. Runs of continuing
  * episodes are grouped into:
@@ -128,6 +129,11 @@ public final class CarePeriods {
                 .withColumn("placement_id", Ssda903Columns.hashId(col("la_code"), col("person_id"), col("start_date")));
     }
 
+    /** The episodes' history (each episode's latest row, not vanished); null stays null. */
+    static Dataset<Row> history(Dataset<Row> episodes) {
+        return episodes == null ? null : csc.lakehouse.conform.SilverWriter.history(episodes);
+    }
+
     /** {@code cla_period} as a derived silver table. */
     public static final class PeriodTable implements DerivedSilverTable {
         @Override
@@ -135,7 +141,7 @@ public final class CarePeriods {
 
         @Override
         public Optional<Dataset<Row>> build(Map<String, Dataset<Row>> silver, ConformContext ctx) {
-            Dataset<Row> episodes = silver.get("cla_episode");
+            Dataset<Row> episodes = history(silver.get("cla_episode"));
             if (episodes == null) return Optional.empty();
             Dataset<Row> p = periods(episodes);
             long odd = periodsNotStartingWithS(p);
@@ -152,7 +158,7 @@ public final class CarePeriods {
 
         @Override
         public Optional<Dataset<Row>> build(Map<String, Dataset<Row>> silver, ConformContext ctx) {
-            return Optional.ofNullable(silver.get("cla_episode")).map(CarePeriods::legalStatuses);
+            return Optional.ofNullable(history(silver.get("cla_episode"))).map(CarePeriods::legalStatuses);
         }
     }
 
@@ -162,7 +168,7 @@ public final class CarePeriods {
 
         @Override
         public Optional<Dataset<Row>> build(Map<String, Dataset<Row>> silver, ConformContext ctx) {
-            return Optional.ofNullable(silver.get("cla_episode")).map(CarePeriods::placements);
+            return Optional.ofNullable(history(silver.get("cla_episode"))).map(CarePeriods::placements);
         }
     }
 }

@@ -220,14 +220,15 @@ public final class CinCensusReader implements SourceReader {
 
     /**
      * The collection year of a return: the reporting year (1 April Y-1 to 31 March Y) containing the
-     * ReferenceDate; failing that, Header Year + 1; null when neither can be read.
+     * ReferenceDate; failing that, Header Year itself ({@code Year} 2023 is the census of 31 March 2023, the
+     * 2022-23 collection); null when neither can be read.
      */
     public static Integer collectionYear(String referenceDate, String headerYear) {
         LocalDate d = parseDate(referenceDate);
         if (d != null) return d.getMonthValue() >= 4 ? d.getYear() + 1 : d.getYear();
         if (headerYear != null) {
             try {
-                return Integer.parseInt(headerYear.trim()) + 1;
+                return Integer.parseInt(headerYear.trim());
             } catch (NumberFormatException ignored) {
                 return null;
             }

@@ -33,12 +33,15 @@ import java.util.Map;
  *   <li>the DfE explore-education-statistics layout: {@code time_period, geographic_level, ...,
  *       old_la_code, new_la_code, la_name, age_group, population_estimate}.</li>
  * </ul>
- * Anything else is rejected. The collection year recorded for the file is its latest mid-year (the
+ * Anything else is rejected, and so is a single-year-of-age file in which an LA and year lacks any of the
+ * ages 0-17 (the missing ages are named). The collection year recorded for the file is its latest mid-year (the
  * vintage), so a later vintage wins in silver.
  */
 public final class PopulationReader implements SourceReader {
     public static final String BRONZE = "population";
     static final List<String> SINGLE_YEAR = List.of("new_la_code", "la_name", "year", "age", "population");
+    /** The oldest age summed into the 0-17 population. */
+    static final int MAX_CHILD_AGE = 17;
     static final List<String> EES = List.of("time_period", "geographic_level", "new_la_code", "la_name", "age_group",
             "population_estimate");
 
@@ -90,6 +93,10 @@ public final class PopulationReader implements SourceReader {
         }
         String yearCol = single ? "year" : "time_period";
         int yi = cols.indexOf(yearCol);
+        int ai = single ? cols.indexOf("age") : -1;
+        int li = cols.indexOf("new_la_code");
+        // single year of age: the ages seen per (LA, year); the 0-17 total needs every one of them
+        Map<String, java.util.BitSet> ages = new java.util.TreeMap<>();
         List<Row> rows = new ArrayList<>();
         List<String> rec;
         int maxYear = 0;
@@ -100,8 +107,25 @@ public final class PopulationReader implements SourceReader {
             v[cols.size()] = (long) csv.recordStartLine();
             rows.add(RowFactory.create(v));
             String y = yi < rec.size() ? rec.get(yi).trim() : "";
+            if (single) {
+                String la = li < rec.size() ? rec.get(li).trim() : "";
+                java.util.BitSet seen = ages.computeIfAbsent(la + " mid-" + y, k -> new java.util.BitSet());
+                String age = ai < rec.size() ? rec.get(ai).trim() : "";
+                if (age.matches("\\d{1,3}")) seen.set(Integer.parseInt(age));
+            }
             if (y.matches("\\d{4}")) maxYear = Math.max(maxYear, Integer.parseInt(y));
             else if (y.matches("\\d{6}")) maxYear = Math.max(maxYear, Integer.parseInt(y.substring(0, 4)));
+        }
+        List<String> gaps = new ArrayList<>();
+        for (Map.Entry<String, java.util.BitSet> e : ages.entrySet()) {
+            List<String> missing = new ArrayList<>();
+            for (int a = 0; a <= MAX_CHILD_AGE; a++) if (!e.getValue().get(a)) missing.add(Integer.toString(a));
+            if (!missing.isEmpty()) gaps.add(e.getKey() + " lacks age" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing));
+        }
+        if (!gaps.isEmpty()) {
+            throw new FileRejected("single year of age file without every age 0-" + MAX_CHILD_AGE
+                    + " (the 0-17 population would be too small): " + String.join("; ", gaps));
         }
         List<String> warnings = new ArrayList<>();
         if (rows.isEmpty()) warnings.add("header only: no population rows");

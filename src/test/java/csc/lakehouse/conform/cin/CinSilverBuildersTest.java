@@ -94,8 +94,10 @@ class CinSilverBuildersTest {
         IngestJob.Result r = CinTestSupport.run(CinTestSupport.drop("cin-rules", "rules_2024.xml"), null);
         Map<String, SilverWriter.Outcome> o = CinTestSupport.byTable(r);
 
-        assertCounts(o.get("person_cin"), 7, 3, 4, 0,
-                Map.of("CIN-DOB-CONFLICT", 2L, "CIN-FMT-person_birth_date", 1L, "CIN-REQ-person_id", 1L));
+        // R1 twice with different dates of birth: the later row wins, breaks CIN-DOB-CONFLICT and is quarantined;
+        // the earlier row lost to it (a duplicate) and is not written either
+        assertCounts(o.get("person_cin"), 7, 3, 3, 1,
+                Map.of("CIN-DOB-CONFLICT", 1L, "CIN-FMT-person_birth_date", 1L, "CIN-REQ-person_id", 1L));
         assertEquals(Map.of("CIN-SEX-YEAR", 1L), o.get("person_cin").warningsByRule());
         assertEquals(1, o.get("person_cin").quarantine().filter("original_row like '%2011-02-30%'").count());
         assertCounts(o.get("referral"), 7, 1, 6, 0, Map.of("CIN-8805", 1L, "CIN-8810", 1L,
@@ -130,14 +132,21 @@ class CinSilverBuildersTest {
 
     @Test
     void laterReturnWinsForTheSameReferral() {
-        // dry run (no lake): SilverWriter de-duplicates the same way; the MERGE itself is covered by SilverWriterTest
+        // dry run (no lake): SilverWriter de-duplicates the same way; the MERGE itself is covered by SilverWriterTest.
+        // D1's referral of 2022-11-01 is open in the 2023 return and closed (2023-06-30) in the 2024 return: both rows
+        // stay, each the record of its year; the 2024 row is the history (is_latest). No duplicate: one row per return.
         IngestJob.Result r = CinTestSupport.run(CinTestSupport.drop("cin-dedup", "dedup_2023.xml", "dedup_2024.xml"), null);
         SilverWriter.Outcome ref = CinTestSupport.byTable(r).get("referral");
         assertEquals(2, ref.rowsIn());
-        assertEquals(1, ref.rowsWritten());
+        assertEquals(2, ref.rowsWritten());
         assertEquals(0, ref.rowsQuarantined());
-        assertEquals(1, ref.rowsDuplicate());
-        List<Row> rows = ref.silver().collectAsList();
+        assertEquals(0, ref.rowsDuplicate());
+        List<Row> rows = ref.silver().orderBy("collection_year").collectAsList();
+        assertEquals(2, rows.size());
+        assertNull(rows.get(0).getAs("closure_date"));
+        assertEquals(false, rows.get(0).getAs("is_latest"));
+        assertEquals(false, rows.get(0).getAs("vanished"));
+        rows = SilverWriter.history(ref.silver()).collectAsList();
         assertEquals(1, rows.size());
         assertEquals(d("2023-06-30"), rows.get(0).getAs("closure_date"));
         assertEquals("RC7", rows.get(0).getAs("reason_for_closure"));

@@ -65,4 +65,20 @@ class PopulationReaderTest {
                 new StringReader("la,year,kids\n301,2023,5\n")));
         assertTrue(e.getMessage().contains("not a population file"), e.getMessage());
     }
+
+    @Test
+    void singleYearFileMissingChildAgesIsRejectedNamingThem() {
+        // 301's 2023 rows hold ages 0..17 except 3 and 17; its 2024 rows hold only age 0; the other LA is complete
+        // apart from 9. Expected, by hand: every gap named, per LA and year, ages in order.
+        StringBuilder csv = new StringBuilder("new_la_code,la_name,year,age,population\n");
+        for (int a = 0; a <= 18; a++) if (a != 3 && a != 17) csv.append("E09000002,B,2023,").append(a).append(",10\n");
+        csv.append("E09000002,B,2024,0,10\n");
+        for (int a = 0; a <= 17; a++) if (a != 9) csv.append("E06000023,Bristol,2023,").append(a).append(",10\n");
+        FileRejected e = assertThrows(FileRejected.class, () -> PopulationReader.parse(SparkTestSession.get(),
+                new StringReader(csv.toString())));
+        assertTrue(e.getMessage().contains("E09000002 mid-2023 lacks ages 3, 17"), e.getMessage());
+        assertTrue(e.getMessage().contains("E09000002 mid-2024 lacks ages 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("E06000023 mid-2023 lacks age 9"), e.getMessage());
+    }
 }

@@ -149,11 +149,14 @@ class CinCensusReaderTest {
 
     @Test
     void collectionYearFromReferenceDateOrHeaderYear() {
-        assertEquals(2024, CinCensusReader.collectionYear("2024-03-31", "2023"));
-        assertEquals(2023, CinCensusReader.collectionYear("2022-07-21", "2022"));
+        // the reporting year containing ReferenceDate wins: 31 March 2024 -> 2024; 21 July 2022 and 1 April 2022
+        // fall in 1 April 2022 - 31 March 2023 -> 2023
+        assertEquals(2024, CinCensusReader.collectionYear("2024-03-31", "2024"));
+        assertEquals(2023, CinCensusReader.collectionYear("2022-07-21", "2023"));
         assertEquals(2023, CinCensusReader.collectionYear("2022-04-01", null));
-        assertEquals(2024, CinCensusReader.collectionYear(null, "2023"));
-        assertEquals(2024, CinCensusReader.collectionYear("not a date", "2023"));
+        // without a readable ReferenceDate, Year 2023 is the census of 31 March 2023 (not 2024)
+        assertEquals(2023, CinCensusReader.collectionYear(null, "2023"));
+        assertEquals(2023, CinCensusReader.collectionYear("not a date", "2023"));
         assertNull(CinCensusReader.collectionYear(null, null));
     }
 

@@ -153,7 +153,7 @@ class CinXmlBenchmarkTest {
         String[] eth = {"WBRI", "BAFR", "AIND", "MWBC", "WOTH"};
         try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
             w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message><Header><CollectionDetails><Collection>CIN</Collection>"
-                    + "<Year>2023</Year><ReferenceDate>2024-03-31</ReferenceDate></CollectionDetails><Source><SourceLevel>L</SourceLevel>"
+                    + "<Year>2024</Year><ReferenceDate>2024-03-31</ReferenceDate></CollectionDetails><Source><SourceLevel>L</SourceLevel>"
                     + "<LEA>301</LEA></Source></Header>\n<Children>\n");
             for (int i = 0; i < children; i++) {
                 w.write("<Child><ChildIdentifiers><LAchildID>SYN" + i + "</LAchildID><UPN>A" + (100000000000L + i)

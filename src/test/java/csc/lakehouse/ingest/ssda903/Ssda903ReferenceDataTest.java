@@ -74,11 +74,32 @@ class Ssda903ReferenceDataTest {
             assertTrue(lake.exists(Layer.SILVER, d), d);
             REPORT.append(String.format("  %-24s rows=%d (derived)%n", d, lake.read(Layer.SILVER, d).count()));
         }
-        // the five returns re-report open episodes and the same children: duplicates across years
-        assertTrue(byTable.get("cla_episode").rowsDuplicate() > 0, "episodes re-reported across years");
+        // the five returns re-report open episodes and the same children. Children: one row per child, so the
+        // re-reports are duplicates. Episodes: each return keeps its own row (the return is the record of its year),
+        // so a re-report is not a duplicate; the history (is_latest, not vanished) has one row per episode.
         assertTrue(byTable.get("person_903").rowsDuplicate() > 0, "children re-reported across years");
         Dataset<Row> ep = lake.read(Layer.SILVER, "cla_episode");
-        assertEquals(ep.count(), ep.select("la_code", "person_id", "start_date").distinct().count());
+        assertEquals(ep.count(), ep.select("la_code", "person_id", "start_date", "collection_year").distinct().count());
+        Dataset<Row> history = SilverWriter.history(ep);
+        assertEquals(history.count(), history.select("la_code", "person_id", "start_date").distinct().count());
+        assertTrue(ep.count() > history.count(), "episodes re-reported across years");
+        // overlapping episodes are a warning now (measures.md): none quarantined, all 53 warned (as counted before)
+        assertEquals(0, byTable.get("cla_episode").rowsQuarantined());
+        assertEquals(53L, byTable.get("cla_episode").warningsByRule().get("903-OVERLAP"));
+        // vanished episodes, counted again in SQL over the written rows: the episode's last return showed it open (no
+        // DEC) and a later return of the LA (all five are LA 301) does not hold it
+        ep.createOrReplaceTempView("dm_episodes");
+        long vanished = SparkTestSession.get().sql("""
+                SELECT count(*) FROM (
+                  SELECT person_id, start_date, max(collection_year) AS last,
+                         max_by(end_date IS NULL, collection_year) AS open_at_end
+                  FROM dm_episodes GROUP BY person_id, start_date)
+                WHERE open_at_end AND last < (SELECT max(collection_year) FROM dm_episodes)""").first().getLong(0);
+        assertEquals(vanished, byTable.get("cla_episode").vanishedCount());
+        assertEquals(vanished, lake.read(Layer.SILVER, SilverWriter.VANISHED_ITEMS).count());
+        assertEquals(vanished, ((Number) m1.get("vanished_items")).longValue());
+        REPORT.append(String.format("  vanished episodes: %d; history episodes: %d of %d rows%n", vanished,
+                history.count(), ep.count()));
         Dataset<Row> person = lake.read(Layer.SILVER, "person");
         assertEquals(lake.read(Layer.SILVER, "person_903").count(), person.count());
 
