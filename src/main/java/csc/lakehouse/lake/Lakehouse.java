@@ -184,6 +184,29 @@ public final class Lakehouse {
         return v;
     }
 
+    /**
+     * The rows a write committed as {@code version} added, from the commit's {@code operationMetrics}
+     * ({@code numOutputRows}); empty when the commit does not record it.
+     */
+    public Optional<Long> rowsWritten(Layer layer, String table, long version) {
+        try {
+            Path commit = new Path(new Path(path(layer, table), "_delta_log"), String.format("%020d.json", version));
+            FileSystem fs = fileSystem(commit);
+            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (!line.startsWith("{\"commitInfo\"")) continue;
+                    com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line)
+                            .path("commitInfo").path("operationMetrics").path("numOutputRows");
+                    return rows.isMissingNode() ? Optional.empty() : Optional.of(Long.parseLong(rows.asText()));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Data files a commit added: its {@code add} actions (one JSON object per line of the commit file). */
     private long addedFiles(String table, long version) {
         try {
