@@ -53,6 +53,9 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", "2").config("spark.default.parallelism", "2")
                 .config("spark.sql.adaptive.enabled", "false")   // as embedded local runs (see embedded)
+                // a starved shared machine can pause the JVM past the 120 s default, and the lost "executor"
+                // stops the suite's one SparkContext for every later class
+                .config("spark.network.timeout", "900s").config("spark.executor.heartbeatInterval", "60s")
                 .config("spark.databricks.delta.snapshotPartitions", "2")
                 .config("spark.sql.ansi.enabled", "false")
                 .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/csc-test-warehouse")
