@@ -32,9 +32,6 @@ public final class SparkSessions {
          .config("spark.sql.ansi.enabled", "false")
          .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
         if (local) {
-            // adaptive execution re-plans every query into extra stages and jobs; on one machine's data
-            // (a borough) it costs more than it saves (issue 16: groupBy + collect 0.37 s with it, 0.14 s without)
-            b.config("spark.sql.adaptive.enabled", "false");
             b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
              .config("spark.default.parallelism", Integer.toString(shufflePartitions))
              .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/csc-spark-warehouse");
@@ -52,7 +49,6 @@ public final class SparkSessions {
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", "2").config("spark.default.parallelism", "2")
-                .config("spark.sql.adaptive.enabled", "false")   // as embedded local runs (see embedded)
                 // a starved shared machine can pause the JVM past the 120 s default, and the lost "executor"
                 // stops the suite's one SparkContext for every later class
                 .config("spark.network.timeout", "900s").config("spark.executor.heartbeatInterval", "60s")
