@@ -45,7 +45,9 @@ import java.util.stream.Stream;
  * again from the same drop in embedded DuckDB, written independently from the Spark code from measures.md,
  * and compares every figure with the pipeline's trends.csv. Exit 1 and a list of differences when any
  * figure disagrees. The last line is
- * {@code bench scale=<scale> rows=<rows> spark_s=<s> duckdb_s=<s> ratio=<spark_s/duckdb_s> peak_rss_mb=<MB>}.
+ * {@code bench scale=<scale> rows=<rows> spark_s=<s> duckdb_s=<s> ratio=<spark_s/duckdb_s> peak_rss_mb=<MB>
+ * jobs=<Spark jobs> tasks=<Spark tasks> commits=<Delta commits> files=<data files written>} (the last four count the
+ * Spark side's ingest, measures and publish).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the pipeline on a synthetic drop against a DuckDB reference implementation of six headline measures.")
@@ -122,6 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
             stage("spark.session", t);
             Lakehouse lake = new Lakehouse(spark, work.resolve("lakehouse").toString());
             RunManifest manifest = new RunManifest("bench");
+            csc.lakehouse.lake.WorkCounter.Snapshot work0 = csc.lakehouse.lake.WorkCounter.snapshot();
             manifest.parameter("input", dropDir.toString()).parameter("lakehouse", lake.root());
             t = System.nanoTime();
             IngestCommand.Result ingested = IngestCommand.ingest(spark, lake, manifest, dropDir.toString(), null, false);
@@ -135,6 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
             new PublishJob(lake, manifest).run(out);
             stage("spark.publish", t);
             double sparkS = sum("spark.");
+            csc.lakehouse.lake.WorkCounter.Snapshot sparkWork = csc.lakehouse.lake.WorkCounter.snapshot().since(work0);
 
             // ---- DuckDB: the reference implementation on the same drop ----
             List<String> diffs;
@@ -170,8 +174,9 @@ public final class BenchCommand implements Callable<Integer> {
                     System.out.println("bench FAILED: nothing was compared");
                     return Csc.FAILED;
                 }
-                System.out.println(String.format(Locale.ROOT, "bench scale=%s rows=%d spark_s=%.2f duckdb_s=%.2f ratio=%.2f peak_rss_mb=%d",
-                        scale, rows, sparkS, duckS, duckS > 0 ? sparkS / duckS : 0.0, peakRssMb()));
+                // the Spark side's work (ingest, measures, publish) after the timings: machine-independent figures
+                System.out.println(String.format(Locale.ROOT, "bench scale=%s rows=%d spark_s=%.2f duckdb_s=%.2f ratio=%.2f peak_rss_mb=%d %s",
+                        scale, rows, sparkS, duckS, duckS > 0 ? sparkS / duckS : 0.0, peakRssMb(), sparkWork.line()));
                 return Csc.OK;
             }
         } finally {

@@ -1,9 +1,11 @@
 package csc.lakehouse.cli;
 
 import csc.lakehouse.config.PseudonymKey;
+import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Progress;
 import csc.lakehouse.lake.RunManifest;
+import csc.lakehouse.lake.WorkCounter;
 import csc.lakehouse.measures.MeasuresJob;
 import csc.lakehouse.publish.PublishJob;
 import org.apache.spark.sql.SparkSession;
@@ -46,12 +48,22 @@ public final class RunCommand implements Callable<Integer> {
         return pipeline(spark, common, key, input, Paths.get(out), o, "run");
     }
 
+    /** What one run did: its exit code, the ingest's outcome and the run's manifest (tests reuse a run's outcome). */
+    public record Ran(int exitCode, IngestJob.Result ingest, RunManifest manifest) {}
+
     /** Ingest, measures and publish under one lock and one manifest; shared with {@code demo}. */
     static int pipeline(SparkSession spark, CommonOptions common, PseudonymKey key, String input, Path dir,
                         MeasuresJob.Options o, String command) throws Exception {
+        return run(spark, common, key, input, dir, o, command).exitCode();
+    }
+
+    /** {@link #pipeline}, returning what the run did. */
+    public static Ran run(SparkSession spark, CommonOptions common, PseudonymKey key, String input, Path dir,
+                          MeasuresJob.Options o, String command) throws Exception {
         Lakehouse lake = common.lake(spark);
         try (csc.lakehouse.lake.RunLock lock = common.lock(lake, command)) {
             RunManifest manifest = new RunManifest(command);
+            WorkCounter.Snapshot work0 = WorkCounter.snapshot();
             manifest.parameter("input", input).parameter("lakehouse", lake.root()).parameter("pseudonym_key", key.origin());
             // shares of a borough run's time, measured on the demo: ingest and conform most, publish least
             Progress.Steps steps = new Progress.Steps(new String[] {"reading extracts (bronze and silver)",
@@ -64,6 +76,11 @@ public final class RunCommand implements Callable<Integer> {
             Path benchmarks = Paths.get(input, "benchmarks");
             new PublishJob(lake, manifest).withBenchmarks(Files.isDirectory(benchmarks) ? benchmarks : null).run(dir);
             steps.next();
+            // the run's work (before the manifest's own audit row): jobs, tasks, commits, files
+            WorkCounter.Snapshot work = WorkCounter.snapshot().since(work0);
+            manifest.put("work", work.toMap());
+            Progress.say("work: %,d Spark jobs, %,d tasks, %,d Delta commits, %,d files written",
+                    work.sparkJobs(), work.sparkTasks(), work.deltaCommits(), work.filesWritten());
             Path m = PublishJob.writeManifest(lake, manifest, dir);
             Progress.say("published to %s (manifest %s) in %s", dir, m.getFileName(), Progress.duration(steps.elapsedSeconds()));
             String json = java.nio.file.Files.readString(m);
@@ -73,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
                     "open " + dir.resolve("evidence-pack.html") + " in a browser; to use your own extracts: ./csc run --input DIR --out DIR")) {
                 System.out.println(line);
             }
-            return ingested.exitCode();
+            return new Ran(ingested.exitCode(), ingested.job(), manifest);
         }
     }
 }

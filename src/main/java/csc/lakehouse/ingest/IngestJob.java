@@ -292,6 +292,8 @@ public final class IngestJob {
                           Map<InputFile, String> sourceOf, Timestamp now, List<Row> logRows,
                           Map<String, Dataset<Row>> dryRunFrames, Progress progress) {
         Map<String, List<Dataset<Row>>> byTable = new TreeMap<>();
+        // the files behind each table's rows: the driver knows them, so writing needs no job to find them
+        Map<String, Set<String>> filesByTable = new TreeMap<>();
         List<Map.Entry<InputFile, ParsedFile>> waiting = new ArrayList<>();
         boolean moved = false;
         for (Map.Entry<InputFile, ParsedFile> e : pending) {
@@ -311,6 +313,7 @@ public final class IngestJob {
             ParsedFile withLa = p.withLa(la);
             for (Map.Entry<String, Dataset<Row>> t : p.tables().entrySet()) {
                 byTable.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(Lineage.add(t.getValue(), f, withLa, now));
+                filesByTable.computeIfAbsent(t.getKey(), k -> new java.util.TreeSet<>()).add(f.sha256());
             }
             for (String w : p.warnings()) manifest.warning(f.relative(), w);
             manifest.input(f.relative(), f.sha256(), f.bytes(), p.rows(), RunManifest.InputStatus.ingested, null);
@@ -327,28 +330,27 @@ public final class IngestJob {
             frames.put(e.getKey(), all);
         }
         if (lake != null) {
-            if (!frames.isEmpty()) writeBronze(frames, progress);
+            if (!frames.isEmpty()) writeBronze(frames, filesByTable, progress);
         } else {
             frames.forEach((t, df) -> dryRunFrames.merge(t, df, (a, b) -> a.unionByName(b, true)));
         }
         return moved;
     }
 
-    private void writeBronze(Map<String, Dataset<Row>> frames, Progress progress) {
+    private void writeBronze(Map<String, Dataset<Row>> frames, Map<String, Set<String>> filesByTable, Progress progress) {
         csc.lakehouse.lake.Parallel.map(new ArrayList<>(frames.entrySet()), csc.lakehouse.lake.Parallel.defaultThreads(), e -> {
             String table = e.getKey();
-            Dataset<Row> rows = e.getValue();
+            // one partition, so one file per table and batch: a batch is at most batchRows rows (the parsed
+            // files' rows are local relations that would otherwise be split per core and per file)
+            Dataset<Row> rows = e.getValue().coalesce(1);
             // a run killed after some bronze writes re-ingests its files: their earlier rows are
             // replaced in the same commit, never doubled
-            // the files' hashes and the row count in one pass over the frame
-            List<String> shas = new ArrayList<>();
-            long n = 0;
-            for (Row r : rows.groupBy(Lineage.FILE_SHA256).count().collectAsList()) {
-                shas.add(r.getString(0));
-                n += r.getLong(1);
-            }
-            long v = shas.isEmpty() ? lake.append(rows, Layer.BRONZE, table) : lake.replaceWhere(rows, Layer.BRONZE, table, Lineage.FILE_SHA256 + " IN ("
-                    + shas.stream().map(h -> "'" + h + "'").collect(java.util.stream.Collectors.joining(",")) + ")");
+            String files = filesByTable.get(table).stream().map(h -> "'" + h + "'")
+                    .collect(java.util.stream.Collectors.joining(","));
+            long v = lake.replaceWhere(rows, Layer.BRONZE, table, Lineage.FILE_SHA256 + " IN (" + files + ")");
+            // the rows written, from the commit's own metrics (no second pass over the rows)
+            long n = lake.rowsWritten(Layer.BRONZE, table, v).orElseGet(() -> lake.read(Layer.BRONZE, table)
+                    .where(Lineage.FILE_SHA256 + " IN (" + files + ")").count());
             long total = bronzeRowsThisRun.merge(table, n, Long::sum);   // summed over batches
             manifest.table(Lakehouse.name(Layer.BRONZE, table), Layer.BRONZE, total, total, null, null, v);
             progress.stage("bronze", table, n);

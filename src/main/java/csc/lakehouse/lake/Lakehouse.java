@@ -106,8 +106,9 @@ public final class Lakehouse {
     /** Replaces the table's contents (schema included) in one Delta commit. */
     public long overwrite(Dataset<Row> df, Layer layer, String table) {
         String p = path(layer, table);
+        long before = currentVersion(p).orElse(-1L);
         df.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(p);
-        return recordWrite(layer, table);
+        return recordWrite(layer, table, before);
     }
 
     /**
@@ -117,19 +118,21 @@ public final class Lakehouse {
      */
     public long replaceWhere(Dataset<Row> df, Layer layer, String table, String condition) {
         String p = path(layer, table);
-        if (!exists(layer, table)) {
+        Optional<Long> before = currentVersion(p);
+        if (before.isEmpty()) {
             return append(df, layer, table);
         }
         df.write().format("delta").mode("overwrite").option("replaceWhere", condition)
           .option("mergeSchema", "true").save(p);
-        return recordWrite(layer, table);
+        return recordWrite(layer, table, before.get());
     }
 
     /** Appends in one Delta commit, creating the table if needed. */
     public long append(Dataset<Row> df, Layer layer, String table) {
         String p = path(layer, table);
+        long before = currentVersion(p).orElse(-1L);
         df.write().format("delta").mode("append").option("mergeSchema", "true").save(p);
-        return recordWrite(layer, table);
+        return recordWrite(layer, table, before);
     }
 
     /**
@@ -151,9 +154,10 @@ public final class Lakehouse {
     public long mergeReplace(Dataset<Row> desired, Layer layer, String table, List<String> keys, String hashColumn,
                              Column deletable) {
         String p = path(layer, table);
-        if (!exists(layer, table)) {
+        Optional<Long> before = currentVersion(p);
+        if (before.isEmpty()) {
             desired.write().format("delta").mode("overwrite").save(p);
-            return recordWrite(layer, table);
+            return recordWrite(layer, table, -1L);
         }
         DeltaTable target = DeltaTable.forPath(spark, p);
         // new declared columns (a lake written by an earlier version): a plain MERGE would ignore them
@@ -171,13 +175,57 @@ public final class Lakehouse {
               .whenNotMatched().insertAll()
               .whenNotMatchedBySource(deletable == null ? functions.lit(true) : deletable).delete()
               .execute();
-        return recordWrite(layer, table);
+        return recordWrite(layer, table, before.get());
     }
 
-    private long recordWrite(Layer layer, String table) {
-        long v = currentVersion(path(layer, table)).orElse(-1L);
+    /** Records the version a write produced, and counts its commits and the data files they added. */
+    private long recordWrite(Layer layer, String table, long before) {
+        String p = path(layer, table);
+        long v = currentVersion(p).orElse(-1L);
         versionsWritten.put(name(layer, table), v);
+        long files = 0;
+        for (long c = Math.max(0, before + 1); c <= v; c++) files += addedFiles(p, c);
+        WorkCounter.committed(Math.max(0, v - before), files);
         return v;
+    }
+
+    /**
+     * The rows a write committed as {@code version} added, from the commit's {@code operationMetrics}
+     * ({@code numOutputRows}); empty when the commit does not record it.
+     */
+    public Optional<Long> rowsWritten(Layer layer, String table, long version) {
+        try {
+            Path commit = new Path(new Path(path(layer, table), "_delta_log"), String.format("%020d.json", version));
+            FileSystem fs = fileSystem(commit);
+            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (!line.startsWith("{\"commitInfo\"")) continue;
+                    com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line)
+                            .path("commitInfo").path("operationMetrics").path("numOutputRows");
+                    return rows.isMissingNode() ? Optional.empty() : Optional.of(Long.parseLong(rows.asText()));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Data files a commit added: its {@code add} actions (one JSON object per line of the commit file). */
+    private long addedFiles(String table, long version) {
+        try {
+            Path commit = new Path(new Path(table, "_delta_log"), String.format("%020d.json", version));
+            FileSystem fs = fileSystem(commit);
+            long n = 0;
+            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) if (line.startsWith("{\"add\"")) n++;
+            }
+            return n;
+        } catch (IOException e) {
+            return 0;   // a figure, not state: a commit file that cannot be read counts no files
+        }
     }
 
     public Map<String, Long> versionsWritten() {

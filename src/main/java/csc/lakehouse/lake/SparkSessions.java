@@ -36,21 +36,28 @@ public final class SparkSessions {
              .config("spark.default.parallelism", Integer.toString(shufflePartitions))
              .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/csc-spark-warehouse");
         }
-        return b.getOrCreate();
+        SparkSession s = b.getOrCreate();
+        WorkCounter.install(s);
+        return s;
     }
 
     /** Test session: local[2], 2 shuffle partitions, UTC; shared per JVM through getOrCreate. */
     public static SparkSession forTests() {
         SparkSession.Builder b = SparkSession.builder().appName("csc-lakehouse-tests").master("local[2]");
         withDelta(b);
-        return b.config("spark.ui.enabled", "false")
+        SparkSession s = b.config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", "2").config("spark.default.parallelism", "2")
+                // a starved shared machine can pause the JVM past the 120 s default, and the lost "executor"
+                // stops the suite's one SparkContext for every later class
+                .config("spark.network.timeout", "900s").config("spark.executor.heartbeatInterval", "60s")
                 .config("spark.databricks.delta.snapshotPartitions", "2")
                 .config("spark.sql.ansi.enabled", "false")
                 .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/csc-test-warehouse")
                 .getOrCreate();
+        WorkCounter.install(s);
+        return s;
     }
 
     private static void withDelta(SparkSession.Builder b) {

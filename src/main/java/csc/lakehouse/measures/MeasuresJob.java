@@ -109,6 +109,7 @@ public final class MeasuresJob {
     }
 
     private List<String> compute(Options o) {
+        returnsHeld = null;   // read afresh for this run
         MeasureContext ctx = context(o);
         this.yearBounds = yearBounds(o);
         List<String> written = new ArrayList<>();
@@ -135,7 +136,7 @@ public final class MeasuresJob {
         Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
         for (String t : lake.tables(Layer.SILVER)) silver.put(t, lake.read(Layer.SILVER, t));
         b.tables(silver);
-        for (Row r : IngestJob.returnsHeld(lake)) b.ret(r.getString(0), r.getString(1), r.getInt(2));
+        for (Row r : returnsHeld()) b.ret(r.getString(0), r.getString(1), r.getInt(2));
         return b.build();
     }
 
@@ -163,8 +164,8 @@ public final class MeasuresJob {
         }
         if (all == null) all = lake.spark().createDataFrame(new ArrayList<Row>(), Trends.schema().structType());
         String name = RecommendationTracker.TABLE;
-        long version = lake.overwrite(RecommendationTracker.build(all), Layer.GOLD, name);
-        long n = lake.read(Layer.GOLD, name).count();
+        long version = lake.overwrite(RecommendationTracker.build(all).coalesce(1), Layer.GOLD, name);
+        long n = rowsWritten(name, version);
         manifest.table(Lakehouse.name(Layer.GOLD, name), Layer.GOLD, null, n, null, null, version);
         p.stage("measures", Lakehouse.name(Layer.GOLD, name), n);
         return Lakehouse.name(Layer.GOLD, name);
@@ -179,7 +180,7 @@ public final class MeasuresJob {
      */
     private int[] yearBounds(Options o) {
         int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
-        for (Row r : IngestJob.returnsHeld(lake)) {
+        for (Row r : returnsHeld()) {
             int y = r.getInt(2);
             lo = Math.min(lo, y);
             hi = Math.max(hi, y);
@@ -198,11 +199,25 @@ public final class MeasuresJob {
                 .or(reportingYear.between(bounds[0], bounds[1])));
     }
 
+    /** The rows a gold write committed, from the commit's metrics (no read-back count). */
+    private long rowsWritten(String name, long version) {
+        return lake.rowsWritten(Layer.GOLD, name, version).orElseGet(() -> lake.read(Layer.GOLD, name).count());
+    }
+
+    /** The returns held, read once per measures run (the context and the year bounds both need them). */
+    private List<Row> returnsHeld() {
+        if (returnsHeld == null) returnsHeld = IngestJob.returnsHeld(lake);
+        return returnsHeld;
+    }
+
+    private List<Row> returnsHeld;
+
     private String write(String name, java.util.function.Supplier<Dataset<Row>> rows) {
         Progress p = new Progress();
         Dataset<Row> shaped = withinYears(Trends.shape(rows.get()), yearBounds);
-        long version = lake.overwrite(shaped, Layer.GOLD, name);
-        long n = lake.read(Layer.GOLD, name).count();
+        // gold tables are small (aggregates): one file each, whatever the partitions of the plan behind them
+        long version = lake.overwrite(shaped.coalesce(1), Layer.GOLD, name);
+        long n = rowsWritten(name, version);
         manifest.table(Lakehouse.name(Layer.GOLD, name), Layer.GOLD, null, n, null, null, version);
         manifest.stage("measures:" + name, p.elapsedSeconds());
         p.stage("measures", Lakehouse.name(Layer.GOLD, name), n);

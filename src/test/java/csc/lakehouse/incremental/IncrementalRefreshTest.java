@@ -1,10 +1,10 @@
 package csc.lakehouse.incremental;
 
+import csc.lakehouse.SmallDrop;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.cli.Csc;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
-import csc.lakehouse.synth.Generator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,17 +22,19 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Issue 7's incremental refresh: a lakehouse built year by year (2023-2024 first, then the 2025 returns
  * added to the same drop) must equal one built from the whole drop in one run: identical trends.csv and
- * identical silver and gold tables. A re-run with nothing new must write no table at all.
+ * identical silver and gold tables. A re-run with nothing new must write no table at all. The full rebuild is
+ * the suite's shared run of the same drop ({@link SmallDrop}).
  */
 @org.junit.jupiter.api.Tag("slow")
 class IncrementalRefreshTest {
     static Path base, partial, full, key;
+    static SmallDrop shared;
 
     @BeforeAll
     static void drops() throws Exception {
+        shared = SmallDrop.get();
         base = SparkTestSession.tempDir("incremental");
-        full = base.resolve("full-drop");
-        Generator.generate(new Generator.Options(full, 515, "0.02", 2023, 2025, false, false, 1), null);
+        full = shared.dir;   // read only
         // the drop as it stood before the 2025 returns arrived (single-file sources stay: they are re-sent whole)
         partial = base.resolve("partial-drop");
         SparkTestSession.copyTree(full, partial);
@@ -49,8 +51,9 @@ class IncrementalRefreshTest {
         assertEquals(0, run(partial, incLake, incOut), "first run (2023-2024)");
         assertEquals(0, run(full, incLake, incOut), "second run (2025 added)");
 
-        Path fullLake = base.resolve("full-lake"), fullOut = base.resolve("full-out");
-        assertEquals(0, run(full, fullLake, fullOut), "full rebuild");
+        // the full rebuild: the shared fixture's one `csc run` of the whole drop
+        Path fullLake = shared.lakeRoot, fullOut = shared.out;
+        assertEquals(0, shared.ran.exitCode(), "full rebuild");
 
         assertArrayEquals(Files.readAllBytes(fullOut.resolve("trends.csv")), Files.readAllBytes(incOut.resolve("trends.csv")),
                 "trends.csv of the incremental lakehouse differs from the full rebuild's");

@@ -16,17 +16,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * {@code csc run} on a tiny drop in a separate JVM, killed with SIGKILL at seeded random points and run
- * again after each kill, then allowed to finish: trends.csv must be byte-identical to a clean run's, no
- * silver table may hold two rows with one key, the out folder may hold no half-written file, and the
- * killed run's lock must not stop the next one. Ten kills by default (issue 8), as in CI;
- * {@code -Dcsc.crash.kills=N -Dcsc.crash.seed=S} (or jobs/crash-check.sh) draws other points.
+ * {@code csc run} on a tiny drop in a separate JVM, killed with SIGKILL and run again after each kill, then allowed
+ * to finish: trends.csv must be byte-identical to a clean run's, no silver table may hold two rows with one key, the
+ * out folder may hold no half-written file, and the killed run's lock must not stop the next one.
+ *
+ * <p>Kill points are progress-line boundaries, not timed slices: a clean run (in this JVM) lists its progress lines
+ * (files read, bronze and silver tables written, measures, publish), ten of them are drawn in order, one from each
+ * tenth of the list (seeded), and kill i lands the moment the killed run prints its line (or any later one, when the
+ * run resumed past it). Each kill so costs one JVM start and the work up to its point, and every kill lands where
+ * it was meant to, whatever the machine's load. Ten kills by default (issue 8), as in CI;
+ * {@code -Dcsc.crash.kills=N -Dcsc.crash.seed=S} (or jobs/crash-check.sh) draws other points. The stress tier
+ * ({@code mvn -B test -Pstress}) kills a borough run ten times.
  */
 @org.junit.jupiter.api.Tag("slow")
 class CrashSafetyTest {
@@ -49,31 +54,58 @@ class CrashSafetyTest {
                 if (!n.equals("header.csv") && !n.equals("episodes.csv")) Files.delete(p);
             }
         }
+        killAndCompare(base, drop);
+    }
+
+    /** Ten kills of a borough run (every source, one year): long by nature, so in the stress tier only. */
+    @Test
+    @org.junit.jupiter.api.Tag("stress")
+    void killedBoroughRunsLeaveNothingHalfDone() throws Exception {
+        Path base = SparkTestSession.tempDir("crash-borough");
+        Path drop = base.resolve("drop");
+        Generator.generate(new Generator.Options(drop, 77, "borough", 2024, 2024, false, false, 2), null);
+        killAndCompare(base, drop);
+    }
+
+    static void killAndCompare(Path base, Path drop) throws Exception {
         Path key = base.resolve("key");
         Files.writeString(key, SparkTestSession.TEST_KEY);
 
-        // a clean run (in this JVM), timed: kill points are drawn from its duration plus a JVM start
+        // a clean run (in this JVM): its progress lines are the kill points
         Path cleanLake = base.resolve("clean-lake"), cleanOut = base.resolve("clean-out");
+        List<String> cleanLines = new ArrayList<>();
         long t0 = System.nanoTime();
-        assertEquals(0, inProcess(drop, cleanLake, cleanOut, key), "clean run");
-        double cleanSeconds = (System.nanoTime() - t0) / 1e9 + 15;
+        assertEquals(0, inProcess(drop, cleanLake, cleanOut, key, cleanLines), "clean run");
+        double cleanSeconds = (System.nanoTime() - t0) / 1e9;
+        List<String> points = new ArrayList<>();
+        for (String l : cleanLines) {
+            String k = boundary(l);
+            if (k != null && !points.contains(k)) points.add(k);
+        }
+        assertTrue(points.size() >= KILLS, "too few progress lines to kill at: " + points);
 
         Path lake = base.resolve("lake"), out = base.resolve("out");
         Random rnd = new Random(SEED);
         List<String> landed = new ArrayList<>();
+        int killed = 0;
         for (int i = 0; i < KILLS; i++) {
-            // stratified: kill i falls in the i-th tenth of a run's span, so the kills cover ingest, measures and publish
-            double span = Math.max(1000, cleanSeconds * 1000 - 3000) / KILLS;
-            long at = (long) (3000 + (i + rnd.nextDouble()) * span);
+            // stratified: kill i falls in the i-th tenth of the clean run's progress lines, so the kills cover
+            // reading, bronze, silver, measures and publish
+            int target = Math.min(points.size() - 1, (int) ((i + rnd.nextDouble()) * points.size() / KILLS));
             Path log = base.resolve("kill-" + i + ".log");
-            Run r = run(drop, lake, out, key, log, at);
-            String where = lastStage(log);
-            landed.add(String.format("kill %d at %.1fs: %s%s", i + 1, at / 1000.0, r.killed ? "" : "(finished first, exit " + r.exit + ") ", where));
+            long s0 = System.nanoTime();
+            Run r = run(drop, lake, out, key, log, points, target);
+            if (r.killed) killed++;
+            landed.add(String.format("kill %d at '%s' (%.1fs): %s%s", i + 1, points.get(target), (System.nanoTime() - s0) / 1e9,
+                    r.killed ? "" : "(finished first, exit " + r.exit + ") ", lastStage(log)));
         }
         landed.forEach(System.out::println);
-        System.out.printf("crash-safety: clean run %.1fs (+15s JVM start), %d kill(s)%n", cleanSeconds - 15, KILLS);
+        System.out.printf("crash-safety: clean run %.1fs, %d kill(s) at progress-line boundaries, %d landed%n",
+                cleanSeconds, KILLS, killed);
+        // a kill only misses when its run resumed past every later line too (nothing left to kill)
+        assertTrue(killed >= KILLS / 2, "only " + killed + " of " + KILLS + " kills landed:\n" + String.join("\n", landed));
         // the run after the kills, in this JVM: it must clear the dead run's lock itself
-        assertEquals(0, inProcess(drop, lake, out, key), "the run after the kills");
+        assertEquals(0, inProcess(drop, lake, out, key, new ArrayList<>()), "the run after the kills");
         assertFalse(Files.exists(lake.resolve("_lock")), "lock left behind");
 
         assertArrayEquals(Files.readAllBytes(cleanOut.resolve("trends.csv")), Files.readAllBytes(out.resolve("trends.csv")),
@@ -94,17 +126,45 @@ class CrashSafetyTest {
         }
     }
 
+    /**
+     * A progress line's boundary: its stage and subject ({@code read ssda903/2024/episodes.csv},
+     * {@code bronze ssda903_episodes}, {@code silver cla_episode}...), without row counts, timings or paths
+     * that differ between runs; null for anything else.
+     */
+    static String boundary(String line) {
+        if (!line.startsWith("[csc] ")) return null;
+        String[] w = line.substring(6).trim().split("\\s+");
+        if (w.length == 0 || w[0].isEmpty()) return null;
+        if (w[0].equals("published")) return "published";
+        // publish lines name the file under the out folder, which differs between the clean and the killed runs
+        if (w[0].equals("publish") && w.length > 1) return "publish " + w[1].substring(w[1].lastIndexOf('/') + 1);
+        return w.length > 1 ? w[0] + " " + w[1] : w[0];
+    }
     record Run(int exit, boolean killed) {}
 
-    static int inProcess(Path drop, Path lake, Path out, Path key) {
+    /** {@code csc run} in this JVM; its progress lines (stderr) are added to {@code lines}. */
+    static int inProcess(Path drop, Path lake, Path out, Path key, List<String> lines) {
         SparkTestSession.get();
-        return csc.lakehouse.cli.Csc.execute("run", "--input", drop.toString(), "--lakehouse", lake.toString(),
-                "--out", out.toString(), "--key-file", key.toString());
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return csc.lakehouse.cli.Csc.execute("run", "--input", drop.toString(), "--lakehouse", lake.toString(),
+                    "--out", out.toString(), "--key-file", key.toString());
+        } finally {
+            System.setErr(old);
+            String text = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+            System.err.print(text);
+            lines.addAll(List.of(text.split("\n")));
+        }
     }
 
-
-    /** Runs {@code csc run} in a new JVM; kills it with SIGKILL after killAfterMs (negative: let it finish). */
-    static Run run(Path drop, Path lake, Path out, Path key, Path log, long killAfterMs) throws IOException, InterruptedException {
+    /**
+     * Runs {@code csc run} in a new JVM and kills it with SIGKILL the moment it prints the progress line of
+     * {@code points.get(target)} or of any later point (target < 0: let it finish).
+     */
+    static Run run(Path drop, Path lake, Path out, Path key, Path log, List<String> points, int target)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -117,16 +177,26 @@ class CrashSafetyTest {
         cmd.add("csc.lakehouse.cli.Csc");
         cmd.addAll(List.of("run", "--input", drop.toString(), "--lakehouse", lake.toString(), "--out", out.toString(),
                 "--key-file", key.toString(), "--shuffle-partitions", "2", "--master", "local[2]"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process p = pb.start();
-        if (killAfterMs >= 0 && !p.waitFor(killAfterMs, TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();   // SIGKILL on Unix
-            p.waitFor();
-            return new Run(p.exitValue(), true);
+        boolean killed = false;
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+             java.io.BufferedWriter w = Files.newBufferedWriter(log)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                w.write(line);
+                w.newLine();
+                String b = boundary(line);
+                if (!killed && target >= 0 && b != null && points.indexOf(b) >= target) {
+                    p.destroyForcibly();   // SIGKILL on Unix
+                    killed = true;
+                }
+            }
         }
         p.waitFor();
-        return new Run(p.exitValue(), false);
+        return new Run(p.exitValue(), killed);
     }
 
     /** The last progress line the killed run printed (where the kill landed). */

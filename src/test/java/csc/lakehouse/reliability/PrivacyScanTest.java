@@ -1,10 +1,10 @@
 package csc.lakehouse.reliability;
 
+import csc.lakehouse.SmallDrop;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.cli.Csc;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
-import csc.lakehouse.synth.Generator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * A small synthetic drop through ingest, measures and publish; then every string in every non-bronze
+ * A small synthetic drop through ingest, measures and publish (the shared {@link SmallDrop}); then every string in every non-bronze
  * Delta table and every published file is searched for every raw identifier of the input (child ids,
  * UPNs, former UPNs, family ids, full postcodes). None may appear. Dates of birth in silver are the
  * first of the month.
@@ -48,18 +48,12 @@ class PrivacyScanTest {
 
     @Test
     void noRawIdentifierLeavesBronze() throws Exception {
-        Path drop = SparkTestSession.tempDir("privacy-drop");
-        Generator.generate(new Generator.Options(drop, 4242, "0.03", 2023, 2024, false, false, 1), null);
+        // the suite's shared drop and the lakehouse and out folder its `csc run` made
+        SmallDrop shared = SmallDrop.get();
+        Path drop = shared.dir, lake = shared.lakeRoot, out = shared.out;
         Set<String> ids = rawIdentifiers(drop);
         assertTrue(ids.size() > 50, "raw identifiers collected: " + ids.size());
-
-        Path lake = SparkTestSession.tempDir("privacy-lake");
-        Path out = SparkTestSession.tempDir("privacy-out");
-        Path key = lake.resolveSibling(lake.getFileName() + ".key");
-        Files.writeString(key, SparkTestSession.TEST_KEY);
-        SparkTestSession.get();
-        int code = Csc.execute("run", "--input", drop.toString(), "--lakehouse", lake.toString(), "--out", out.toString(),
-                "--key-file", key.toString());
+        int code = shared.ran.exitCode();
         assertTrue(code == Csc.OK || code == Csc.REJECTED, "run exit " + code);
 
         List<String> leaks = new ArrayList<>();
@@ -69,15 +63,23 @@ class PrivacyScanTest {
             for (String t : lh.tables(layer)) {
                 Dataset<org.apache.spark.sql.Row> df = lh.read(layer, t);
                 tablesScanned++;
+                // every string (and array-of-string) column of the table, in one Spark job per table
+                List<String> cols = new ArrayList<>();
                 for (StructField f : df.schema().fields()) {
                     boolean str = f.dataType().equals(DataTypes.StringType);
                     boolean arr = f.dataType() instanceof ArrayType a && a.elementType().equals(DataTypes.StringType);
-                    if (!str && !arr) continue;
-                    Dataset<org.apache.spark.sql.Row> vals = (arr ? df.selectExpr("explode(`" + f.name() + "`) as v")
-                            : df.selectExpr("`" + f.name() + "` as v")).where("v is not null").distinct();
-                    for (org.apache.spark.sql.Row r : vals.collectAsList()) {
-                        String hit = leak(r.getString(0), ids);
-                        if (hit != null) leaks.add(layer.folder() + "." + t + "." + f.name() + ": " + hit);
+                    if (str || arr) cols.add(f.name());
+                }
+                if (cols.isEmpty()) continue;
+                Dataset<org.apache.spark.sql.Row> vals = df.selectExpr(cols.stream().map(c -> "`" + c + "`").toArray(String[]::new)).distinct();
+                for (org.apache.spark.sql.Row r : vals.collectAsList()) {
+                    for (int i = 0; i < cols.size(); i++) {
+                        if (r.isNullAt(i)) continue;
+                        Iterable<?> values = r.get(i) instanceof String one ? List.of(one) : r.getList(i);
+                        for (Object x : values) {
+                            String hit = x == null ? null : leak(x.toString(), ids);
+                            if (hit != null) leaks.add(layer.folder() + "." + t + "." + cols.get(i) + ": " + hit);
+                        }
                     }
                 }
             }

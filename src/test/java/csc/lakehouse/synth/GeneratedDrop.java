@@ -1,5 +1,6 @@
 package csc.lakehouse.synth;
 
+import csc.lakehouse.SmallDrop;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.SilverWriter;
 import csc.lakehouse.ingest.IngestJob;
@@ -16,13 +17,13 @@ import java.util.TreeMap;
 
 /**
  * A tiny generated drop (seed 20231, scale 0.1, collection years 2023-2025) ingested into a temp lakehouse. Cached per
- * JVM by dirtiness, so the clean drop is generated and ingested once for GeneratedDropCleanTest and
- * GeneratedDropCalibrationTest (the machine is small and shared).
+ * JVM by dirtiness. The clean drop is the suite's shared fixture ({@link SmallDrop}: the same drop through one
+ * {@code csc run}, so its gold is already there); the dirty one is generated and ingested here.
  */
 final class GeneratedDrop {
-    static final long SEED = 20231;
-    static final String SCALE = "0.1";
-    static final int FROM = 2023, TO = 2025;
+    static final long SEED = SmallDrop.SEED;
+    static final String SCALE = SmallDrop.SCALE;
+    static final int FROM = SmallDrop.FROM, TO = SmallDrop.TO;
 
     final Path dir;
     final Lakehouse lake;
@@ -38,7 +39,21 @@ final class GeneratedDrop {
         });
     }
 
+    /** whether gold is already computed (the shared run measured it) */
+    final boolean measured;
+
     private GeneratedDrop(boolean dirty) throws Exception {
+        if (!dirty && System.getProperty("csc.test.cleanLake") == null) {
+            SmallDrop shared = SmallDrop.get();
+            dir = shared.dir;
+            lake = shared.lake;
+            generated = shared.generated;
+            ingest = shared.ingest();
+            manifest = shared.manifest();
+            measured = true;
+            return;
+        }
+        measured = false;
         dir = SparkTestSession.tempDir(dirty ? "gen-dirty" : "gen-clean");
         generated = Generator.generate(new Generator.Options(dir, SEED, SCALE, FROM, TO, dirty, false, 1), System.err);
         // -Dcsc.test.cleanLake=DIR reuses a lakehouse already ingested (and measured) from this same clean drop

@@ -114,16 +114,23 @@ class CinReferenceDataTest {
             for (String t : lake.tables(layer)) {
                 Dataset<Row> d = lake.read(layer, t);
                 scanned.add(layer + "." + t);
+                // every string and array column of the table in one Spark job (not one per column)
+                List<String> cols = new java.util.ArrayList<>();
                 for (StructField f : d.schema().fields()) {
-                    boolean str = f.dataType().equals(DataTypes.StringType);
-                    boolean arr = f.dataType() instanceof ArrayType;
-                    if (!str && !arr) continue;
-                    Dataset<Row> vals = arr ? d.select(org.apache.spark.sql.functions.explode(col(f.name()))) : d.select(col(f.name()));
-                    for (Row v : vals.distinct().collectAsList()) {
-                        String s = v.getString(0);
-                        if (s == null) continue;
-                        for (String id : raw) {
-                            assertFalse(s.contains(id), layer + "." + t + "." + f.name() + " holds raw identifier " + id);
+                    if (f.dataType().equals(DataTypes.StringType) || f.dataType() instanceof ArrayType) cols.add(f.name());
+                }
+                if (cols.isEmpty()) continue;
+                for (Row v : d.select(cols.stream().map(c -> col("`" + c + "`")).toArray(org.apache.spark.sql.Column[]::new))
+                        .distinct().collectAsList()) {
+                    for (int i = 0; i < cols.size(); i++) {
+                        if (v.isNullAt(i)) continue;
+                        List<?> values = v.get(i) instanceof String one ? List.of(one) : v.getList(i);
+                        for (Object x : values) {
+                            if (x == null) continue;
+                            String s = x.toString();
+                            for (String id : raw) {
+                                assertFalse(s.contains(id), layer + "." + t + "." + cols.get(i) + " holds raw identifier " + id);
+                            }
                         }
                     }
                 }
