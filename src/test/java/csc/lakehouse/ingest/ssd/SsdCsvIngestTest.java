@@ -41,7 +41,9 @@ class SsdCsvIngestTest {
                 + "P1,Ann,Smith,F,2015-06-20\n"
                 + "P2,Bob,Jones,M,2018-01-02 00:00:00.000\n");
         // six contacts: C1 good (datetime), C2 date dd/mm/yyyy -> SSD-TYPE, C3 child P9 not in ssd_person -> SSD-FK,
-        // C4 twice -> both SSD-DUP, C5 good. In 6 = written 2 (C1, C5) + quarantined 4. extra_note is unknown: kept, warned.
+        // C4 twice -> SSD-DUP: the winner (the later row) is quarantined with the key, the other counts as a duplicate
+        // (silver chooses the winner, then validates it), C5 good. In 6 = written 2 (C1, C5) + quarantined 3 (C2, C3, C4)
+        // + duplicate 1 (the first C4). extra_note is unknown: kept, warned.
         write(drop, "ssd/ssd_contacts.csv", "cont_contact_id,cont_person_id,cont_contact_date,cont_contact_source_code,cont_contact_outcome_json,extra_note\n"
                 + "C1,P1,2024-05-01 09:30:00,1A,\"{\"\"NEW_REFERRAL_FLAG\"\":\"\"Y\"\",\"\"NFA_FLAG\"\":\"\"N\"\"}\",x\n"
                 + "C2,P2,02/05/2024,1B,,y\n"
@@ -69,9 +71,10 @@ class SsdCsvIngestTest {
         SilverWriter.Outcome c = outcome(r, "contact");
         assertEquals(6, c.rowsIn());
         assertEquals(2, c.rowsWritten());
-        assertEquals(4, c.rowsQuarantined());
+        assertEquals(3, c.rowsQuarantined());
+        assertEquals(1, c.rowsDuplicate());
         assertEquals(Map.of("SSD-TYPE-ssd_contacts.cont_contact_date", 1L, "SSD-FK-ssd_contacts.cont_person_id", 1L,
-                "SSD-DUP-ssd_contacts.cont_contact_id", 2L), c.errorsByRule());
+                "SSD-DUP-ssd_contacts.cont_contact_id", 1L), c.errorsByRule());
         List<Row> q = c.quarantine().orderBy("row_number").collectAsList();
         assertEquals("ssd_contacts.cont_contact_date is not a date in a format the SSD uses (yyyy-mm-dd, optionally with a time)",
                 q.get(0).getAs("message"));
