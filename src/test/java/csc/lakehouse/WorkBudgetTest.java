@@ -19,10 +19,13 @@ import static org.junit.jupiter.api.Assertions.*;
 @org.junit.jupiter.api.Tag("slow")
 class WorkBudgetTest {
     /** measured on the shared small run when the budget was set (docs/developing.md "Work counts") */
-    static final String MEASURED = "jobs=1403 tasks=2922 commits=91 files=284 (commit 8b12363, 2026-12-06)";
-    static final long JOB_BUDGET = 1500;
-    static final long FILE_BUDGET = 300;
-    static final long COMMIT_BUDGET = 95;
+    // Re-measured after issues 13, 16 and 18 merged (CI rehearsal of commit 2e5e35f): the per-return silver tables,
+    // silver.vanished_items, the SSD silver tables and reconciliation, and the new gold families added 33 commits and
+    // 325 jobs; issue 16's bronze/gold changes took the files from 284 to 270.
+    static final String MEASURED = "jobs=1728 tasks=3477 commits=124 files=270 (commit 2e5e35f, 2026-12-06)";
+    static final long JOB_BUDGET = 1800;
+    static final long FILE_BUDGET = 290;
+    static final long COMMIT_BUDGET = 130;
 
     @Test
     void theSmallRunStaysWithinItsBudget() throws Exception {
