@@ -192,6 +192,7 @@ class CrashSafetyTest {
                 if (!killed && target >= 0 && b != null && points.indexOf(b) >= target) {
                     p.destroyForcibly();   // SIGKILL on Unix
                     killed = true;
+                    break;                 // destroy closes the child's output stream: nothing more to read
                 }
             }
         }
