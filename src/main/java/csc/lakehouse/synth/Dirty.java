@@ -72,8 +72,9 @@ public final class Dirty {
                     : new Expected("cla_episode", "903-CODE-PLACE", 1);
             case "date_order" -> table.equals("cin_census") ? new Expected("referral", "CIN-8620", 1)
                     : new Expected("cla_episode", "903-END-BEFORE-START", 1);
-            // both header rows of the child are quarantined (the DOBs conflict; neither can be trusted)
-            case "duplicate_child_conflicting_dob" -> new Expected("person_903", "903-HDR-DOB", 2);
+            // the child's two header rows share a key: silver chooses the winner, then validates it, so the winning
+            // row is quarantined and the other counts as a duplicate (issue 13)
+            case "duplicate_child_conflicting_dob" -> new Expected("person_903", "903-HDR-DOB", 1);
             default -> throw new IllegalArgumentException("no expected rule for " + table + "/" + category);
         };
     }
