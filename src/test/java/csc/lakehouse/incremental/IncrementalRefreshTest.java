@@ -62,7 +62,9 @@ class IncrementalRefreshTest {
         for (Layer layer : new Layer[]{Layer.SILVER, Layer.GOLD}) {
             assertEquals(whole.tables(layer), inc.tables(layer), layer + " tables");
             for (String t : whole.tables(layer)) {
-                Dataset<Row> a = whole.read(layer, t), b = inc.read(layer, t);
+                // SSD tables carry extracted_at, the CSV file's modification time: the two drops are separate copies
+                // written at different times, so that lineage column differs while every value is the same
+                Dataset<Row> a = whole.read(layer, t).drop("extracted_at"), b = inc.read(layer, t).drop("extracted_at");
                 assertEquals(a.count(), b.count(), layer + "." + t + " rows");
                 assertEquals(0, a.exceptAll(b).count(), layer + "." + t + ": rows of the full rebuild missing incrementally");
                 assertEquals(0, b.exceptAll(a).count(), layer + "." + t + ": rows only the incremental build has");
