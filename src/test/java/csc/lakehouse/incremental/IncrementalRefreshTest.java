@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,8 +64,13 @@ class IncrementalRefreshTest {
             assertEquals(whole.tables(layer), inc.tables(layer), layer + " tables");
             for (String t : whole.tables(layer)) {
                 // SSD tables carry extracted_at, the CSV file's modification time: the two drops are separate copies
-                // written at different times, so that lineage column differs while every value is the same
-                Dataset<Row> a = whole.read(layer, t).drop("extracted_at"), b = inc.read(layer, t).drop("extracted_at");
+                // written at different times, so that lineage column (and the row hash over it) differs while every
+                // value is the same
+                Dataset<Row> a = whole.read(layer, t), b = inc.read(layer, t);
+                if (List.of(a.columns()).contains("extracted_at")) {
+                    a = a.drop("extracted_at", "_row_hash");
+                    b = b.drop("extracted_at", "_row_hash");
+                }
                 assertEquals(a.count(), b.count(), layer + "." + t + " rows");
                 assertEquals(0, a.exceptAll(b).count(), layer + "." + t + ": rows of the full rebuild missing incrementally");
                 assertEquals(0, b.exceptAll(a).count(), layer + "." + t + ": rows only the incremental build has");
