@@ -395,12 +395,14 @@ public final class BenchCommand implements Callable<Integer> {
             // referrals: distinct (child, referral date) in the year, NFA included
             exec("INSERT INTO ref SELECT 'referrals', p.la, p.year, 'Total', 'Total', count(r.child), NULL, count(r.child)"
                     + " FROM cin_period p LEFT JOIN referral r ON r.la = p.la AND r.referral_date BETWEEN p.ps AND p.pe GROUP BY p.la, p.year");
-            // rereferrals_12m: the same child had another referral with an earlier date on or after date - 12 months
+            // rereferrals_12m: the same child had another referral with an earlier date on or after date - 12 months;
+            // a look-back measure, so published only for a year whose LA also sent return Y-1 (measures.md)
             exec("INSERT INTO ref SELECT 'rereferrals_12m', la, year, 'Total', 'Total', num, den, " + pct + " FROM ("
                     + " SELECT p.la, p.year, count(r.child) AS den, count(r.child) FILTER (WHERE EXISTS (SELECT 1 FROM referral o"
                     + "   WHERE o.la = r.la AND o.child = r.child AND o.referral_date < r.referral_date"
                     + "   AND o.referral_date >= r.referral_date - INTERVAL 12 MONTH)) AS num"
-                    + " FROM cin_period p LEFT JOIN referral r ON r.la = p.la AND r.referral_date BETWEEN p.ps AND p.pe GROUP BY p.la, p.year)");
+                    + " FROM cin_period p LEFT JOIN referral r ON r.la = p.la AND r.referral_date BETWEEN p.ps AND p.pe"
+                    + " WHERE EXISTS (SELECT 1 FROM cin_years y WHERE y.la = p.la AND y.year = p.year - 1) GROUP BY p.la, p.year)");
             // assessments_45wd: authorised in the year, start not after authorisation; within = working days <= 45
             exec("INSERT INTO ref SELECT 'assessments_45wd', la, year, 'Total', 'Total', num, den, " + pct + " FROM ("
                     + " SELECT p.la, p.year, count(a.child) AS den,"

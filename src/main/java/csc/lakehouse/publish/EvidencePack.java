@@ -424,7 +424,7 @@ public final class EvidencePack {
       s.values().removeIf(r -> r.valueAsDouble() == null);
       if (!s.isEmpty()) {
         double pp = s.lastEntry().getValue().valueAsDouble();
-        out.append("<li>").append(esc(String.format(Locale.UK, "Between %s and %s referrals grew %.1f percentage points %s than the child population.",
+        out.append("<li>").append(esc(String.format(Locale.UK, "Between %s and %s referrals grew %.1f index points %s than the child population (both indexed to 100 at the start).",
             TrendSeries.label(s.firstKey()), TrendSeries.label(s.lastKey()), Math.abs(pp), pp >= 0 ? "more" : "less"))).append("</li>");
         n++;
       }
