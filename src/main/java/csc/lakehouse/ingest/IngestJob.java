@@ -197,8 +197,8 @@ public final class IngestJob {
             // the log is written after every bronze batch: a run killed before it re-reads these files,
             // and their rows already in bronze are replaced (writeBronze), never doubled
             if (somethingNew) writeLog(logRows);
-            view = table -> lake.exists(Layer.BRONZE, table)
-                    ? Optional.of(lake.read(Layer.BRONZE, table)) : Optional.empty();
+            view = new csc.lakehouse.conform.CachedBronzeView(table -> lake.exists(Layer.BRONZE, table)
+                    ? Optional.of(lake.read(Layer.BRONZE, table)) : Optional.empty());
         } else {
             view = table -> Optional.ofNullable(dryRunFrames.get(table));
         }
@@ -209,7 +209,11 @@ public final class IngestJob {
         // every silver table is merged, so a run killed half-way conforms again next time.
         boolean bronzeAhead = lake != null && bronzeVersion() > conformedVersion();
         if (somethingNew || forceConform || bronzeAhead) {
-            conform(view, progress, outcomes, silverTables);
+            try {
+                conform(view, progress, outcomes, silverTables);
+            } finally {
+                if (view instanceof csc.lakehouse.conform.CachedBronzeView c) c.close();
+            }
             if (lake != null) lake.writeText(CONFORMED_MARKER, Long.toString(bronzeVersion()));
         } else {
             Progress.say("no new input files: bronze and silver left as they are");

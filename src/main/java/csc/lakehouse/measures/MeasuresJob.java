@@ -110,7 +110,22 @@ public final class MeasuresJob {
 
     private List<String> compute(Options o) {
         returnsHeld = null;   // read afresh for this run
-        MeasureContext ctx = context(o);
+        // every family queries the same silver tables many times: read each once and keep it cached for the
+        // run (issue 16, "gold from memory"), so no query re-plans a Delta scan with its file-listing jobs
+        cachedSilver = true;
+        try {
+            return compute(o, context(o));
+        } finally {
+            cachedSilver = false;
+            cached.forEach(Dataset::unpersist);
+            cached.clear();
+        }
+    }
+
+    private boolean cachedSilver;
+    private final List<Dataset<Row>> cached = new ArrayList<>();
+
+    private List<String> compute(Options o, MeasureContext ctx) {
         this.yearBounds = yearBounds(o);
         List<String> written = new ArrayList<>();
         Dataset<Row> headline = null;
@@ -121,7 +136,9 @@ public final class MeasuresJob {
             Dataset<Row> h = headline(lake.read(Layer.GOLD, f.name()));
             headline = headline == null ? h : headline.unionByName(h);
         }
-        Dataset<Row> upstream = headline == null ? emptyHeadline(ctx) : headline;
+        Dataset<Row> upstream = (headline == null ? emptyHeadline(ctx) : headline)
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        cached.add(upstream);   // read by every derived family
         for (DerivedMeasureFamily f : derived) {
             written.add(write(f.name(), () -> f.compute(ctx, upstream)));
         }
@@ -134,7 +151,14 @@ public final class MeasuresJob {
         MeasureContext.Builder b = MeasureContext.builder(lake.spark())
                 .asAt(o.asAt()).monthly(o.monthly()).years(o.fromYear(), o.toYear()).baseYear(o.baseYear());
         Map<String, Dataset<Row>> silver = new LinkedHashMap<>();
-        for (String t : lake.tables(Layer.SILVER)) silver.put(t, lake.read(Layer.SILVER, t));
+        for (String t : lake.tables(Layer.SILVER)) {
+            Dataset<Row> d = lake.read(Layer.SILVER, t);
+            if (cachedSilver) {
+                d = d.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+                cached.add(d);
+            }
+            silver.put(t, d);
+        }
         b.tables(silver);
         for (Row r : returnsHeld()) b.ret(r.getString(0), r.getString(1), r.getInt(2));
         return b.build();
