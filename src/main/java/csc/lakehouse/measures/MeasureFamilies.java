@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The registry of measure families {@link MeasuresJob} runs and the catalogue documents. Add a family here
- * (one line) to have it computed, written to {@code gold.<name>}, published and catalogued.
+ * The registry of measure families {@link MeasuresJob} runs. Add a family here (one line) to have it computed,
+ * written to {@code gold.<name>} and published; its measures need entries in {@code data-schemas/measures.yaml}.
  */
 public final class MeasureFamilies {
     private MeasureFamilies() {}
@@ -24,7 +24,7 @@ public final class MeasureFamilies {
         return List.of(new DemandMeasures());
     }
 
-    /** Every catalogue entry, family by family, in registry order. */
+    /** Every measure the families declare, family by family, in registry order (checked against measures.yaml). */
     public static List<MeasureDefinition> catalogue() {
         List<MeasureDefinition> out = new ArrayList<>();
         for (MeasureFamily f : all()) out.addAll(f.definitions());

@@ -21,17 +21,17 @@ public interface MeasureDefinitionLike {
 
   record Simple(String title, String theme, String definition, String unit) implements MeasureDefinitionLike {}
 
-  /** Sheet and section names, in publishing order. */
+  /** Sheet and section names, in publishing order: the themes of data-schemas/measures.yaml. */
   final class Themes {
-    public static final String FRONT_DOOR = "Front door";
-    public static final String CIN_CP = "Children in need and protection";
-    public static final String NEGLECT = "Neglect";
-    public static final String CLA_PP = "Looked after and police protection";
-    public static final String DEMAND = "Demand against population";
-    public static final String RECOMMENDATIONS = "The eight recommendations";
-    public static final String DATA_QUALITY = "Data quality";
-    public static final java.util.List<String> ALL = java.util.List.of(FRONT_DOOR, CIN_CP, NEGLECT, CLA_PP, DEMAND,
-        RECOMMENDATIONS, DATA_QUALITY);
+    private static final csc.lakehouse.spec.MeasureSpec SPEC = csc.lakehouse.spec.MeasureSpec.load();
+    public static final String FRONT_DOOR = SPEC.themeTitle("front_door");
+    public static final String CIN_CP = SPEC.themeTitle("cin_cp");
+    public static final String NEGLECT = SPEC.themeTitle("neglect");
+    public static final String CLA_PP = SPEC.themeTitle("cla_pp");
+    public static final String DEMAND = SPEC.themeTitle("demand");
+    public static final String RECOMMENDATIONS = SPEC.themeTitle("recommendations");
+    public static final String DATA_QUALITY = SPEC.themeTitle("data_quality");
+    public static final java.util.List<String> ALL = SPEC.themeTitles();
 
     private Themes() {}
   }

@@ -2,6 +2,7 @@ package csc.lakehouse.publish;
 
 import csc.lakehouse.measures.RecommendationTracker;
 import csc.lakehouse.spec.DataSchemas;
+import csc.lakehouse.spec.MeasureSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the pack and the workbook read from data-schemas/: headlines and sections ({@code publishing.yaml}),
+ * What the pack and the workbook read from data-schemas/: headline wording ({@code publishing.yaml}) for the
+ * measures the catalogue flags as headlines, the pack's own sections ({@code measures.yaml}),
  * the council's recommendations ({@code ofsted_recommendations.yaml}) with their targets and polarity
  * ({@code targets.yaml}, through {@link RecommendationTracker#entries()}), and the code lists that explain
  * breakdown codes. No measure id, target or recommendation title lives in Java.
@@ -40,15 +42,16 @@ public record PublishConfig(List<Headline> headlines, Map<String, List<String>> 
     @SuppressWarnings("unchecked")
     static PublishConfig load() {
         Map<String, Object> y = DataSchemas.readYaml("publishing.yaml", Map.class);
+        MeasureSpec catalogue = MeasureSpec.load();
         List<Headline> hs = new ArrayList<>();
         for (Object o : (List<Object>) y.getOrDefault("headlines", List.of())) {
             Map<String, Object> h = (Map<String, Object>) o;
+            // the catalogue's headline flag decides; publishing.yaml gives the wording and the order
+            if (!catalogue.get(str(h.get("measure"))).map(MeasureSpec.Measure::headline).orElse(false)) continue;
             hs.add(new Headline(str(h.get("measure")), h.get("breakdown_value") == null ? "Total" : str(h.get("breakdown_value")),
                     str(h.get("label")), str(h.get("sentence"))));
         }
-        Map<String, List<String>> sections = new LinkedHashMap<>();
-        ((Map<String, Object>) y.getOrDefault("sections", Map.of())).forEach((k, v) ->
-                sections.put(k, ((List<Object>) v).stream().map(Object::toString).toList()));
+        Map<String, List<String>> sections = catalogue.packSections();
         Map<String, String> codelists = new LinkedHashMap<>();
         ((Map<String, Object>) y.getOrDefault("breakdown_codelists", Map.of())).forEach((k, v) -> codelists.put(k, str(v)));
         Map<String, Recommendation> recs = new LinkedHashMap<>();

@@ -1,33 +1,21 @@
 package csc.lakehouse.publish;
 
-import csc.lakehouse.measures.MeasureDefinition;
-import csc.lakehouse.measures.MeasureFamilies;
+import csc.lakehouse.spec.MeasureSpec;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
-/** The code's measure catalogue, adapted to the publishing themes (one sheet and section each). */
+/** The measure catalogue (data-schemas/measures.yaml) as publishing sees it: title, theme title, definition, unit. */
 public final class PublishedCatalogue {
     private PublishedCatalogue() {}
 
-    public static Map<String, MeasureDefinitionLike> get() {
+    public static Map<String, MeasureDefinitionLike> get() { return of(MeasureSpec.load()); }
+
+    public static Map<String, MeasureDefinitionLike> of(MeasureSpec spec) {
         Map<String, MeasureDefinitionLike> out = new LinkedHashMap<>();
-        for (MeasureDefinition d : MeasureFamilies.catalogue()) {
-            out.put(d.id(), MeasureDefinitionLike.of(d.title(), theme(d.theme()), d.definition(), d.unit()));
+        for (MeasureSpec.Measure m : spec.measures()) {
+            out.put(m.id(), MeasureDefinitionLike.of(m.title(), spec.themeTitle(m.theme()), m.definition(), m.unit()));
         }
         return out;
-    }
-
-    /** Maps a family's theme wording to the publishing theme it belongs under. */
-    static String theme(String t) {
-        String s = t == null ? "" : t.toLowerCase(Locale.ROOT);
-        if (s.contains("recommend") || s.contains("ofsted")) return MeasureDefinitionLike.Themes.RECOMMENDATIONS;
-        if (s.contains("neglect")) return MeasureDefinitionLike.Themes.NEGLECT;
-        if (s.contains("front")) return MeasureDefinitionLike.Themes.FRONT_DOOR;
-        if (s.contains("looked") || s.contains("police")) return MeasureDefinitionLike.Themes.CLA_PP;
-        if (s.contains("demand") || s.contains("population")) return MeasureDefinitionLike.Themes.DEMAND;
-        if (s.contains("need") || s.contains("protection")) return MeasureDefinitionLike.Themes.CIN_CP;
-        return t;
     }
 }

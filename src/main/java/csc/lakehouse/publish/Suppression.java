@@ -1,6 +1,7 @@
 package csc.lakehouse.publish;
 
 import csc.lakehouse.publish.TrendsFile.Row;
+import csc.lakehouse.spec.MeasureSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Set;
  *       (the smallest non-zero one if there is one) is suppressed too, so the cell cannot be recovered as
  *       Total minus the other cells. A group with a single cell suppresses its Total instead.</li>
  *   <li>Denominators: breakdown rows whose denominator is a suppressed Total lose the denominator.</li>
- *   <li>Linked cells: the same count published by two measures (e.g. {@code cla_starts} and the Total of
+ *   <li>Linked cells (declared in data-schemas/measures.yaml): the same count published by two measures (e.g. {@code cla_starts} and the Total of
  *       {@code cla_starts_legal_status}; the L1 cell and the numerator of
  *       {@code cla_starts_police_protection}) is suppressed in both when either is suppressed. A link
  *       applies only when both cells carry the same number.</li>
@@ -30,8 +31,6 @@ import java.util.Set;
  */
 public final class Suppression {
   public static final String MARK = "c";
-  /** Breakdown values that overlap the bands (not part of their 100%): excluded from the additivity rule. */
-  public static final Set<String> NON_ADDITIVE = Set.of("11m+");
 
   private Suppression() {}
 
@@ -53,25 +52,28 @@ public final class Suppression {
 
   record Link(Ref a, Ref b) {}
 
-  static final List<Link> LINKS = List.of(
-      link("cla_starts", "Total", Field.VALUE, "cla_starts_legal_status", "Total", Field.VALUE),
-      link("cla_starts", "Total", Field.VALUE, "cla_starts_rate", "Total", Field.NUMERATOR),
-      link("cla_starts", "Total", Field.VALUE, "cla_starts_police_protection", "Total", Field.DENOMINATOR),
-      link("cla_starts_legal_status", "L1", Field.NUMERATOR, "cla_starts_police_protection", "Total", Field.NUMERATOR),
-      link("cla_31mar", "Total", Field.VALUE, "cla_31mar_rate", "Total", Field.NUMERATOR),
-      link("cpp_starts", "Total", Field.VALUE, "cpp_category", "Total", Field.VALUE),
-      link("cpp_starts", "Total", Field.VALUE, "cpp_starts_rate", "Total", Field.NUMERATOR),
-      link("cpp_starts", "Total", Field.VALUE, "cpp_repeat", "Total", Field.DENOMINATOR),
-      link("cpp_31mar", "Total", Field.VALUE, "cpp_31mar_rate", "Total", Field.NUMERATOR),
-      link("cpp_31mar", "Total", Field.VALUE, "cpp_duration", "Total", Field.VALUE),
-      link("cin_31mar", "Total", Field.VALUE, "cin_31mar_rate", "Total", Field.NUMERATOR),
-      link("cin_31mar", "Total", Field.VALUE, "cin_open_duration", "Total", Field.VALUE),
-      link("referrals", "Total", Field.VALUE, "referrals_rate", "Total", Field.NUMERATOR),
-      link("referrals", "Total", Field.VALUE, "rereferrals_12m", "Total", Field.DENOMINATOR),
-      link("s47_enquiries", "Total", Field.VALUE, "s47_rate", "Total", Field.NUMERATOR));
+  /**
+   * The links the catalogue declares (data-schemas/measures.yaml): a measure's {@code numerator}, {@code denominator}
+   * or {@code total} names the measure whose count its Total row repeats. The named cell is that measure's Total
+   * value when it is a count or a distribution (whose Total is the count of all items), its numerator otherwise,
+   * or the numerator of one breakdown value ({@code measure:value}). No measure is listed here by hand, so a new
+   * rate is protected by its catalogue entry alone.
+   */
+  static List<Link> links(MeasureSpec catalogue) {
+    List<Link> out = new ArrayList<>();
+    for (MeasureSpec.Measure m : catalogue.measures()) {
+      addLink(out, catalogue, m.numerator(), new Ref(m.id(), MeasureSpec.TOTAL, Field.NUMERATOR));
+      addLink(out, catalogue, m.denominator(), new Ref(m.id(), MeasureSpec.TOTAL, Field.DENOMINATOR));
+      addLink(out, catalogue, m.total(), new Ref(m.id(), MeasureSpec.TOTAL, Field.VALUE));
+    }
+    return List.copyOf(out);
+  }
 
-  private static Link link(String m1, String b1, Field f1, String m2, String b2, Field f2) {
-    return new Link(new Ref(m1, b1, f1), new Ref(m2, b2, f2));
+  private static void addLink(List<Link> out, MeasureSpec catalogue, MeasureSpec.Ref from, Ref to) {
+    if (from == null) return;
+    MeasureSpec.Measure source = catalogue.get(from.measureId()).orElseThrow();
+    boolean totalCount = from.isTotal() && (isCount(source.unit()) || source.isDistribution());
+    out.add(new Link(new Ref(from.measureId(), from.breakdownValue(), totalCount ? Field.VALUE : Field.NUMERATOR), to));
   }
 
   /** A row being suppressed: parsed numbers and which of its cells are hidden. */
@@ -124,7 +126,13 @@ public final class Suppression {
 
   static boolean small(Long n) { return n != null && n >= 1 && n <= 5; }
 
-  public static List<Row> apply(List<Row> rows) {
+  /** Suppresses with the links and non-additive breakdown values of data-schemas/measures.yaml. */
+  public static List<Row> apply(List<Row> rows) { return apply(rows, MeasureSpec.load()); }
+
+  public static List<Row> apply(List<Row> rows, MeasureSpec catalogue) {
+    List<Link> links = links(catalogue);
+    // breakdown values that overlap the bands (not part of their 100%): excluded from the additivity rule
+    Set<String> nonAdditive = catalogue.nonAdditiveValues();
     List<Cell> cells = new ArrayList<>(rows.size());
     for (Row r : rows) cells.add(new Cell(r));
 
@@ -156,7 +164,7 @@ public final class Suppression {
         String base = g.getKey().substring(0, g.getKey().lastIndexOf('|'));
         Cell total = totals.get(base);
         List<Cell> members = g.getValue().stream()
-            .filter(c -> !NON_ADDITIVE.contains(c.row.breakdownValue()) && c.count() != null).toList();
+            .filter(c -> !nonAdditive.contains(c.row.breakdownValue()) && c.count() != null).toList();
         if (total != null && total.count() != null && !total.countSuppressed()) {
           long suppressed = members.stream().filter(Cell::countSuppressed).count();
           if (suppressed == 1) {
@@ -182,7 +190,7 @@ public final class Suppression {
       for (Cell c : cells) {
         Row r = c.row;
         String prefix = r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode() + "|";
-        for (Link l : LINKS) {
+        for (Link l : links) {
           for (Ref[] pair : new Ref[][] {{l.a(), l.b()}, {l.b(), l.a()}}) {
             Ref from = pair[0], to = pair[1];
             if (!from.measureId().equals(r.measureId()) || !from.breakdownValue().equals(r.breakdownValue())) continue;

@@ -67,6 +67,8 @@ public final class TrendsWorkbook {
   private final Map<String, CellStyle> styles = new LinkedHashMap<>();
   private final Map<String, List<Row>> byMeasure;
   private final Map<String, ? extends MeasureDefinitionLike> catalogue;
+  /** Measures whose catalogue entry allows a chart (chart: true in data-schemas/measures.yaml, or not catalogued). */
+  private final Set<String> charted = new java.util.HashSet<>();
   private final Benchmarks benchmarks;
   private final JsonNode manifest;
   private final List<Row> rows;
@@ -79,6 +81,8 @@ public final class TrendsWorkbook {
     this.catalogue = catalogue == null ? Map.of() : catalogue;
     this.benchmarks = benchmarks == null ? Benchmarks.of(List.of()) : benchmarks;
     this.manifest = EvidencePack.parse(manifestJson);
+    csc.lakehouse.spec.MeasureSpec spec = csc.lakehouse.spec.MeasureSpec.load();
+    for (String m : byMeasure.keySet()) if (spec.get(m).map(csc.lakehouse.spec.MeasureSpec.Measure::chart).orElse(true)) charted.add(m);
   }
 
   public static void write(OutputStream out, List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
@@ -429,14 +433,14 @@ public final class TrendsWorkbook {
         .map(s -> s.replaceAll(" \\(\\d{4}\\)$", "")).distinct().reduce((a, b) -> a + ", " + b).orElse("");
     text(sh, r++, 0, "Source: trends.csv (" + m + ")" + (src.isEmpty() ? "" : "; benchmarks: DfE " + src
         + "; statistical neighbours: mean of the published values of the DfE's 10 neighbours"), "wrap");
-    if (chartable(rows) && last > first) {
+    if (charted.contains(m) && chartable(rows) && last > first) {
       chart(sh, m, first, last, cols, valueCol, benchCol, targetCol, distribution);
       r = Math.max(r, first - 3 + CHART_ROWS);
     }
     return r;
   }
 
-  /** A measure is charted when it has a value in two or more reporting years (no chart flag in the catalogue yet). */
+  /** A measure the catalogue lets be charted is charted when it has a value in two or more reporting years. */
   static boolean chartable(List<Row> rows) {
     Set<String> years = new java.util.HashSet<>();
     for (Row x : rows) if (TrendSeries.REPORTING_YEAR.equals(x.timeIdentifier()) && x.valueAsDouble() != null) years.add(x.timePeriod());

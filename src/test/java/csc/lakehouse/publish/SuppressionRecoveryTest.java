@@ -198,7 +198,7 @@ class SuppressionRecoveryTest {
     // distributions
     for (Map.Entry<String, List<Row>> g : groups.entrySet()) {
       Row total = totals.get(g.getKey());
-      List<Row> cells = g.getValue().stream().filter(r -> !Suppression.NON_ADDITIVE.contains(r.breakdownValue())).toList();
+      List<Row> cells = g.getValue().stream().filter(r -> !csc.lakehouse.spec.MeasureSpec.load().nonAdditiveValues().contains(r.breakdownValue())).toList();
       Long t = total == null ? null : TrendsFile.parseLong(total.value());
       List<Row> unknown = new ArrayList<>();
       long known = 0;
