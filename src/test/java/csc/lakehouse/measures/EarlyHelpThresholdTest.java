@@ -15,7 +15,8 @@ import static csc.lakehouse.measures.RecommendationFixtures.LA;
 import static csc.lakehouse.measures.RecommendationFixtures.byMeasure;
 import static csc.lakehouse.measures.RecommendationFixtures.check;
 import static csc.lakehouse.measures.RecommendationFixtures.years;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EarlyHelpThresholdTest {
 
@@ -43,14 +44,23 @@ class EarlyHelpThresholdTest {
                 row(LA, "p4", d("2023-09-01"), "3A", d("2024-03-01"), "RC9"),
                 row(LA, "p5", d("2024-06-01"), "3A", d("2025-02-01"), "RC9"),
                 row(LA, "p5", d("2025-03-01"), "1A", null, null));
-        Dataset<Row> out = EarlyHelpThreshold.earlyHelp(years(2024, 2025), ref);
+        MeasureContext ctx = MeasureContext.builder(csc.lakehouse.SparkTestSession.get())
+                .ret(LA, MeasureContext.CIN_CENSUS, 2024).ret(LA, MeasureContext.CIN_CENSUS, 2025)
+                .table("referral", ref).build();
+        Dataset<Row> out = new EarlyHelpThreshold().compute(ctx);
         Map<String, Row> y24 = byMeasure(out.filter("time_period = '202324'"));
         check(y24, "early_help_threshold_referrals_5d", 2L, null, 2.0);
         check(y24, "early_help_threshold_closed_rc9", 3L, null, 3.0);
         check(y24, "early_help_threshold", 1L, 3L, 33.3);
+        assertEquals(Trends.Status.PUBLISHED, Trends.status(y24.get("early_help_threshold|Total").getAs("note")));
         Map<String, Row> y25 = byMeasure(out.filter("time_period = '202425'"));
         check(y25, "early_help_threshold_referrals_5d", 1L, null, 1.0);
         check(y25, "early_help_threshold_closed_rc9", 1L, null, 1.0);
-        assertFalse(y25.containsKey("early_help_threshold|Total"), "2024-25 closures' 12-month window is still open");
+        check(y25, "early_help_threshold", null, null, null);
+        String note = y25.get("early_help_threshold|Total").getAs("note");
+        assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(note), "2024-25 closures' 12-month window is still open");
+        assertTrue(note.contains("2026-03-31") && note.contains("(2025)"), note);
+        // the pure function computes every year; only the window rule leaves 2024-25 out
+        check(byMeasure(EarlyHelpThreshold.earlyHelp(years(2025), ref)), "early_help_threshold", 1L, 1L, 100.0);
     }
 }

@@ -48,7 +48,9 @@ class RecommendationMeasuresTest {
         assertTrue(((String) m.get("strategy_discussion_days|Total").getAs("note")).startsWith("source: local tracker"));
         // the census (no s47s) still gives the early-help counts for its year; the re-referral percent waits for 2025
         check(m, "early_help_threshold_referrals_5d", 0L, null, 0.0);
-        assertTrue(!m.containsKey("early_help_threshold|Total"));
+        // (its row is in gold, not published, the reason in its note: the window of 2023-24 closures runs to 31/03/25)
+        check(m, "early_help_threshold", null, null, null);
+        assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(m.get("early_help_threshold|Total").getAs("note")));
     }
 
     /* One class per recommendation of ofsted_recommendations.yaml (R3 is the neglect family); ids unique. */
