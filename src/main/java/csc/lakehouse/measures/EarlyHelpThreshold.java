@@ -45,7 +45,9 @@ public final class EarlyHelpThreshold implements OfstedRecommendation {
 
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
-        return withWindows(ctx, earlyHelp(ctx.reportingYears(MeasureContext.CIN_CENSUS), ctx.table("referral")));
+        // codes 5D and RC9 exist from the 2022-23 census: earlier years are x (collected_from.yaml), then windows
+        return withWindows(ctx, CollectedFrom.apply(earlyHelp(ctx.reportingYears(MeasureContext.CIN_CENSUS),
+                ctx.table("referral"))));
     }
 
     /** The look-forward measure: re-referral within 12 months of a closure. */

@@ -78,7 +78,7 @@ public final class NeglectCohort implements MeasureFamily {
                 neglectRepeatCpp(cp, years),
                 neglectLateCareEntry(entrants, years903),
                 neglectPriorReferrals(entrants, ctx.table("referral"), years903)));
-        return CinMeasureSupport.shapeAll(List.of(ctx.withLookBack(rows, MeasureContext.CIN_CENSUS, LOOK_BACK)));
+        return CinMeasureSupport.shapeAll(List.of(ctx.withLookBack(CollectedFrom.apply(rows), MeasureContext.CIN_CENSUS, LOOK_BACK)));
     }
 
     /**
