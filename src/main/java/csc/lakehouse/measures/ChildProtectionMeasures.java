@@ -76,9 +76,6 @@ public final class ChildProtectionMeasures implements MeasureFamily {
 
     /** Measures that look back (a repeat plan): published for year Y only when the return for Y-1 is held. */
     public static final List<String> LOOK_BACK = List.of("cpp_repeat");
-    /** Measures over CINPlanDates: {@code x} (not collected) before the first census that held them. */
-    /** Measures over CIN plans (collected_from.yaml lists them under the item cin_plan). */
-    public static final List<String> CIN_PLAN_MEASURES = List.of("cin_plan_duration");
 
     /**
      * Counts in year Y and the snapshot at 31 March Y from return Y's own rows ({@code ctx.returnRows});
