@@ -76,8 +76,6 @@ public final class ChildProtectionMeasures implements MeasureFamily {
 
     /** Measures that look back (a repeat plan): published for year Y only when the return for Y-1 is held. */
     public static final List<String> LOOK_BACK = List.of("cpp_repeat");
-    /** Measures over CINPlanDates: {@code x} (not collected) before the first census that held them. */
-    public static final List<String> CIN_PLAN_MEASURES = List.of("cin_plan_duration");
 
     /**
      * Counts in year Y and the snapshot at 31 March Y from return Y's own rows ({@code ctx.returnRows});
@@ -110,11 +108,12 @@ public final class ChildProtectionMeasures implements MeasureFamily {
         return CinMeasureSupport.shapeAll(List.of(ctx.withProvisional(rows, MeasureContext.CIN_CENSUS)));
     }
 
-    /** CIN plan measures for periods before the first census holding CINPlanDates are {@code x}, not 0. */
+    /**
+     * Measures over items or codes a census could not hold yet are {@code x}, not 0 (CIN plans before the first
+     * census holding CINPlanDates): the rules of data-schemas/collected_from.yaml ({@link CollectedFrom}).
+     */
     static Dataset<Row> notCollected(Dataset<Row> rows) {
-        return MeasureContext.firstCollectionYear("cin_plan")
-                .map(y -> MeasureContext.notCollectedBefore(rows, CIN_PLAN_MEASURES, y, "CIN plans (CINPlanDates) were"))
-                .orElse(rows);
+        return CollectedFrom.apply(rows);
     }
 
     // ---- children in need -------------------------------------------------------------------------

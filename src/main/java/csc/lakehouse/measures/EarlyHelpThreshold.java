@@ -45,20 +45,29 @@ public final class EarlyHelpThreshold implements OfstedRecommendation {
 
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
-        return earlyHelp(ctx.reportingYears(MeasureContext.CIN_CENSUS), ctx.table("referral"));
+        // codes 5D and RC9 exist from the 2022-23 census: earlier years are x (collected_from.yaml), then windows
+        return withWindows(ctx, CollectedFrom.apply(earlyHelp(ctx.reportingYears(MeasureContext.CIN_CENSUS),
+                ctx.table("referral"))));
     }
 
-    /** The years of {@code years} whose following year (same LA) is also held: their 12-month windows are complete. */
-    public static Dataset<Row> windowComplete(Dataset<Row> years) {
-        Dataset<Row> next = years.select(col("la_code").as("_la"), col("reporting_year").minus(1).as("_y"));
-        return years.join(next, col("la_code").equalTo(col("_la")).and(col("reporting_year").equalTo(col("_y"))), "left_semi");
+    /** The look-forward measure: re-referral within 12 months of a closure. */
+    public static final List<String> LOOK_FORWARD = List.of("early_help_threshold");
+
+    /**
+     * Leaves out (not published, with the reason in trends_notes.csv) every {@code early_help_threshold} row whose
+     * 12 months after the period's end run past 31 March of the latest CIN census held: a closure late in the year
+     * has had only weeks to be re-referred, which would read as "improving" and "target met".
+     */
+    public static Dataset<Row> withWindows(MeasureContext ctx, Dataset<Row> rows) {
+        return ctx.withLookForward(rows, MeasureContext.CIN_CENSUS, LOOK_FORWARD, 12, 0,
+                "re-referral within 12 months of a closure on the period's last day");
     }
 
     /**
      * early_help_threshold_referrals_5d (referrals in the year from source 5D),
      * early_help_threshold_closed_rc9 (episodes closed in the year with RC9) and early_help_threshold
-     * (percent of those RC9 closures whose child was referred again within 12 months after the closure;
-     * only for years with a complete window, {@link #windowComplete}). {@code periods} are reporting years
+     * (percent of those RC9 closures whose child was referred again within 12 months after the closure; every
+     * period: {@link #withWindows} then leaves out those whose window is still open). {@code periods} are reporting years
      * with {@code reporting_year}. Items: silver referral.
      */
     public static Dataset<Row> earlyHelp(Dataset<Row> periods, Dataset<Row> referrals) {
@@ -72,11 +81,9 @@ public final class EarlyHelpThreshold implements OfstedRecommendation {
                 .groupBy(cols(P, "person_id", "closure_date")).agg(count(col("_rd")).as("_later"));
         Dataset<Row> aRc9 = perPeriod(periods, flagged, count(lit(1)).as("n"),
                 sum(when(col("_later").gt(0), 1).otherwise(0)).as("rereferred"));
-        Dataset<Row> complete = perPeriod(windowComplete(periods), flagged, count(lit(1)).as("n"),
-                sum(when(col("_later").gt(0), 1).otherwise(0)).as("rereferred"));
         return countRows(a5d, "early_help_threshold_referrals_5d", zero("n"), NOTE)
                 .unionByName(countRows(aRc9, "early_help_threshold_closed_rc9", zero("n"), NOTE))
-                .unionByName(percentRows(complete, "early_help_threshold", zero("rereferred"), zero("n"),
-                        NOTE + "; re-referral within 12 months of closure (window complete: next year's census held)"));
+                .unionByName(percentRows(aRc9, "early_help_threshold", zero("rereferred"), zero("n"),
+                        NOTE + "; re-referral within 12 months of closure"));
     }
 }

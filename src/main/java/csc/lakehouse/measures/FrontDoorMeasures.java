@@ -83,7 +83,7 @@ public final class FrontDoorMeasures implements MeasureFamily {
                 ctx.rateRows("s47_rate", s47Counts(s47, years)),
                 icpc15wd(s47, referral, years),
                 childrenOpen(referral, snaps)));
-        rows = ctx.withLookBack(rows, MeasureContext.CIN_CENSUS, LOOK_BACK);
+        rows = ctx.withLookBack(CollectedFrom.apply(rows), MeasureContext.CIN_CENSUS, LOOK_BACK);
         return CinMeasureSupport.shapeAll(List.of(ctx.withProvisional(rows, MeasureContext.CIN_CENSUS)));
     }
 

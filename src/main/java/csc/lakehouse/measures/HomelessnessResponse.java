@@ -10,7 +10,6 @@ import static csc.lakehouse.measures.RecommendationRows.cols;
 import static csc.lakehouse.measures.RecommendationRows.perPeriod;
 import static csc.lakehouse.measures.RecommendationRows.percentRows;
 import static csc.lakehouse.measures.RecommendationRows.within;
-import static csc.lakehouse.measures.RecommendationRows.yearsFromData;
 import static csc.lakehouse.measures.RecommendationRows.zero;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -42,7 +41,7 @@ public final class HomelessnessResponse implements OfstedRecommendation {
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> hl = ctx.table("tracker_homelessness_16_17");
-        return homeless(yearsFromData(ctx.spark(), hl, "presentation_date"), hl);
+        return homeless(Periods.trackerYears(ctx.spark(), hl, "presentation_date"), hl);
     }
 
     /**
@@ -53,7 +52,7 @@ public final class HomelessnessResponse implements OfstedRecommendation {
     public static Dataset<Row> homeless(Dataset<Row> periods, Dataset<Row> items) {
         Dataset<Row> j = within(periods, items, "presentation_date");
         Dataset<Row> dist = Trends.distribution("homeless_1617", periods, j.select(cols(P, "outcome")), "outcome", OUTCOMES)
-                .withColumn("note", lit(NOTE));
+                .withColumn("note", Periods.partYearNote(lit(NOTE)));
         Dataset<Row> a = perPeriod(periods, j, count(lit(1)).as("n"),
                 sum(when(col("seen_by_childrens_rights_officer").equalTo(true), 1).otherwise(0)).as("seen"));
         return dist.unionByName(percentRows(a, "homeless_1617_seen_cro", zero("seen"), zero("n"), NOTE));

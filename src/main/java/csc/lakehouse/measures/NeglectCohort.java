@@ -72,13 +72,21 @@ public final class NeglectCohort implements MeasureFamily {
         Dataset<Row> cp = ctx.table("cp_plan");
         Dataset<Row> first = firstNeglect(factors(ctx), cp);
         Dataset<Row> entrants = neglectedCareEntrants(years903, ctx.table("cla_period"), first);
-        return CinMeasureSupport.shapeAll(List.of(
+        Dataset<Row> rows = CinMeasureSupport.union(List.of(
                 neglectNew(first, years),
                 neglectDaysToCpp(factors(ctx), cp, years),
                 neglectRepeatCpp(cp, years),
                 neglectLateCareEntry(entrants, years903),
                 neglectPriorReferrals(entrants, ctx.table("referral"), years903)));
+        return CinMeasureSupport.shapeAll(List.of(ctx.withLookBack(CollectedFrom.apply(rows), MeasureContext.CIN_CENSUS, LOOK_BACK)));
     }
+
+    /**
+     * Measures that look back over the CIN census before year Y (a child's first identification, the neglect before
+     * a care start and the referrals before it): published for year Y only when the CIN census for Y-1 is held,
+     * otherwise every child already identified before the drop's first census would count as new in its first year.
+     */
+    public static final List<String> LOOK_BACK = List.of("neglect_new", "neglect_late_care_entry", "neglect_prior_referrals");
 
     /**
      * Assessment factors: silver {@code assessment_factor} (derived), or, when the lakehouse has not built

@@ -1,5 +1,6 @@
 package csc.lakehouse.measures;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -47,7 +48,37 @@ public final class PermanencePlanning implements OfstedRecommendation {
         Dataset<Row> ppm = ctx.table("tracker_permanence_planning");
         Dataset<Row> lacSnaps = ctx.snapshots(MeasureContext.SSDA903)
                 .join(ppm.select("la_code").distinct(), scala(List.of("la_code")), "left_semi");
-        return permanence(lacSnaps, ctx.table("cla_period"), ctx.table("cla_review"), ppm);
+        return trackerCoverage(permanence(lacSnaps, ctx.table("cla_period"), ctx.table("cla_review"), ppm), lacSnaps, ppm);
+    }
+
+    /**
+     * What the tracker can say. A snapshot before the LA's first meeting in the tracker ({@link Periods#fromTrackerStart})
+     * is not published: the tracker did not exist, and about 0% would read as a dramatic improvement later. A 31 March
+     * snapshot of a reporting year the tracker does not cover whole (its first meeting is after 30 April of the year's
+     * start, {@link Periods#coversWholeYear}) is a part year: published as an {@code As at date} row (time_period = the
+     * date) labelled as such, never as a {@code Reporting year} row. Rows: the output of {@link #permanence}.
+     */
+    public static Dataset<Row> trackerCoverage(Dataset<Row> rows, Dataset<Row> snapshots, Dataset<Row> meetings) {
+        Dataset<Row> covered = Periods.fromTrackerStart(snapshots, meetings, "meeting_date").select(cols(P))
+                .withColumn("_covered", lit(true));
+        Dataset<Row> first = meetings.filter(col("meeting_date").isNotNull()).groupBy(col("la_code").as("_t_la"))
+                .agg(functions.min("meeting_date").as("_t_first"));
+        Dataset<Row> r = rows.join(covered, scala(P), "left")
+                .join(first, col("la_code").equalTo(col("_t_la")), "left");
+        r = Trends.notPublished(r, col("_covered").isNull(), functions.concat(
+                lit("before the local permanence planning tracker's first meeting ("),
+                functions.coalesce(col("_t_first").cast("string"), lit("none")),
+                lit("): the tracker did not exist at this date, so there is no figure (never about 0%)")));
+        // 31 March Y snapshot whose year the tracker joined after its first month: a part year
+        Column partYear = col("_covered").isNotNull().and(col("time_identifier").equalTo(Periods.REPORTING_YEAR))
+                .and(col("_t_first").gt(functions.add_months(col("period_end"), -11)));
+        Column label = functions.concat(lit("part year: the local permanence planning tracker starts on "),
+                col("_t_first").cast("string"), lit(", within the reporting year ending on this date; an as-at figure, "
+                        + "not a reporting-year one"));
+        return r.withColumn("note", when(partYear, functions.concat_ws("; ", label, col("note"))).otherwise(col("note")))
+                .withColumn("time_period", when(partYear, col("period_end").cast("string")).otherwise(col("time_period")))
+                .withColumn("time_identifier", when(partYear, lit(Periods.AS_AT_DATE)).otherwise(col("time_identifier")))
+                .select(cols(RecommendationRows.OUT));
     }
 
     /**

@@ -14,7 +14,6 @@ import static csc.lakehouse.measures.RecommendationRows.countRows;
 import static csc.lakehouse.measures.RecommendationRows.perPeriod;
 import static csc.lakehouse.measures.RecommendationRows.percentRows;
 import static csc.lakehouse.measures.RecommendationRows.within;
-import static csc.lakehouse.measures.RecommendationRows.yearsFromData;
 import static csc.lakehouse.measures.RecommendationRows.zero;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -47,7 +46,7 @@ public final class PoliceProtectionUse implements OfstedRecommendation {
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> pp = ctx.table("tracker_police_protection_events");
-        return policeProtection(yearsFromData(ctx.spark(), pp.withColumn("_d", functions.to_date(col("event_datetime"))), "_d"), pp);
+        return policeProtection(Periods.trackerYears(ctx.spark(), pp.withColumn("_d", functions.to_date(col("event_datetime"))), "_d"), pp);
     }
 
     /**

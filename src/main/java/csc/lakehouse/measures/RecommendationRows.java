@@ -36,7 +36,11 @@ final class RecommendationRows {
 
     // ---------------------------------------------------------------- periods
 
-    /** Reporting years from the first to the last date of {@code dateCol} per LA (the last may be part-year). */
+    /**
+     * Reporting years from the first to the last date of {@code dateCol} per LA, part years included: kept for the
+     * SSD case-history measures only. Tracker measures use {@link Periods#trackerYears}, which never makes a part
+     * year a reporting-year row.
+     */
     static Dataset<Row> yearsFromData(SparkSession spark, Dataset<Row> items, String dateCol) {
         List<Row> rows = new ArrayList<>();
         for (Row r : items.filter(col(dateCol).isNotNull()).groupBy("la_code")
@@ -120,7 +124,7 @@ final class RecommendationRows {
                 .withColumn("measure_id", lit(id)).withColumn("unit", lit(unit))
                 .withColumn("numerator", col("_n")).withColumn("denominator", col("_d")).withColumn("value", col("_v"))
                 .withColumn("breakdown", lit(Trends.TOTAL)).withColumn("breakdown_value", lit(Trends.TOTAL))
-                .withColumn("note", col("_note")).select(cols(OUT));
+                .withColumn("note", Periods.partYearNote(col("_note"))).select(cols(OUT));
     }
 
     /** A count row: numerator = value = n, no denominator. */

@@ -28,7 +28,10 @@ import static org.apache.spark.sql.functions.when;
  *
  * <p>Only {@code Total} rows with a value are read. The latest value is the row with the latest
  * {@code period_end} (a reporting-year row before an as-at row on the same date); the previous value
- * is the latest earlier row with the same {@code time_identifier}. Direction: {@code improving} when
+ * is the latest earlier row with the same {@code time_identifier}. Like is compared with like, never a part
+ * year with a whole one: a part-year {@code Month} row (a tracker that starts mid-year, the current year to
+ * date) is the latest value only when the measure has no whole-year or as-at row at all, and its previous value
+ * is the same calendar month a year before. Direction: {@code improving} when
  * the change is in the better direction, {@code worsening} when not, {@code steady} when the change
  * is at most {@code steady_within}; {@code changed} when the measure has no preferred direction;
  * {@code no_previous} with one value; {@code no_data} with none. {@code target_met}: latest value
@@ -87,19 +90,26 @@ public final class RecommendationTracker {
         }
         Dataset<Row> map = spark.createDataFrame(er, ENTRY);
         Dataset<Row> t = trends.filter(col("breakdown").equalTo(Trends.TOTAL).and(col("value").isNotNull()))
-                .select("la_code", "measure_id", "time_period", "time_identifier", "period_end", "value", "unit", "note");
+                .select("la_code", "measure_id", "time_period", "time_identifier", "period_start", "period_end", "value",
+                        "unit", "note");
         Column kindOrder = when(col("time_identifier").equalTo("Reporting year"), 0).otherwise(1);
+        Column isMonth = col("time_identifier").equalTo(Periods.MONTH);
         Dataset<Row> latest = t.withColumn("_rn", functions.row_number().over(Window.partitionBy("la_code", "measure_id")
-                        .orderBy(col("period_end").desc(), kindOrder)))
+                        .orderBy(when(isMonth, 1).otherwise(0), col("period_end").desc(), kindOrder)))
                 .filter(col("_rn").equalTo(1))
                 .select(col("la_code"), col("measure_id"), col("time_period").as("latest_time_period"),
-                        col("time_identifier").as("latest_time_identifier"), col("period_end").as("_latest_end"),
-                        col("value").as("latest_value"), col("unit"), col("note").as("_latest_note"));
+                        col("time_identifier").as("latest_time_identifier"), col("period_start").as("_latest_start"),
+                        col("period_end").as("_latest_end"), col("value").as("latest_value"), col("unit"),
+                        col("note").as("_latest_note"));
+        // a month compares with the same month a year before; any other kind with its latest earlier row
+        Column sameKindEarlier = when(col("latest_time_identifier").equalTo(Periods.MONTH),
+                        col("period_start").equalTo(functions.add_months(col("_latest_start"), -12)))
+                .otherwise(col("period_end").lt(col("_latest_end")));
         Dataset<Row> prev = t.join(latest.select(col("la_code").as("_la"), col("measure_id").as("_m"),
-                                col("latest_time_identifier"), col("_latest_end")),
+                                col("latest_time_identifier"), col("_latest_start"), col("_latest_end")),
                         col("la_code").equalTo(col("_la")).and(col("measure_id").equalTo(col("_m")))
                                 .and(col("time_identifier").equalTo(col("latest_time_identifier")))
-                                .and(col("period_end").lt(col("_latest_end"))))
+                                .and(sameKindEarlier))
                 .withColumn("_rn", functions.row_number().over(Window.partitionBy("la_code", "measure_id")
                         .orderBy(col("period_end").desc())))
                 .filter(col("_rn").equalTo(1))

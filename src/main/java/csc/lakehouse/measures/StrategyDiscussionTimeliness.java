@@ -12,7 +12,6 @@ import static csc.lakehouse.measures.RecommendationRows.perPeriod;
 import static csc.lakehouse.measures.RecommendationRows.percentRows;
 import static csc.lakehouse.measures.RecommendationRows.prefer;
 import static csc.lakehouse.measures.RecommendationRows.within;
-import static csc.lakehouse.measures.RecommendationRows.yearsFromData;
 import static csc.lakehouse.measures.RecommendationRows.zero;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -67,7 +66,7 @@ public final class StrategyDiscussionTimeliness implements OfstedRecommendation 
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> sd = ctx.table("tracker_strategy_discussions")
                 .select(col("la_code"), col("referral_date"), col("strategy_date"), col("police_attended"));
-        Dataset<Row> tracker = strategyDiscussions(yearsFromData(ctx.spark(), sd, "strategy_date"), sd, timescale, TRACKER_NOTE);
+        Dataset<Row> tracker = strategyDiscussions(Periods.trackerYears(ctx.spark(), sd, "strategy_date"), sd, timescale, TRACKER_NOTE);
         Dataset<Row> census = strategyDiscussions(ctx.reportingYears(MeasureContext.CIN_CENSUS),
                 censusDiscussions(ctx.table("s47_enquiry"), ctx.table("assessment")), timescale, CENSUS_NOTE)
                 .filter(col("measure_id").notEqual("strategy_police_attended"));

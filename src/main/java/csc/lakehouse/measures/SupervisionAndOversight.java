@@ -53,13 +53,73 @@ public final class SupervisionAndOversight implements OfstedRecommendation {
                         lit("source: local tracker supervisions; children open: CIN census episodes").as("note"));
         Dataset<Row> trkOpen = sup.filter(col("case_start_date").isNotNull())
                 .select(col("la_code"), col("person_id"), col("case_start_date").as("start"), col("case_end_date").as("end"),
-                        lit("source: local tracker supervisions; children open: tracker case dates").as("note"))
-                .join(cinOpen.select("la_code").distinct(), scala(List.of("la_code")), "left_anti");
-        Dataset<Row> supervision = supervision(snapshotsFromData(ctx.spark(),
+                        lit("source: local tracker supervisions; children open: tracker case dates").as("note"));
+        Dataset<Row> supervision = supervisionBySource(snapshotsFromData(ctx.spark(),
                         sup.select(col("la_code"), col("supervision_date")), "supervision_date", ctx.asAt()),
-                cinOpen.unionByName(trkOpen), sup.select("la_code", "person_id", "supervision_date"));
+                cinOpen, trkOpen, sup.select("la_code", "person_id", "supervision_date"), censusEnds(ctx));
         Dataset<Row> cl = ctx.table("tracker_caseloads");
         return supervision.unionByName(caseloads(snapshotsFromData(ctx.spark(), cl, "as_at_date", ctx.asAt()), cl));
+    }
+
+    /**
+     * A supervision row is published only when the tracker covers its whole window: the date minus 28 days
+     * (supervision_4wk) or 56 days (supervision_8wk) is on or after the LA's first supervision in the tracker.
+     * Otherwise a child supervised before the tracker existed would count as not supervised: the row is not
+     * published and its note says why (a part-year tracker, measures.md "Part years").
+     */
+    public static Dataset<Row> windowCovered(Dataset<Row> rows, Dataset<Row> supervisions) {
+        Dataset<Row> first = supervisions.filter(col("supervision_date").isNotNull()).groupBy(col("la_code").as("_s_la"))
+                .agg(functions.min("supervision_date").as("_s_first"));
+        Column days = when(col("measure_id").equalTo("supervision_4wk"), lit(28)).otherwise(lit(56));
+        Dataset<Row> r = rows.join(first, col("la_code").equalTo(col("_s_la")), "left");
+        Column windowStart = functions.date_sub(col("period_end"), days);
+        r = Trends.notPublished(r, col("_s_first").isNotNull().and(windowStart.lt(col("_s_first"))), functions.concat(
+                lit("the local supervision tracker starts on "), col("_s_first").cast("string"), lit(", less than "),
+                days.cast("string"), lit(" days before this date: supervisions before it are not known (a part-year tracker)")));
+        return r.select(cols(OUT));
+    }
+
+    /** (la_code, census_end): 31 March of the latest CIN census held per LA. */
+    static Dataset<Row> censusEnds(MeasureContext ctx) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (String la : ctx.las(MeasureContext.CIN_CENSUS)) {
+            Integer y = ctx.latestReturn(la, MeasureContext.CIN_CENSUS);
+            if (y != null) rows.add(org.apache.spark.sql.RowFactory.create(la, java.sql.Date.valueOf(Periods.yearEnd(y))));
+        }
+        return ctx.spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add("la_code", org.apache.spark.sql.types.DataTypes.StringType)
+                .add("census_end", org.apache.spark.sql.types.DataTypes.DateType));
+    }
+
+    /**
+     * Supervision at each snapshot, with the children open at the date (the denominator) from the source that knows
+     * them: the tracker's own case dates ({@code trackerOpen}) where the LA's tracker gives them and the date is after
+     * 31 March of the latest CIN census held ({@code censusEnds}: la_code, census_end), or no census is held at all;
+     * otherwise the CIN census episodes ({@code censusOpen}). A census-served date after the latest census is
+     * provisional (closures since that 31 March are unknown); a tracker-served one is not: the tracker records them.
+     * Rows whose window the tracker does not cover are not published ({@link #windowCovered}).
+     */
+    public static Dataset<Row> supervisionBySource(Dataset<Row> snapshots, Dataset<Row> censusOpen, Dataset<Row> trackerOpen,
+                                                   Dataset<Row> supervisions, Dataset<Row> censusEnds) {
+        Dataset<Row> trackerLas = trackerOpen.select(col("la_code").as("_t_la")).distinct();
+        Dataset<Row> ends = censusEnds.select(col("la_code").as("_c_la"), col("census_end"));
+        List<String> periodCols = List.of(MeasureContext.PERIOD_SCHEMA.fieldNames());
+        Dataset<Row> s = snapshots.select(cols(periodCols))
+                .join(trackerLas, col("la_code").equalTo(col("_t_la")), "left")
+                .join(ends, col("la_code").equalTo(col("_c_la")), "left");
+        Column afterCensus = col("census_end").isNull().or(col("period_end").gt(col("census_end")));
+        Column byTracker = col("_t_la").isNotNull().and(afterCensus);
+        // a window the tracker does not cover is not published, before (and instead of) any provisional mark
+        Dataset<Row> fromTracker = windowCovered(
+                supervision(s.filter(byTracker).select(cols(periodCols)), trackerOpen, supervisions), supervisions);
+        Dataset<Row> fromCensus = windowCovered(
+                supervision(s.filter(functions.not(byTracker)).select(cols(periodCols)), censusOpen, supervisions), supervisions);
+        Dataset<Row> c = fromCensus.join(ends, col("la_code").equalTo(col("_c_la")), "left");
+        c = Trends.provisional(c, col("period_end").gt(col("census_end")), functions.concat(
+                lit("as at a date after 31 March "), functions.year(col("census_end")).cast("string"),
+                lit(", the latest cin_census return held, and the tracker gives no case dates: children whose cases "
+                        + "closed since then are not yet known"))).drop("_c_la", "census_end");
+        return fromTracker.unionByName(c.select(cols(OUT)));
     }
 
     /**

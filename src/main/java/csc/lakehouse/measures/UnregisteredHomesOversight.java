@@ -9,7 +9,6 @@ import static csc.lakehouse.measures.RecommendationRows.countRows;
 import static csc.lakehouse.measures.RecommendationRows.perPeriod;
 import static csc.lakehouse.measures.RecommendationRows.percentRows;
 import static csc.lakehouse.measures.RecommendationRows.within;
-import static csc.lakehouse.measures.RecommendationRows.yearsFromData;
 import static csc.lakehouse.measures.RecommendationRows.zero;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -41,7 +40,7 @@ public final class UnregisteredHomesOversight implements OfstedRecommendation {
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> up = ctx.table("tracker_unregistered_placements");
-        return unregistered(yearsFromData(ctx.spark(), up, "placement_start"), up);
+        return unregistered(Periods.trackerYears(ctx.spark(), up, "placement_start"), up);
     }
 
     /**

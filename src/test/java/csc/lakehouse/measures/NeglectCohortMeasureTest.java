@@ -11,12 +11,12 @@ import java.util.Map;
 import static csc.lakehouse.measures.CinMeasureAsserts.expect;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NeglectCohortMeasureTest {
 
     /*
-     * LA 301; CIN census returns 2023 and 2024; SSDA903 return 2024 only. Year 2024 = 2023-04-01..2024-03-31.
+     * LA 301; CIN census returns 2023 and 2024; SSDA903 returns 2023 and 2024. Year 2024 = 2023-04-01..2024-03-31.
      * Neglect identifications (assessment factor 16A by authorisation date; CP plan with initial or latest NEG):
      *   N1: 16A authorised 2023-06-01; CP plan NEG 2023-06-11           -> first 2023-06-01 (assessment);
      *                                                                      16A -> first CP on or after: 10 days
@@ -43,7 +43,8 @@ class NeglectCohortMeasureTest {
      *   N4 starts 2023-04-01 = its neglect date: not before -> excluded
      *   N3 short-break period 2023-12-01 -> excluded
      *   N6 starts 2023-08-01, never identified with neglect -> excluded
-     * neglect_late_care_entry 2024 = 1 of 2 = 50.0 (no 903 return for 2023 -> no 2023 row)
+     * neglect_late_care_entry 2024 = 1 of 2 = 50.0 (CIN census 2023 held: the year before can be seen)
+ *   2023 (903 return held, no care starts): NOT published, as neglect_prior_referrals 2023: no CIN census for 2022
      * neglect_prior_referrals 2024: N2 referrals 2021-04-01, 2022-02-01 (NFA, counts), 2023-06-01 (care start day, not
      *   before) -> 2; N1 referrals 2023-05-01 -> 1, 2024-02-01 after its care start -> median(1, 2) = 1.5 over 2 children,
      *   unit median (not rounded to 2, not a count)
@@ -82,7 +83,7 @@ class NeglectCohortMeasureTest {
                 .frame();
         return MeasureContext.builder(SparkTestSession.get())
                 .ret("301", MeasureContext.CIN_CENSUS, 2023).ret("301", MeasureContext.CIN_CENSUS, 2024)
-                .ret("301", MeasureContext.SSDA903, 2024)
+                .ret("301", MeasureContext.SSDA903, 2023).ret("301", MeasureContext.SSDA903, 2024)
                 .table("assessment_factor", factors).table("cp_plan", cp).table("cla_period", periods)
                 .table("referral", referrals).build();
     }
@@ -95,15 +96,22 @@ class NeglectCohortMeasureTest {
         expect(r, "neglect_new|301|202324|Total", 5.0, 5L, null);
         expect(r, "neglect_new|301|202324|assessment", 40.0, 2L, 5L);
         expect(r, "neglect_new|301|202324|cp_plan", 60.0, 3L, 5L);
-        expect(r, "neglect_new|301|202223|Total", 0.0, 0L, null);
-        expect(r, "neglect_new|301|202223|cp_plan", 0.0, 0L, 0L);
+        for (String k : List.of("neglect_new|301|202223|Total", "neglect_new|301|202223|cp_plan",
+                "neglect_new|301|202223|assessment", "neglect_late_care_entry|301|202223|Total",
+                "neglect_prior_referrals|301|202223|Total")) {
+            expect(r, k, null, null, null);
+            assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(r.get(k).getAs("note")), k);
+            assertTrue(((String) r.get(k).getAs("note")).contains("cin_census return for 2021-22"), k);
+        }
+        for (String k : List.of("neglect_new|301|202324|Total", "neglect_late_care_entry|301|202324|Total",
+                "neglect_days_to_cpp|301|202223|Total", "neglect_repeat_cpp|301|202223|Total")) {
+            assertEquals(Trends.Status.PUBLISHED, Trends.status(r.get(k).getAs("note")), k);
+        }
         expect(r, "neglect_days_to_cpp|301|202324|Total", 61.0, 3L, null);
         expect(r, "neglect_days_to_cpp|301|202223|Total", null, 0L, null);
         expect(r, "neglect_repeat_cpp|301|202324|Total", 25.0, 1L, 4L);
         expect(r, "neglect_late_care_entry|301|202324|Total", 50.0, 1L, 2L);
         expect(r, "neglect_prior_referrals|301|202324|Total", 1.5, 2L, null);
-        assertFalse(r.containsKey("neglect_late_care_entry|301|202223|Total"), "no 903 return for 2023");
-        assertFalse(r.containsKey("neglect_prior_referrals|301|202223|Total"), "no 903 return for 2023");
         assertEquals("days", r.get("neglect_days_to_cpp|301|202324|Total").getAs("unit"));
         assertEquals("median", r.get("neglect_prior_referrals|301|202324|Total").getAs("unit"));
         assertEquals("identified_at", r.get("neglect_new|301|202324|cp_plan").getAs("breakdown"));
@@ -112,7 +120,7 @@ class NeglectCohortMeasureTest {
                 out.select("measure_id").distinct().orderBy("measure_id")
                         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
         // per CIN year: neglect_new Total + 2 breakdown rows, days, repeat = 5; per 903 year: late entry, prior referrals
-        assertEquals(5 * 2 + 2, out.count());
+        assertEquals(5 * 2 + 2 * 2, out.count());
         assertEquals(0, out.filter(col("breakdown").isNull()).count());
     }
 

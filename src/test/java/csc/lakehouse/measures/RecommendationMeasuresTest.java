@@ -23,32 +23,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecommendationMeasuresTest {
 
     /*
-     * Tracker: one discussion in 2023-24, referral Mon 08/01/2024 -> Tue 09/01 = 1 working day, police attended.
+     * Tracker covering 2023-24 whole (dates in its first month, April, and its last, March; Easter 2023 is 7-10 April,
+     * 2024 is 29 March-1 April):
+     *   referral Mon 03/04/2023 -> Tue 04/04/2023 = 1 working day, police attended
+     *   referral Mon 04/03/2024 -> Wed 06/03/2024 = 2 working days, police not attended
+     * mean 3 / 2 = 1.5; median 1.5; police 1 of 2 = 50.0%.
      * The census (return 2024, no s47s) would give 0 discussions for the same year: the tracker is preferred.
      */
     @Test
     void familyComputesFromTrackersAndPrefersTheTrackerOverTheCensus() {
         StructType sd = csc.lakehouse.spec.TableSchema.load("silver", "tracker_strategy_discussions").structType();
-        Object[] v = new Object[sd.size()];
-        v[sd.fieldIndex("la_code")] = LA;
-        v[sd.fieldIndex("person_id")] = "x";
-        v[sd.fieldIndex("referral_date")] = d("2024-01-08");
-        v[sd.fieldIndex("strategy_date")] = d("2024-01-09");
-        v[sd.fieldIndex("police_attended")] = true;
-        v[sd.fieldIndex("collection_year")] = 2024;
-        v[sd.fieldIndex("source_file_sha256")] = "h";
-        v[sd.fieldIndex("_row_hash")] = "r";
         MeasureContext ctx = MeasureContext.builder(SparkTestSession.get())
-                .table("tracker_strategy_discussions", frame(sd, row(v)))
+                .table("tracker_strategy_discussions", frame(sd,
+                        discussion(sd, "x", "2023-04-03", "2023-04-04", true),
+                        discussion(sd, "y", "2024-03-04", "2024-03-06", false)))
                 .ret(LA, MeasureContext.CIN_CENSUS, 2024).build();
         Map<String, Row> m = byMeasure(new OfstedRecommendationMeasures(3, 16).compute(ctx).filter("time_period = '202324'"));
-        check(m, "strategy_discussion_days", 1L, 1L, 1.0);
-        check(m, "strategy_discussion_days_median", 1L, null, 1.0);
-        check(m, "strategy_police_attended", 1L, 1L, 100.0);
+        check(m, "strategy_discussion_days", 3L, 2L, 1.5);
+        check(m, "strategy_discussion_days_median", 2L, null, 1.5);
+        check(m, "strategy_police_attended", 1L, 2L, 50.0);
         assertTrue(((String) m.get("strategy_discussion_days|Total").getAs("note")).startsWith("source: local tracker"));
         // the census (no s47s) still gives the early-help counts for its year; the re-referral percent waits for 2025
         check(m, "early_help_threshold_referrals_5d", 0L, null, 0.0);
-        assertTrue(!m.containsKey("early_help_threshold|Total"));
+        // (its row is in gold, not published, the reason in its note: the window of 2023-24 closures runs to 31/03/25)
+        check(m, "early_help_threshold", null, null, null);
+        assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(m.get("early_help_threshold|Total").getAs("note")));
+    }
+
+    /** A tracker_strategy_discussions row of the silver schema. */
+    static Row discussion(StructType sd, String person, String referral, String strategy, boolean police) {
+        Object[] v = new Object[sd.size()];
+        v[sd.fieldIndex("la_code")] = LA;
+        v[sd.fieldIndex("person_id")] = person;
+        v[sd.fieldIndex("referral_date")] = d(referral);
+        v[sd.fieldIndex("strategy_date")] = d(strategy);
+        v[sd.fieldIndex("police_attended")] = police;
+        v[sd.fieldIndex("collection_year")] = 2024;
+        v[sd.fieldIndex("source_file_sha256")] = "h";
+        v[sd.fieldIndex("_row_hash")] = "r";
+        return row(v);
     }
 
     /* One class per recommendation of ofsted_recommendations.yaml (R3 is the neglect family); ids unique. */

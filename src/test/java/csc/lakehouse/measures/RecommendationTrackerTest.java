@@ -79,4 +79,55 @@ class RecommendationTrackerTest {
         assertEquals("no_data", none.getAs("direction"));
         assertNull(none.getAs("target_met"));
     }
+
+    static Row month(String measure, String ym, Double value, String unit) {
+        java.time.YearMonth m = java.time.YearMonth.parse(ym);
+        return row(measure, ym, "Month", d(m.atDay(1).toString()), d(m.atEndOfMonth().toString()), "Local authority", "301",
+                null, null, "Total", "Total", null, null, value, unit, "part year: test");
+    }
+
+    /*
+     * Like with like, never a part year against a whole one.
+     *  strategy_discussion_in_timescale: whole years 202223 60.0, 202324 70.0, and the current year to date by month,
+     *    2024-05 95.0 (a single good month). Latest = 202324 70.0 against 202223 60.0: improving, target 80 not met.
+     *    (Comparing the part year's 95.0 with the year's 70.0 would read "target met".)
+     *  pp_out_of_hours: a tracker that started mid-year has only months: 2023-10 40.0, 2024-09 10.0, 2024-10 30.0.
+     *    Latest = 2024-10 30.0, compared with the same month a year before, 2023-10 40.0 (not with 2024-09):
+     *    improving (lower is better).
+     *  homeless_1617_seen_cro: months 2024-09 50.0, 2024-10 90.0 only: no same month a year before -> no_previous.
+     */
+    @Test
+    void partYearMonthsAreComparedLikeWithLike() {
+        Dataset<Row> trends = frame(Trends.schema().structType(),
+                t("strategy_discussion_in_timescale", "202223", "Reporting year", "2023-03-31", "Total", 60.0, "percent"),
+                t("strategy_discussion_in_timescale", "202324", "Reporting year", "2024-03-31", "Total", 70.0, "percent"),
+                month("strategy_discussion_in_timescale", "2024-05", 95.0, "percent"),
+                month("pp_out_of_hours", "2023-10", 40.0, "percent"),
+                month("pp_out_of_hours", "2024-09", 10.0, "percent"),
+                month("pp_out_of_hours", "2024-10", 30.0, "percent"),
+                month("homeless_1617_seen_cro", "2024-09", 50.0, "percent"),
+                month("homeless_1617_seen_cro", "2024-10", 90.0, "percent"));
+        Map<String, Row> m = new HashMap<>();
+        for (Row r : RecommendationTracker.build(trends).collectAsList()) m.put(r.getAs("measure_id"), r);
+
+        Row sd = m.get("strategy_discussion_in_timescale");
+        assertEquals("202324", sd.getAs("latest_time_period"));
+        assertEquals("Reporting year", sd.getAs("latest_time_identifier"));
+        assertEquals(70.0, sd.getAs("latest_value"));
+        assertEquals(60.0, sd.getAs("previous_value"));
+        assertEquals("improving", sd.getAs("direction"));
+        assertEquals(false, sd.getAs("target_met"));
+
+        Row ooh = m.get("pp_out_of_hours");
+        assertEquals("2024-10", ooh.getAs("latest_time_period"));
+        assertEquals("Month", ooh.getAs("latest_time_identifier"));
+        assertEquals("2023-10", ooh.getAs("previous_time_period"));
+        assertEquals(40.0, ooh.getAs("previous_value"));
+        assertEquals("improving", ooh.getAs("direction"));
+
+        Row hl = m.get("homeless_1617_seen_cro");
+        assertEquals(90.0, hl.getAs("latest_value"));
+        assertNull(hl.getAs("previous_value"));
+        assertEquals("no_previous", hl.getAs("direction"));
+    }
 }

@@ -17,6 +17,7 @@ import static csc.lakehouse.measures.RecommendationFixtures.byMeasure;
 import static csc.lakehouse.measures.RecommendationFixtures.check;
 import static csc.lakehouse.measures.RecommendationFixtures.year2024;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StrategyDiscussionTimelinessTest {
     static final StructType ITEMS = new StructType().add("la_code", DataTypes.StringType).add("referral_date", DataTypes.DateType)
@@ -89,5 +90,50 @@ class StrategyDiscussionTimelinessTest {
         check(m, "strategy_discussion_days", 7L, 3L, 2.33);
         check(m, "strategy_discussion_days_median", 3L, null, 2.0);
         check(m, "strategy_discussion_in_timescale", 2L, 3L, 66.7);
+    }
+
+    /*
+     * A part-year tracker: the local tracker starts in October 2023 and runs to April 2025 (the current year to date).
+     *   T1 Mon 02/10/2023 -> Wed 04/10/2023 = 2 working days     T2 Mon 06/11/2023 same day = 0
+     *   T3 Mon 08/04/2024 -> Tue 09/04/2024 = 1                  T4 Mon 03/03/2025 -> Fri 07/03/2025 = 4
+     *   T5 Tue 01/04/2025 -> Thu 03/04/2025 = 2                  (Easter 2024: 29/03-01/04; 2025: 18-21/04)
+     * First date 04/10/2023, last 03/04/2025 (dates of the discussions):
+     *   2023-24: starts after its first month (April) -> never a Reporting year row: Month rows 2023-10 .. 2024-03
+     *            2023-10: T1 mean 2.0 (2 / 1); 2023-11: T2 0.0 (0 / 1); 2023-12: none (0 / 0, value null)
+     *   2024-25: dates in April 2024 and March 2025 -> whole: Reporting year 202425: T3, T4: mean 5 / 2 = 2.5,
+     *            within 3 working days T3 only: 1 of 2 = 50.0%
+     *   2025-26: year to date (April only) -> Month 2025-04: T5 2.0 (2 / 1)
+     * Rows: (6 + 1 + 1) periods x 4 measures = 32. Month rows' notes say they are part of a reporting year.
+     * No CIN census held, so no census fallback rows.
+     */
+    @Test
+    void aPartYearTrackerIsPublishedByMonthNeverAsAReportingYear() {
+        StructType sd = csc.lakehouse.spec.TableSchema.load("silver", "tracker_strategy_discussions").structType();
+        MeasureContext ctx = MeasureContext.builder(csc.lakehouse.SparkTestSession.get())
+                .table("tracker_strategy_discussions", frame(sd,
+                        RecommendationMeasuresTest.discussion(sd, "t1", "2023-10-02", "2023-10-04", true),
+                        RecommendationMeasuresTest.discussion(sd, "t2", "2023-11-06", "2023-11-06", true),
+                        RecommendationMeasuresTest.discussion(sd, "t3", "2024-04-08", "2024-04-09", true),
+                        RecommendationMeasuresTest.discussion(sd, "t4", "2025-03-03", "2025-03-07", false),
+                        RecommendationMeasuresTest.discussion(sd, "t5", "2025-04-01", "2025-04-03", true)))
+                .build();
+        Dataset<Row> out = new StrategyDiscussionTimeliness(3).compute(ctx);
+        assertEquals(32, out.count());
+        assertEquals(0, out.filter("time_period in ('202324', '202526')").count(), "part years are never reporting-year rows");
+        assertEquals(List.of("2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03", "2025-04"),
+                out.filter("time_identifier = 'Month'").select("time_period").distinct().orderBy("time_period")
+                        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        Map<String, Row> oct = byMeasure(out.filter("time_period = '2023-10'"));
+        check(oct, "strategy_discussion_days", 2L, 1L, 2.0);
+        assertTrue(((String) oct.get("strategy_discussion_days|Total").getAs("note"))
+                .startsWith("part year: a month of reporting year 2023-24"));
+        check(byMeasure(out.filter("time_period = '2023-11'")), "strategy_discussion_days", 0L, 1L, 0.0);
+        check(byMeasure(out.filter("time_period = '2023-12'")), "strategy_discussion_days", 0L, 0L, null);
+        Map<String, Row> y25 = byMeasure(out.filter("time_period = '202425'"));
+        assertEquals("Reporting year", y25.get("strategy_discussion_days|Total").getAs("time_identifier"));
+        check(y25, "strategy_discussion_days", 5L, 2L, 2.5);
+        check(y25, "strategy_discussion_in_timescale", 1L, 2L, 50.0);
+        assertTrue(((String) y25.get("strategy_discussion_days|Total").getAs("note")).startsWith("source: local tracker"));
+        check(byMeasure(out.filter("time_period = '2025-04'")), "strategy_discussion_days", 2L, 1L, 2.0);
     }
 }

@@ -16,6 +16,7 @@ import static csc.lakehouse.measures.RecommendationFixtures.byMeasure;
 import static csc.lakehouse.measures.RecommendationFixtures.check;
 import static csc.lakehouse.measures.RecommendationFixtures.snap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SupervisionAndOversightTest {
 
@@ -78,5 +79,74 @@ class SupervisionAndOversightTest {
         Dataset<Row> cl = frame(s, row(LA, "W1", 19, 18, d("2024-03-29"), true), row(LA, "W2", 18, 18, d("2024-03-29"), true));
         Map<String, Row> m = byMeasure(SupervisionAndOversight.caseloads(snap("2024-03-31"), cl));
         check(m, "caseload_over_target_pct", 1L, 2L, 50.0);
+    }
+
+    /*
+     * Item 4: after the latest return, the tracker's own case dates give the children open (the denominator).
+     * CIN census 2024 held for LAs 301 and 302; --as-at 30/06/2024 (after 31/03/2024: the provisional period).
+     * LA 301, whose tracker gives case dates:
+     *   census episodes: c1 referral 01/05/2023 open, c2 referral 01/09/2023 open (the census cannot know later closures)
+     *   tracker: c1 case 01/05/2023 - 15/05/2024, supervised 20/03/2024
+     *            c2 case 01/09/2023 - open,       supervised 15/01/2024 and 10/06/2024
+     *            c3 case 10/04/2024 - open (after the census), supervised 20/05/2024
+     *   snapshots from the supervision dates (15/01/2024 .. 10/06/2024): 31/03/2024 and the as-at 30/06/2024
+     *   31/03/2024 (inside the census: census episodes c1, c2): c1 20/03 = 11 days (4 and 8 weeks), c2 15/01 = 76 days
+     *     (neither) -> 4wk 1 of 2 = 50.0, 8wk 1 of 2 = 50.0; note "children open: CIN census episodes"
+     *   30/06/2024 (after the census, tracker case dates: c2, c3; c1 closed 15/05): c2 10/06 = 20 days (both),
+     *     c3 20/05 = 41 days (8 weeks only) -> 4wk 1 of 2 = 50.0, 8wk 2 of 2 = 100.0, not provisional
+     *     (from the census history it would have been c1 102 days, c2 20 days: 8wk 1 of 2 = 50.0)
+     * LA 302, whose tracker gives no case dates: d1 census referral 01/06/2023 open, supervised 01/06/2024 (29 days
+     *   before 30/06): 30/06/2024 only (its one supervision date is after 31/03/2024): census episodes, provisional:
+     *   4wk 0 of 1 = 0.0 (window 02/06..30/06 starts after the tracker's first date, 01/06: covered);
+     *   8wk NOT published: its window starts 05/05/2024, before the tracker's first supervision (01/06/2024): a
+     *   child supervised in May would be unknown (a part-year tracker); values null, note says why.
+     *   (LA 301's first supervision is 15/01/2024: 31/03 - 56 days = 04/02/2024, covered.)
+     */
+    @Test
+    void afterTheLatestReturnTheTrackersCaseDatesGiveTheChildrenOpen() {
+        StructType ref = new StructType().add("la_code", DataTypes.StringType).add("person_id", DataTypes.StringType)
+                .add("referral_date", DataTypes.DateType).add("closure_date", DataTypes.DateType)
+                .add("referral_nfa", DataTypes.BooleanType);
+        StructType sup = new StructType().add("la_code", DataTypes.StringType).add("person_id", DataTypes.StringType)
+                .add("supervision_date", DataTypes.DateType).add("case_start_date", DataTypes.DateType)
+                .add("case_end_date", DataTypes.DateType);
+        Dataset<Row> referral = frame(ref, row(LA, "c1", d("2023-05-01"), null, false), row(LA, "c2", d("2023-09-01"), null, false),
+                row("302", "d1", d("2023-06-01"), null, false));
+        Dataset<Row> supervisions = frame(sup,
+                row(LA, "c1", d("2024-03-20"), d("2023-05-01"), d("2024-05-15")),
+                row(LA, "c2", d("2024-01-15"), d("2023-09-01"), null), row(LA, "c2", d("2024-06-10"), d("2023-09-01"), null),
+                row(LA, "c3", d("2024-05-20"), d("2024-04-10"), null),
+                row("302", "d1", d("2024-06-01"), null, null));
+        MeasureContext ctx = MeasureContext.builder(csc.lakehouse.SparkTestSession.get())
+                .ret(LA, MeasureContext.CIN_CENSUS, 2024).ret("302", MeasureContext.CIN_CENSUS, 2024)
+                .asAt(java.time.LocalDate.of(2024, 6, 30))
+                .table("referral", referral).table("tracker_supervisions", supervisions).build();
+        Dataset<Row> out = new SupervisionAndOversight().compute(ctx).filter("measure_id like 'supervision%'");
+        assertEquals(6, out.count(), "LA 301 at two dates, LA 302 at one, two measures each");
+
+        Map<String, Row> march = byMeasure(out.filter("la_code = '301' and time_period = '202324'"));
+        check(march, "supervision_4wk", 1L, 2L, 50.0);
+        check(march, "supervision_8wk", 1L, 2L, 50.0);
+        assertEquals("source: local tracker supervisions; children open: CIN census episodes",
+                march.get("supervision_8wk|Total").getAs("note"));
+
+        Map<String, Row> june = byMeasure(out.filter("la_code = '301' and time_period = '2024-06-30'"));
+        check(june, "supervision_4wk", 1L, 2L, 50.0);
+        check(june, "supervision_8wk", 2L, 2L, 100.0);
+        assertEquals("source: local tracker supervisions; children open: tracker case dates",
+                june.get("supervision_8wk|Total").getAs("note"));
+
+        Map<String, Row> other = byMeasure(out.filter("la_code = '302' and time_period = '2024-06-30'"));
+        check(other, "supervision_4wk", 0L, 1L, 0.0);
+        String note = other.get("supervision_4wk|Total").getAs("note");
+        assertEquals(Trends.Status.PROVISIONAL, Trends.status(note), note);
+        assertTrue(note.contains("after 31 March 2024"), note);
+        check(other, "supervision_8wk", null, null, null);
+        String eight = other.get("supervision_8wk|Total").getAs("note");
+        assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(eight), eight);
+        assertTrue(eight.contains("starts on 2024-06-01, less than 56 days"), eight);
+        for (Row r : out.filter("la_code = '301'").collectAsList()) {
+            assertEquals(Trends.Status.PUBLISHED, Trends.status(r.getAs("note")), r.toString());
+        }
     }
 }
