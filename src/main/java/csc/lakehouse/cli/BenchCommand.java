@@ -1,5 +1,6 @@
 package csc.lakehouse.cli;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.config.PseudonymKey;
 import csc.lakehouse.conform.Pseudonymiser;
 import csc.lakehouse.ingest.FileRejected;
@@ -287,13 +288,13 @@ public final class BenchCommand implements Callable<Integer> {
                     String y = String.valueOf(p.collectionYear());
                     line(years, la, y);
                     // CINdetails: LAchildID, CINreferralDate, ReferralSource, PrimaryNeedCode, CINclosureDate, ReasonForClosure, DateOfInitialCPC, ReferralNFA
-                    for (Row r : p.rows().get(CinCensusReader.CIN_DETAILS)) line(det, la, y, s(r, 0), s(r, 1), s(r, 4), s(r, 7));
+                    for (Row r : p.rows().get(BronzeSpec.CIN_DETAILS)) line(det, la, y, s(r, 0), s(r, 1), s(r, 4), s(r, 7));
                     // Assessments: LAchildID, CINreferralDate, AssessmentActualStartDate, AssessmentInternalReviewDate, AssessmentAuthorisationDate
-                    for (Row r : p.rows().get(CinCensusReader.ASSESSMENT)) line(ass, la, y, s(r, 0), s(r, 2), s(r, 4));
+                    for (Row r : p.rows().get(BronzeSpec.CIN_ASSESSMENT)) line(ass, la, y, s(r, 0), s(r, 2), s(r, 4));
                     // CINPlanDates: LAchildID, CINreferralDate, CINPlanStartDate, CINPlanEndDate
-                    for (Row r : p.rows().get(CinCensusReader.CIN_PLAN)) line(plan, la, y, s(r, 0), s(r, 2), s(r, 3));
+                    for (Row r : p.rows().get(BronzeSpec.CIN_PLAN)) line(plan, la, y, s(r, 0), s(r, 2), s(r, 3));
                     // ChildProtectionPlans: LAchildID, CINreferralDate, CPPstartDate, CPPendDate
-                    for (Row r : p.rows().get(CinCensusReader.CPP)) line(cpp, la, y, s(r, 0), s(r, 2), s(r, 3));
+                    for (Row r : p.rows().get(BronzeSpec.CIN_CPP)) line(cpp, la, y, s(r, 0), s(r, 2), s(r, 3));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package csc.lakehouse.ingest;
 
+import csc.lakehouse.spec.BronzeSpec;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.conform.BronzeView;
 import csc.lakehouse.conform.ConformContext;
 import csc.lakehouse.conform.DerivedSilverTable;
@@ -45,11 +47,10 @@ import static org.apache.spark.sql.functions.col;
  */
 public final class IngestJob {
     private static final Logger LOG = LogManager.getLogger(IngestJob.class);
-    public static final String INGEST_LOG = "_ingest_log";
     static final String CONFORMED_MARKER = "_state/conformed_ingest_log_version";
 
     private long bronzeVersion() {
-        return lake.version(Layer.BRONZE, INGEST_LOG).orElse(-1L);
+        return lake.version(Layer.BRONZE, BronzeSpec.INGEST_LOG).orElse(-1L);
     }
 
     private long conformedVersion() {
@@ -312,7 +313,7 @@ public final class IngestJob {
             }
             ParsedFile withLa = p.withLa(la);
             for (Map.Entry<String, Dataset<Row>> t : p.tables().entrySet()) {
-                byTable.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(Lineage.add(t.getValue(), f, withLa, now));
+                byTable.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(withLa.withLineage(t.getValue(), f, now));
                 filesByTable.computeIfAbsent(t.getKey(), k -> new java.util.TreeSet<>()).add(f.sha256());
             }
             for (String w : p.warnings()) manifest.warning(f.relative(), w);
@@ -365,13 +366,13 @@ public final class IngestJob {
             .add("ingested_at", DataTypes.TimestampType).add("run_id", DataTypes.StringType);
 
     private void writeLog(List<Row> rows) {
-        lake.append(spark.createDataFrame(rows, LOG_SCHEMA), Layer.BRONZE, INGEST_LOG);
+        lake.append(spark.createDataFrame(rows, LOG_SCHEMA), Layer.BRONZE, BronzeSpec.INGEST_LOG);
     }
 
     private Set<String> seenHashes() {
         Set<String> out = new HashSet<>();
-        if (lake != null && lake.exists(Layer.BRONZE, INGEST_LOG)) {
-            out.addAll(lake.read(Layer.BRONZE, INGEST_LOG).select("sha256")
+        if (lake != null && lake.exists(Layer.BRONZE, BronzeSpec.INGEST_LOG)) {
+            out.addAll(lake.read(Layer.BRONZE, BronzeSpec.INGEST_LOG).select("sha256")
                            .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
         }
         return out;
@@ -382,8 +383,8 @@ public final class IngestJob {
      * the files just read. Measures use it to decide which reporting years are complete.
      */
     public static List<Row> returnsHeld(Lakehouse lake) {
-        if (!lake.exists(Layer.BRONZE, INGEST_LOG)) return List.of();
-        return lake.read(Layer.BRONZE, INGEST_LOG)
+        if (!lake.exists(Layer.BRONZE, BronzeSpec.INGEST_LOG)) return List.of();
+        return lake.read(Layer.BRONZE, BronzeSpec.INGEST_LOG)
                 .select(col("la_code"), col("source"), col("collection_year")).distinct()
                 .orderBy("la_code", "source", "collection_year").collectAsList();
     }

@@ -1,5 +1,6 @@
 package csc.lakehouse.measures;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
@@ -76,7 +77,7 @@ public final class MeasuresJob {
         StringBuilder sb = new StringBuilder();
         sb.append("code=").append(csc.lakehouse.lake.CodeVersion.get()).append(" built ").append(codeBuiltAt()).append('\n');
         sb.append("options=").append(o).append('\n');
-        sb.append("bronze._ingest_log=").append(lake.version(Layer.BRONZE, IngestJob.INGEST_LOG).orElse(-1L)).append('\n');
+        sb.append("bronze._ingest_log=").append(lake.version(Layer.BRONZE, BronzeSpec.INGEST_LOG).orElse(-1L)).append('\n');
         for (String t : lake.tables(Layer.SILVER)) {
             sb.append("silver.").append(t).append('=').append(lake.version(Layer.SILVER, t).orElse(-1L)).append('\n');
         }

@@ -1,5 +1,6 @@
 package csc.lakehouse.incremental;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.SmallDrop;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.ingest.IngestJob;
@@ -41,7 +42,7 @@ class BatchedIngestTest {
 
         // more than one batch really happened: some bronze table got more than one commit
         long batchedTables = many.tables(Layer.BRONZE).stream()
-                .filter(t -> !t.equals(IngestJob.INGEST_LOG) && many.version(Layer.BRONZE, t).orElse(-1L) > 0).count();
+                .filter(t -> !t.equals(BronzeSpec.INGEST_LOG) && many.version(Layer.BRONZE, t).orElse(-1L) > 0).count();
         assertTrue(batchedTables > 0, "no bronze table was written in more than one batch");
 
         for (Layer layer : new Layer[]{Layer.BRONZE, Layer.SILVER}) {

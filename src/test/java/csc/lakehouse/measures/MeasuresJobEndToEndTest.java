@@ -1,8 +1,8 @@
 package csc.lakehouse.measures;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.cli.Csc;
-import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
 import csc.lakehouse.lake.RunManifest;
@@ -50,7 +50,7 @@ class MeasuresJobEndToEndTest {
         StructType log = new StructType().add("la_code", DataTypes.StringType).add("source", DataTypes.StringType)
                 .add("collection_year", DataTypes.IntegerType);
         lake.overwrite(SparkTestSession.get().createDataFrame(List.of(RowFactory.create("301", "ssda903", 2024)), log),
-                Layer.BRONZE, IngestJob.INGEST_LOG);
+                Layer.BRONZE, BronzeSpec.INGEST_LOG);
 
         RunManifest manifest = new RunManifest("measures");
         List<String> written = new MeasuresJob(lake, manifest, List.of(new LookedAfterMeasures()),

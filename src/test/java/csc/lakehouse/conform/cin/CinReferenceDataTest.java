@@ -1,9 +1,9 @@
 package csc.lakehouse.conform.cin;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.SilverWriter;
 import csc.lakehouse.ingest.IngestJob;
-import csc.lakehouse.ingest.cin.CinCensusReader;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
 import org.apache.spark.sql.Dataset;
@@ -101,7 +101,7 @@ class CinReferenceDataTest {
 
         // no raw identifier from the input in any silver or quarantine table
         Set<String> raw = new HashSet<>();
-        for (Row row : lake.read(Layer.BRONZE, CinCensusReader.CHILD)
+        for (Row row : lake.read(Layer.BRONZE, BronzeSpec.CIN_CHILD)
                 .select("LAchildID", "UPN", "FormerUPN").collectAsList()) {
             for (int i = 0; i < 3; i++) {
                 String v = row.getString(i);
