@@ -1,12 +1,26 @@
 package csc.lakehouse.spec;
 
 /**
- * The bronze contract shared by ingest (which writes bronze) and conform (which reads it): table names and
- * the columns conform relies on, beside the per-table schemas in {@code data-schemas/tables/bronze/}.
- * Lineage columns common to every bronze table: {@link Lineage}.
+ * The bronze contract shared by ingest (which writes bronze) and conform (which reads it): the declared
+ * schemas of the bronze tables ({@code data-schemas/tables/bronze/<table>.yaml}: CIN census, SSDA903,
+ * population), the table names and the columns conform relies on. Lineage columns common to every bronze
+ * table: {@link Lineage}. The Annex A, local tracker and SSD bronze tables follow their input specs
+ * ({@link AnnexASpec}, {@link TrackerSpec}, {@link SsdSpec}) and have no file here.
  */
 public final class BronzeSpec {
     private BronzeSpec() {}
+
+    /** The declared schema of one bronze table. */
+    public static TableSchema schema(String table) {
+        return TableSchema.load("bronze", table);
+    }
+
+    /** Every declared bronze table, by name (in file-name order). */
+    public static java.util.Map<String, TableSchema> declared() {
+        java.util.Map<String, TableSchema> out = new java.util.TreeMap<>();
+        for (TableSchema t : TableSchema.all("bronze")) out.put(t.table, t);
+        return out;
+    }
 
     /** One row per file ingested: what {@code seen} files and the returns held are read from. */
     public static final String INGEST_LOG = "_ingest_log";
