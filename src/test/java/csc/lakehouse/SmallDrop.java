@@ -1,9 +1,9 @@
 package csc.lakehouse;
 
+import csc.lakehouse.pipeline.IngestAndConform;
 import csc.lakehouse.cli.CommonOptions;
 import csc.lakehouse.cli.RunCommand;
 import csc.lakehouse.config.PseudonymKey;
-import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.RunManifest;
 import csc.lakehouse.measures.MeasuresJob;
@@ -77,7 +77,7 @@ public final class SmallDrop {
         lake = new Lakehouse(SparkTestSession.get(), lakeRoot.toString());
     }
 
-    public IngestJob.Result ingest() { return ran.ingest(); }
+    public IngestAndConform.Result ingest() { return ran.ingest(); }
 
     public RunManifest manifest() { return ran.manifest(); }
 }

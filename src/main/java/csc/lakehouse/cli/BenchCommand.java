@@ -1,5 +1,6 @@
 package csc.lakehouse.cli;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.config.PseudonymKey;
 import csc.lakehouse.conform.Pseudonymiser;
 import csc.lakehouse.ingest.FileRejected;
@@ -9,7 +10,8 @@ import csc.lakehouse.lake.Progress;
 import csc.lakehouse.lake.RunManifest;
 import csc.lakehouse.lake.SparkSessions;
 import csc.lakehouse.measures.MeasuresJob;
-import csc.lakehouse.publish.PublishJob;
+import csc.lakehouse.pipeline.IngestAndConform;
+import csc.lakehouse.pipeline.PipelineRun;
 import csc.lakehouse.synth.Generator;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -126,16 +128,17 @@ public final class BenchCommand implements Callable<Integer> {
             RunManifest manifest = new RunManifest("bench");
             csc.lakehouse.lake.WorkCounter.Snapshot work0 = csc.lakehouse.lake.WorkCounter.snapshot();
             manifest.parameter("input", dropDir.toString()).parameter("lakehouse", lake.root());
+            PipelineRun pipeline = new PipelineRun(spark, lake, manifest);
             t = System.nanoTime();
-            IngestCommand.Result ingested = IngestCommand.ingest(spark, lake, manifest, dropDir.toString(), null, false);
+            IngestAndConform.Result ingested = pipeline.ingest(dropDir.toString(), null, false, List.of());
             stage("spark.ingest", t);
-            if (ingested.job().nothingUsable()) throw new IllegalStateException("no usable input in " + dropDir);
+            if (ingested.nothingUsable()) throw new IllegalStateException("no usable input in " + dropDir);
             t = System.nanoTime();
-            new MeasuresJob(lake, manifest).run(new MeasuresJob.Options(null, null, null, false, null));
+            pipeline.measures(new MeasuresJob.Options(null, null, null, false, null));
             stage("spark.measures", t);
             t = System.nanoTime();
             Path out = work.resolve("out");
-            new PublishJob(lake, manifest).run(out);
+            pipeline.publish(out, null);
             stage("spark.publish", t);
             double sparkS = sum("spark.");
             csc.lakehouse.lake.WorkCounter.Snapshot sparkWork = csc.lakehouse.lake.WorkCounter.snapshot().since(work0);
@@ -287,13 +290,13 @@ public final class BenchCommand implements Callable<Integer> {
                     String y = String.valueOf(p.collectionYear());
                     line(years, la, y);
                     // CINdetails: LAchildID, CINreferralDate, ReferralSource, PrimaryNeedCode, CINclosureDate, ReasonForClosure, DateOfInitialCPC, ReferralNFA
-                    for (Row r : p.rows().get(CinCensusReader.CIN_DETAILS)) line(det, la, y, s(r, 0), s(r, 1), s(r, 4), s(r, 7));
+                    for (Row r : p.rows().get(BronzeSpec.CIN_DETAILS)) line(det, la, y, s(r, 0), s(r, 1), s(r, 4), s(r, 7));
                     // Assessments: LAchildID, CINreferralDate, AssessmentActualStartDate, AssessmentInternalReviewDate, AssessmentAuthorisationDate
-                    for (Row r : p.rows().get(CinCensusReader.ASSESSMENT)) line(ass, la, y, s(r, 0), s(r, 2), s(r, 4));
+                    for (Row r : p.rows().get(BronzeSpec.CIN_ASSESSMENT)) line(ass, la, y, s(r, 0), s(r, 2), s(r, 4));
                     // CINPlanDates: LAchildID, CINreferralDate, CINPlanStartDate, CINPlanEndDate
-                    for (Row r : p.rows().get(CinCensusReader.CIN_PLAN)) line(plan, la, y, s(r, 0), s(r, 2), s(r, 3));
+                    for (Row r : p.rows().get(BronzeSpec.CIN_PLAN)) line(plan, la, y, s(r, 0), s(r, 2), s(r, 3));
                     // ChildProtectionPlans: LAchildID, CINreferralDate, CPPstartDate, CPPendDate
-                    for (Row r : p.rows().get(CinCensusReader.CPP)) line(cpp, la, y, s(r, 0), s(r, 2), s(r, 3));
+                    for (Row r : p.rows().get(BronzeSpec.CIN_CPP)) line(cpp, la, y, s(r, 0), s(r, 2), s(r, 3));
                 }
             }
         }

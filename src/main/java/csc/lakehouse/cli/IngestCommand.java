@@ -1,10 +1,11 @@
 package csc.lakehouse.cli;
 
 import csc.lakehouse.config.PseudonymKey;
-import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Progress;
 import csc.lakehouse.lake.RunManifest;
+import csc.lakehouse.pipeline.IngestAndConform;
+import csc.lakehouse.pipeline.PipelineRun;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,41 +80,10 @@ public final class IngestCommand implements Callable<Integer> {
                 }
                 manifest.stage("ssd_jdbc_read", (System.nanoTime() - t0) / 1e9);
             }
-            Result r = ingest(spark, lake, manifest, input, common.la, reconform, fromDb);
+            IngestAndConform.Result r = new PipelineRun(spark, lake, manifest).ingest(input, common.la, reconform, fromDb);
             String path = manifest.write(lake);
             Progress.say("manifest: %s/%s", lake.root(), path);
-            return dbFailed ? Csc.REJECTED : r.exitCode();
+            return dbFailed || r.inputsRejected() ? Csc.REJECTED : Csc.OK;
         }
-    }
-
-    /** Outcome summary shared with run/demo. */
-    record Result(IngestJob.Result job) {
-        int exitCode() {
-            if (job.nothingUsable()) {
-                return Csc.REJECTED;
-            }
-            return job.filesRejected() > 0 ? Csc.REJECTED : Csc.OK;
-        }
-    }
-
-    static Result ingest(SparkSession spark, Lakehouse lake, RunManifest manifest, String input, String la,
-                         boolean reconform) throws Exception {
-        return ingest(spark, lake, manifest, input, la, reconform, java.util.List.of());
-    }
-
-    static Result ingest(SparkSession spark, Lakehouse lake, RunManifest manifest, String input, String la,
-                         boolean reconform,
-                         java.util.List<java.util.Map.Entry<csc.lakehouse.ingest.InputFile, csc.lakehouse.ingest.ParsedFile>> fromDb)
-            throws Exception {
-        long t0 = System.nanoTime();
-        IngestJob.Result r = new IngestJob(spark, lake, manifest, la).forceConform(reconform)
-                .withInputsReadElsewhere(fromDb).run(input);
-        manifest.stage("ingest", (System.nanoTime() - t0) / 1e9);
-        Progress.say("ingest: %d file(s) ingested, %d already seen, %d rejected, %d not recognised",
-                r.filesIngested(), r.filesSkipped(), r.filesRejected(), r.filesUnrecognised());
-        if (r.nothingUsable()) {
-            Progress.say("no usable input in %s", input);
-        }
-        return new Result(r);
     }
 }

@@ -4,6 +4,7 @@ import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Progress;
 import csc.lakehouse.lake.RunManifest;
 import csc.lakehouse.measures.MeasuresJob;
+import csc.lakehouse.pipeline.PipelineRun;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +32,7 @@ public final class MeasuresCommand implements Callable<Integer> {
         try (csc.lakehouse.lake.RunLock lock = common.lock(lake, "measures")) {
             RunManifest manifest = new RunManifest("measures");
             manifest.parameter("lakehouse", lake.root());
-            new MeasuresJob(lake, manifest).run(o);
+            new PipelineRun(spark, lake, manifest).measures(o);
             String path = manifest.write(lake);
             Progress.say("manifest: %s/%s", lake.root(), path);
             return Csc.OK;

@@ -3,6 +3,7 @@ package csc.lakehouse.cli;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Progress;
 import csc.lakehouse.lake.RunManifest;
+import csc.lakehouse.pipeline.PipelineRun;
 import csc.lakehouse.publish.PublishJob;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ public final class PublishCommand implements Callable<Integer> {
         try (csc.lakehouse.lake.RunLock lock = common.lock(lake, "publish")) {
             RunManifest manifest = new RunManifest("publish");
             manifest.parameter("lakehouse", lake.root());
-            new PublishJob(lake, manifest).withBenchmarks(benchmarks == null ? null : Paths.get(benchmarks)).run(dir);
+            new PipelineRun(spark, lake, manifest).publish(dir, benchmarks == null ? null : Paths.get(benchmarks));
             Path m = PublishJob.writeManifest(lake, manifest, dir);
             Progress.say("published to %s (manifest %s)", dir, m.getFileName());
             return Csc.OK;

@@ -2,7 +2,7 @@ package csc.lakehouse.cli;
 
 import csc.lakehouse.config.PseudonymKey;
 import csc.lakehouse.conform.SilverWriter;
-import csc.lakehouse.ingest.IngestJob;
+import csc.lakehouse.pipeline.IngestAndConform;
 import csc.lakehouse.lake.RunManifest;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -45,13 +45,12 @@ public final class ValidateCommand implements Callable<Integer> {
                 ? common.key() : PseudonymKey.of("validate-" + System.nanoTime());
         SparkSession spark = common.session(key);
         RunManifest manifest = new RunManifest("validate");
-        IngestJob.Result r = new IngestJob(spark, null, manifest, common.la).run(input);
+        IngestAndConform.Result r = new IngestAndConform(spark, null, manifest, common.la).run(input);
         print(System.out, manifest, r, examples);
-        if (r.nothingUsable()) return Csc.REJECTED;
-        return r.filesRejected() > 0 ? Csc.REJECTED : Csc.OK;
+        return r.inputsRejected() ? Csc.REJECTED : Csc.OK;
     }
 
-    static void print(PrintStream out, RunManifest manifest, IngestJob.Result r, int examples) {
+    static void print(PrintStream out, RunManifest manifest, IngestAndConform.Result r, int examples) {
         out.println("Data-quality report");
         out.println("===================");
         out.println();

@@ -1,6 +1,6 @@
 package csc.lakehouse.conform;
 
-import csc.lakehouse.ingest.Lineage;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.spec.AnnexASpec;
 import csc.lakehouse.spec.CodeLists;
 import org.apache.spark.sql.Column;

@@ -1,6 +1,6 @@
 package csc.lakehouse.conform;
 
-import csc.lakehouse.ingest.Lineage;
+import csc.lakehouse.spec.Lineage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;

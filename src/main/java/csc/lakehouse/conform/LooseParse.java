@@ -1,6 +1,6 @@
 package csc.lakehouse.conform;
 
-import csc.lakehouse.ingest.LooseDates;
+import csc.lakehouse.spec.LooseDates;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
 

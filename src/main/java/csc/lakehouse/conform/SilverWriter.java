@@ -1,6 +1,6 @@
 package csc.lakehouse.conform;
 
-import csc.lakehouse.ingest.Lineage;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
 import csc.lakehouse.spec.RuleSet;

@@ -1,7 +1,7 @@
 package csc.lakehouse.conform;
 
-import csc.lakehouse.ingest.Lineage;
-import csc.lakehouse.ingest.LocalTrackerReader;
+import csc.lakehouse.spec.BronzeSpec;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.spec.TrackerSpec;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -45,8 +45,8 @@ public final class TrackerSilverBuilder implements SilverBuilder {
     /** Types one tracker's bronze rows (public for tests). */
     public Dataset<Row> typed(Dataset<Row> b) {
         List<String> have = List.of(b.columns());
-        Column la = have.contains(LocalTrackerReader.LA_COLUMN)
-                ? functions.coalesce(LooseParse.clean(col(LocalTrackerReader.LA_COLUMN)), col(Lineage.LA_CODE))
+        Column la = have.contains(BronzeSpec.TRACKER_LA_COLUMN)
+                ? functions.coalesce(LooseParse.clean(col(BronzeSpec.TRACKER_LA_COLUMN)), col(Lineage.LA_CODE))
                 : col(Lineage.LA_CODE);
         Dataset<Row> withLa = b.withColumn("_la", la);
         List<Column> out = new ArrayList<>();

@@ -1,5 +1,7 @@
 package csc.lakehouse.ingest;
 
+import csc.lakehouse.spec.LooseDates;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.spec.AnnexASpec;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

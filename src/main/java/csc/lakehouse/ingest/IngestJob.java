@@ -1,23 +1,17 @@
 package csc.lakehouse.ingest;
 
-import csc.lakehouse.conform.BronzeView;
-import csc.lakehouse.conform.ConformContext;
-import csc.lakehouse.conform.DerivedSilverTable;
-import csc.lakehouse.conform.SilverBuilder;
-import csc.lakehouse.conform.SilverWriter;
+import csc.lakehouse.spec.BronzeSpec;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
 import csc.lakehouse.lake.Progress;
 import csc.lakehouse.lake.RunManifest;
-import csc.lakehouse.spec.TableSchema;
-import io.delta.tables.DeltaTable;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -29,59 +23,48 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Bronze and silver from an extract drop. Each new file is parsed on its own (a malformed file is
- * rejected by name and the rest of the drop goes on), its rows appended to bronze with lineage, and
- * then every silver table is rebuilt from the current bronze submissions and merged. A file already
- * ingested (same SHA-256) is skipped; when nothing new arrived, no table is touched.
+ * Bronze from an extract drop. Each new file is parsed on its own (a malformed file is rejected by name and
+ * the rest of the drop goes on) and its rows appended to bronze with lineage. A file already ingested (same
+ * SHA-256) is skipped; when nothing new arrived, no table is touched. Silver is conform's
+ * ({@code csc.lakehouse.conform.ConformJob}), run after this by the pipeline.
  *
- * <p>With no lakehouse ({@code validate}) the same parsing and rules run in memory and nothing is written.
+ * <p>With no lakehouse ({@code validate}) the same parsing runs in memory ({@link #bronzeInMemory}) and
+ * nothing is written.
  */
 public final class IngestJob {
     private static final Logger LOG = LogManager.getLogger(IngestJob.class);
-    public static final String INGEST_LOG = "_ingest_log";
-    static final String CONFORMED_MARKER = "_state/conformed_ingest_log_version";
-
-    private long bronzeVersion() {
-        return lake.version(Layer.BRONZE, INGEST_LOG).orElse(-1L);
-    }
-
-    private long conformedVersion() {
-        try {
-            return lake.readText(CONFORMED_MARKER).map(t -> Long.parseLong(t.trim())).orElse(-1L);
-        } catch (NumberFormatException e) {
-            return -1L;   // an unreadable marker: conform again
-        }
-    }
-
     /** LA code recorded for files whose LA nobody names. */
     public static final String UNKNOWN_LA = "000";
 
-    /** What happened, for the CLI's exit code and report. */
+    /**
+     * What ingest did, in counts of files.
+     *
+     * @param bronzeChanged whether any file's rows were written to bronze (conform then rebuilds silver)
+     */
     public record Result(int filesIngested, int filesSkipped, int filesRejected, int filesUnrecognised,
-                         List<SilverWriter.Outcome> silver, Map<String, Dataset<Row>> silverTables) {
+                         boolean bronzeChanged) {
         public boolean nothingUsable() { return filesIngested + filesSkipped == 0; }
     }
 
     private final SparkSession spark;
     private final Lakehouse lake;
     private final RunManifest manifest;
-    private final ConformContext ctx;
-    private boolean forceConform = false;
-    private List<Row> returnsSeen = List.of();
+    private final String defaultLaCode;
+    /** a dry run's bronze: the rows read, by table, never written */
+    private final Map<String, Dataset<Row>> dryRunFrames = new LinkedHashMap<>();
 
     /** @param lake null for a dry run */
     public IngestJob(SparkSession spark, Lakehouse lake, RunManifest manifest, String defaultLaCode) {
         this.spark = spark;
         this.lake = lake;
         this.manifest = manifest;
-        this.ctx = new ConformContext(spark, defaultLaCode);
+        this.defaultLaCode = defaultLaCode;
     }
 
     /**
@@ -96,12 +79,6 @@ public final class IngestJob {
 
     private long batchRows = Long.getLong("csc.ingest.batchRows", 1_000_000L);
     private final Map<String, Long> bronzeRowsThisRun = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Rebuild silver from bronze even when no new file arrived (after a code or rule change). */
-    public IngestJob forceConform(boolean f) {
-        this.forceConform = f;
-        return this;
-    }
 
     private List<Map.Entry<InputFile, ParsedFile>> readElsewhere = List.of();
 
@@ -129,7 +106,6 @@ public final class IngestJob {
         long pendingRows = 0;
         Set<String> named = new java.util.TreeSet<>();
         Map<InputFile, String> sourceOf = new LinkedHashMap<>();
-        Map<String, Dataset<Row>> dryRunFrames = new LinkedHashMap<>();
         int ingested = 0, skipped = 0, rejected = 0;
         boolean somethingNew = false;
         for (SourceReader reader : Sources.readers()) {
@@ -181,9 +157,8 @@ public final class IngestJob {
         }
         // Files that do not name their LA (903 CSVs) take the la= folder, then --la, then the one LA
         // every other file of the drop names.
-        String dropLa = ctx.defaultLaCode() != null ? ctx.defaultLaCode() : named.size() == 1 ? named.iterator().next() : null;
+        String dropLa = defaultLaCode != null ? defaultLaCode : named.size() == 1 ? named.iterator().next() : null;
         somethingNew |= flush(pending, dropLa, true, sourceOf, now, logRows, dryRunFrames, progress);
-        returnsSeen = logRows;
         int unrecognised = 0;
         for (InputFile f : drop.files()) {
             if (!claimed.contains(f) && !isHandledElsewhere(f)) {
@@ -192,97 +167,15 @@ public final class IngestJob {
             }
         }
 
-        BronzeView view;
-        if (lake != null) {
-            // the log is written after every bronze batch: a run killed before it re-reads these files,
-            // and their rows already in bronze are replaced (writeBronze), never doubled
-            if (somethingNew) writeLog(logRows);
-            view = new csc.lakehouse.conform.CachedBronzeView(table -> lake.exists(Layer.BRONZE, table)
-                    ? Optional.of(lake.read(Layer.BRONZE, table)) : Optional.empty());
-        } else {
-            view = table -> Optional.ofNullable(dryRunFrames.get(table));
-        }
-
-        List<SilverWriter.Outcome> outcomes = new ArrayList<>();
-        Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>();
-        // Conform when bronze changed since the last complete conform. The marker is written only after
-        // every silver table is merged, so a run killed half-way conforms again next time.
-        boolean bronzeAhead = lake != null && bronzeVersion() > conformedVersion();
-        if (somethingNew || forceConform || bronzeAhead) {
-            try {
-                conform(view, progress, outcomes, silverTables);
-            } finally {
-                if (view instanceof csc.lakehouse.conform.CachedBronzeView c) c.close();
-            }
-            if (lake != null) lake.writeText(CONFORMED_MARKER, Long.toString(bronzeVersion()));
-        } else {
-            Progress.say("no new input files: bronze and silver left as they are");
-        }
-        return new Result(ingested, skipped, rejected, unrecognised, outcomes, silverTables);
+        // the log is written after every bronze batch: a run killed before it re-reads these files,
+        // and their rows already in bronze are replaced (writeBronze), never doubled
+        if (lake != null && somethingNew) writeLog(logRows);
+        return new Result(ingested, skipped, rejected, unrecognised, somethingNew);
     }
 
-    private void conform(BronzeView view, Progress progress, List<SilverWriter.Outcome> outcomes,
-                         Map<String, Dataset<Row>> silverTables) {
-        Map<String, Map<String, Long>> errorsByRule = new TreeMap<>();
-        Map<String, Map<String, Long>> warningsByRule = new TreeMap<>();
-        // silver tables built from bronze are independent of each other: write them concurrently
-        List<SilverWriter.Outcome> built = csc.lakehouse.lake.Parallel.map(Sources.silverBuilders(),
-                csc.lakehouse.lake.Parallel.defaultThreads(), b -> {
-                    Optional<Dataset<Row>> typed = b.build(view, ctx);
-                    if (typed.isEmpty()) return null;
-                    SilverWriter.Outcome o = SilverWriter.write(lake, b.table(), typed.get());
-                    progress.stage("silver", b.table(), o.rowsWritten());
-                    return o;
-                });
-        Dataset<Row> vanished = null;
-        long vanishedCount = 0;
-        for (SilverWriter.Outcome o : built) {
-            if (o == null) continue;
-            outcomes.add(o);
-            vanished = vanished == null ? o.vanished() : vanished.unionByName(o.vanished());
-            vanishedCount += o.vanishedCount();
-            silverTables.put(o.table(), o.silver());
-            manifest.table(Lakehouse.name(Layer.SILVER, o.table()), Layer.SILVER, o.rowsIn(), o.rowsWritten(),
-                    o.rowsQuarantined(), o.rowsDuplicate(), o.deltaVersion());
-            if (o.rowsQuarantined() > 0) {
-                manifest.table(Lakehouse.name(Layer.QUARANTINE, o.table()), Layer.QUARANTINE, null,
-                        o.rowsQuarantined(), null, null,
-                        lake == null ? null : lake.version(Layer.QUARANTINE, o.table()).orElse(null));
-            }
-            if (!o.errorsByRule().isEmpty()) errorsByRule.put(o.table(), o.errorsByRule());
-            if (!o.warningsByRule().isEmpty()) warningsByRule.put(o.table(), o.warningsByRule());
-        }
-        if (vanished != null) {
-            // one table for every source's vanished items (the per-table lists are small, held in the driver)
-            Long version = null;
-            if (lake != null) {
-                version = lake.mergeReplace(vanished, Layer.SILVER, SilverWriter.VANISHED_ITEMS,
-                        TableSchema.load("silver", SilverWriter.VANISHED_ITEMS).keys, SilverWriter.ROW_HASH);
-                vanished = lake.read(Layer.SILVER, SilverWriter.VANISHED_ITEMS);
-            }
-            silverTables.put(SilverWriter.VANISHED_ITEMS, vanished);
-            manifest.table(Lakehouse.name(Layer.SILVER, SilverWriter.VANISHED_ITEMS), Layer.SILVER, vanishedCount,
-                    vanishedCount, 0L, 0L, version);
-            manifest.put("vanished_items", vanishedCount);
-        }
-        for (DerivedSilverTable d : Sources.derivedTables()) {
-            Optional<Dataset<Row>> rows = d.build(silverTables, ctx);
-            if (rows.isEmpty()) continue;
-            TableSchema schema = TableSchema.load("silver", d.table());
-            Dataset<Row> conformed = SilverWriter.conformToSchema(rows.get(), schema);
-            long n;
-            Long version = null;
-            if (lake != null) {
-                version = lake.mergeReplace(conformed, Layer.SILVER, d.table(), schema.keys, SilverWriter.ROW_HASH);
-                conformed = lake.read(Layer.SILVER, d.table());
-            }
-            n = conformed.count();
-            silverTables.put(d.table(), conformed);
-            manifest.table(Lakehouse.name(Layer.SILVER, d.table()), Layer.SILVER, n, n, 0L, 0L, version);
-            progress.stage("silver", d.table(), n);
-        }
-        manifest.put("quarantine_by_rule", errorsByRule);
-        manifest.put("warnings_by_rule", warningsByRule);
+    /** A dry run's bronze tables (the rows read, in memory); empty when bronze is the lakehouse's. */
+    public Map<String, Dataset<Row>> bronzeInMemory() {
+        return java.util.Collections.unmodifiableMap(dryRunFrames);
     }
 
     /**
@@ -304,7 +197,7 @@ public final class IngestJob {
             InputFile f = e.getKey();
             ParsedFile p = e.getValue();
             String la = p.laCode() != null ? p.laCode() : f.laHint() != null ? f.laHint()
-                    : ctx.defaultLaCode() != null ? ctx.defaultLaCode() : dropLa;
+                    : defaultLaCode != null ? defaultLaCode : dropLa;
             if (la == null && !last) {
                 waiting.add(e);
                 continue;
@@ -316,7 +209,7 @@ public final class IngestJob {
             }
             ParsedFile withLa = p.withLa(la);
             for (Map.Entry<String, Dataset<Row>> t : p.tables().entrySet()) {
-                byTable.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(Lineage.add(t.getValue(), f, withLa, now));
+                byTable.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(withLa.withLineage(t.getValue(), f, now));
                 filesByTable.computeIfAbsent(t.getKey(), k -> new java.util.TreeSet<>()).add(f.sha256());
             }
             for (String w : p.warnings()) manifest.warning(f.relative(), w);
@@ -369,32 +262,15 @@ public final class IngestJob {
             .add("ingested_at", DataTypes.TimestampType).add("run_id", DataTypes.StringType);
 
     private void writeLog(List<Row> rows) {
-        lake.append(spark.createDataFrame(rows, LOG_SCHEMA), Layer.BRONZE, INGEST_LOG);
+        lake.append(spark.createDataFrame(rows, LOG_SCHEMA), Layer.BRONZE, BronzeSpec.INGEST_LOG);
     }
 
     private Set<String> seenHashes() {
         Set<String> out = new HashSet<>();
-        if (lake != null && lake.exists(Layer.BRONZE, INGEST_LOG)) {
-            out.addAll(lake.read(Layer.BRONZE, INGEST_LOG).select("sha256")
+        if (lake != null && lake.exists(Layer.BRONZE, BronzeSpec.INGEST_LOG)) {
+            out.addAll(lake.read(Layer.BRONZE, BronzeSpec.INGEST_LOG).select("sha256")
                            .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
         }
-        return out;
-    }
-
-    /**
-     * The returns held (la_code, source, collection_year): from the ingest log, or in a dry run from
-     * the files just read. Measures use it to decide which reporting years are complete.
-     */
-    public static List<Row> returnsHeld(Lakehouse lake) {
-        if (!lake.exists(Layer.BRONZE, INGEST_LOG)) return List.of();
-        return lake.read(Layer.BRONZE, INGEST_LOG)
-                .select(col("la_code"), col("source"), col("collection_year")).distinct()
-                .orderBy("la_code", "source", "collection_year").collectAsList();
-    }
-
-    public List<Row> returnsReadInThisRun() {
-        List<Row> out = new ArrayList<>();
-        for (Row r : returnsSeen) out.add(RowFactory.create(r.getString(4), r.getString(2), r.getInt(3)));
         return out;
     }
 

@@ -1,5 +1,8 @@
 package csc.lakehouse.ingest;
 
+import csc.lakehouse.spec.BronzeSpec;
+import csc.lakehouse.spec.LooseDates;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.spec.TrackerSpec;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -36,7 +39,6 @@ import java.util.regex.Pattern;
  */
 public final class LocalTrackerReader implements SourceReader {
     public static final String SOURCE = "local";
-    public static final String LA_COLUMN = "la";
     private static final Pattern FILE = Pattern.compile("^(?:la=[^/]+/)?local/([^/]+)\\.csv$", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR_IN_NAME = Pattern.compile("(20\\d\\d)");
 
@@ -110,8 +112,8 @@ public final class LocalTrackerReader implements SourceReader {
         for (int i = 0; i < header.size(); i++) {
             String n = normaliseHeader(header.get(i));
             if (n.isEmpty()) continue;
-            if (spec.columnNames().contains(n) || LA_COLUMN.equals(n) || "la_code".equals(n)) {
-                at.putIfAbsent("la_code".equals(n) ? LA_COLUMN : n, i);
+            if (spec.columnNames().contains(n) || BronzeSpec.TRACKER_LA_COLUMN.equals(n) || "la_code".equals(n)) {
+                at.putIfAbsent("la_code".equals(n) ? BronzeSpec.TRACKER_LA_COLUMN : n, i);
             } else {
                 extra.add(header.get(i).trim());
             }
@@ -124,7 +126,7 @@ public final class LocalTrackerReader implements SourceReader {
         if (!extra.isEmpty()) warnings.add("tracker " + spec.tracker + ": column(s) not in the schema ignored: " + String.join(", ", extra));
 
         List<String> cols = new ArrayList<>(spec.columnNames());
-        cols.add(LA_COLUMN);
+        cols.add(BronzeSpec.TRACKER_LA_COLUMN);
         StructType schema = new StructType();
         for (String c : cols) schema = schema.add(c, DataTypes.StringType);
         schema = schema.add(Lineage.ROW_NUMBER, DataTypes.LongType);

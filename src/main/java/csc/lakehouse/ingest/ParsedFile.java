@@ -1,8 +1,10 @@
 package csc.lakehouse.ingest;
 
+import csc.lakehouse.spec.Lineage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 
@@ -30,5 +32,10 @@ public record ParsedFile(int collectionYear, String laCode, Map<String, Dataset<
     /** The same file attributed to another LA. */
     public ParsedFile withLa(String la) {
         return new ParsedFile(collectionYear, la, tables, rows, warnings, heldRows);
+    }
+
+    /** Rows of one of this file's tables with the file's {@link Lineage} added, as they land in bronze. */
+    public Dataset<Row> withLineage(Dataset<Row> rows, InputFile file, Timestamp ingestedAt) {
+        return Lineage.add(rows, file.relative(), file.sha256(), collectionYear, laCode, ingestedAt);
     }
 }

@@ -1,5 +1,6 @@
 package csc.lakehouse.lake;
 
+import csc.lakehouse.spec.BronzeSpec;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,19 +65,19 @@ public final class Housekeeping {
         Timestamp cutoff = Timestamp.from(before.atStartOfDay().toInstant(ZoneOffset.UTC));
         List<TableAction> out = new ArrayList<>();
         for (String t : lake.tables(Layer.BRONZE)) {
-            if (t.equals(INGEST_LOG)) continue;
+            if (t.equals(BronzeSpec.INGEST_LOG)) continue;
             long n0 = lake.read(Layer.BRONZE, t).count();
             DeltaTable.forPath(lake.spark(), lake.path(Layer.BRONZE, t)).delete(col("_ingested_at").lt(cutoff));
             long n1 = lake.read(Layer.BRONZE, t).count();
             out.add(new TableAction(Lakehouse.name(Layer.BRONZE, t), n0, n1));
         }
-        if (lake.exists(Layer.BRONZE, INGEST_LOG)) {
-            Dataset<Row> log = lake.read(Layer.BRONZE, INGEST_LOG);
+        if (lake.exists(Layer.BRONZE, BronzeSpec.INGEST_LOG)) {
+            Dataset<Row> log = lake.read(Layer.BRONZE, BronzeSpec.INGEST_LOG);
             if (!java.util.Arrays.asList(log.columns()).contains("purged_at")) {
                 lake.overwrite(log.withColumn("purged_at", org.apache.spark.sql.functions.lit(null).cast("timestamp")),
-                        Layer.BRONZE, INGEST_LOG);
+                        Layer.BRONZE, BronzeSpec.INGEST_LOG);
             }
-            DeltaTable.forPath(lake.spark(), lake.path(Layer.BRONZE, INGEST_LOG)).update(
+            DeltaTable.forPath(lake.spark(), lake.path(Layer.BRONZE, BronzeSpec.INGEST_LOG)).update(
                     col("ingested_at").lt(cutoff).and(col("purged_at").isNull()),
                     java.util.Map.of("purged_at", org.apache.spark.sql.functions.current_timestamp()));
         }
@@ -87,12 +88,10 @@ public final class Housekeeping {
         return out;
     }
 
-    public static final String INGEST_LOG = "_ingest_log";
-
     /** SHA-256 of files whose raw rows were purged: silver rows from them must survive a re-conform. */
     public static List<String> purgedFiles(Lakehouse lake) {
-        if (!lake.exists(Layer.BRONZE, INGEST_LOG)) return List.of();
-        Dataset<Row> log = lake.read(Layer.BRONZE, INGEST_LOG);
+        if (!lake.exists(Layer.BRONZE, BronzeSpec.INGEST_LOG)) return List.of();
+        Dataset<Row> log = lake.read(Layer.BRONZE, BronzeSpec.INGEST_LOG);
         if (!java.util.Arrays.asList(log.columns()).contains("purged_at")) return List.of();
         return log.filter(col("purged_at").isNotNull()).select("sha256")
                   .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();

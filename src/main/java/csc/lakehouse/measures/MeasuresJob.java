@@ -1,6 +1,5 @@
 package csc.lakehouse.measures;
 
-import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
 import csc.lakehouse.lake.Progress;
@@ -18,7 +17,7 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * The gold stage: reads every silver table through the {@link Lakehouse}, builds the {@link MeasureContext}
- * (returns held from {@link IngestJob#returnsHeld}), runs every {@link MeasureFamilies#all()} family and then the
+ * (returns held from {@code silver.returns_held}), runs every {@link MeasureFamilies#all()} family and then the
  * {@link MeasureFamilies#derived()} ones (fed with the headline rows just written), and writes each family to
  * {@code gold.<name>} (overwrite, one Delta commit), recording tables and timings in the manifest.
  */
@@ -69,14 +68,13 @@ public final class MeasuresJob {
     }
 
     /**
-     * What gold is a pure function of: every silver table's Delta version, the ingest log's (returns held),
+     * What gold is a pure function of: every silver table's Delta version (the returns held among them),
      * the stage's parameters and the code (version and build time). Equal fingerprints mean equal gold.
      */
     String inputsFingerprint(Options o) {
         StringBuilder sb = new StringBuilder();
         sb.append("code=").append(csc.lakehouse.lake.CodeVersion.get()).append(" built ").append(codeBuiltAt()).append('\n');
         sb.append("options=").append(o).append('\n');
-        sb.append("bronze._ingest_log=").append(lake.version(Layer.BRONZE, IngestJob.INGEST_LOG).orElse(-1L)).append('\n');
         for (String t : lake.tables(Layer.SILVER)) {
             sb.append("silver.").append(t).append('=').append(lake.version(Layer.SILVER, t).orElse(-1L)).append('\n');
         }
@@ -230,11 +228,18 @@ public final class MeasuresJob {
 
     /** The returns held, read once per measures run (the context and the year bounds both need them). */
     private List<Row> returnsHeld() {
-        if (returnsHeld == null) returnsHeld = IngestJob.returnsHeld(lake);
+        if (returnsHeld == null) {
+            returnsHeld = !lake.exists(Layer.SILVER, RETURNS_HELD) ? List.of() : lake.read(Layer.SILVER, RETURNS_HELD)
+                    .select(col("la_code"), col("source"), col("collection_year"))
+                    .orderBy("la_code", "source", "collection_year").collectAsList();
+        }
         return returnsHeld;
     }
 
     private List<Row> returnsHeld;
+
+    /** silver.returns_held, written by conform from the ingest log: gold reads silver only. */
+    static final String RETURNS_HELD = "returns_held";
 
     private String write(String name, java.util.function.Supplier<Dataset<Row>> rows) {
         Progress p = new Progress();

@@ -32,6 +32,8 @@ public final class TableSchema {
         public String name;
         public String type = "string";
         public boolean nullable = true;
+        /** bronze: a column only some files carry (an SSDA903 file's per-row LA); the table gains it when one does */
+        public boolean optional = false;
         public String description;
     }
 

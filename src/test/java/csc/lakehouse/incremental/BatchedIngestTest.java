@@ -1,8 +1,9 @@
 package csc.lakehouse.incremental;
 
+import csc.lakehouse.pipeline.IngestAndConform;
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.SmallDrop;
 import csc.lakehouse.SparkTestSession;
-import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
 import csc.lakehouse.lake.RunManifest;
@@ -31,17 +32,17 @@ class BatchedIngestTest {
         Lakehouse one = shared.lake;
         Lakehouse many = new Lakehouse(SparkTestSession.get(), base.resolve("many").toString());
         RunManifest m1 = shared.manifest(), m2 = new RunManifest("ingest");
-        IngestJob.Result r1 = shared.ingest();
+        IngestAndConform.Result r1 = shared.ingest();
         // the same LA resolution as the shared run (no --la); a batch per file, so each year's file of a source
         // lands in its own bronze commit (a quarter of the drop's rows per batch kept every table in one batch)
-        IngestJob.Result r2 = new IngestJob(SparkTestSession.get(), many, m2, null).batchRows(1)
+        IngestAndConform.Result r2 = new IngestAndConform(SparkTestSession.get(), many, m2, null).batchRows(1)
                 .run(drop.toString());
         assertEquals(r1.filesIngested(), r2.filesIngested());
         assertTrue(r1.filesIngested() > 20, "files: " + r1.filesIngested());
 
         // more than one batch really happened: some bronze table got more than one commit
         long batchedTables = many.tables(Layer.BRONZE).stream()
-                .filter(t -> !t.equals(IngestJob.INGEST_LOG) && many.version(Layer.BRONZE, t).orElse(-1L) > 0).count();
+                .filter(t -> !t.equals(BronzeSpec.INGEST_LOG) && many.version(Layer.BRONZE, t).orElse(-1L) > 0).count();
         assertTrue(batchedTables > 0, "no bronze table was written in more than one batch");
 
         for (Layer layer : new Layer[]{Layer.BRONZE, Layer.SILVER}) {

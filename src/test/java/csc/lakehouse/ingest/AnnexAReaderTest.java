@@ -1,5 +1,6 @@
 package csc.lakehouse.ingest;
 
+import csc.lakehouse.pipeline.IngestAndConform;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.AnnexASilverBuilder;
 import csc.lakehouse.conform.SilverWriter;
@@ -206,7 +207,7 @@ class AnnexAReaderTest {
         Path drop = SparkTestSession.tempDir("annexa");
         Files.createDirectories(drop.resolve("la=301/annex_a"));
         Files.write(drop.resolve("la=301/annex_a/messy.xlsx"), messyWorkbook());
-        IngestJob.Result res = new IngestJob(SparkTestSession.get(), null, new RunManifest("test"), null).run(drop.toString());
+        IngestAndConform.Result res = new IngestAndConform(SparkTestSession.get(), null, new RunManifest("test"), null).run(drop.toString());
         SilverWriter.Outcome c = res.silver().stream().filter(o -> o.table().equals("annex_a_contacts")).findFirst().orElseThrow();
         // kept: rows 4, 6, 7; quarantined: row 8 (gender Martian), row 9 (31/02/2024)
         assertEquals(3, c.rowsWritten());
@@ -239,7 +240,7 @@ class AnnexAReaderTest {
         Path drop = SparkTestSession.tempDir("annexa-liia");
         Files.createDirectories(drop.resolve("la=301/annex_a"));
         Files.copy(Path.of("src/test/resources/annex_a", name), drop.resolve("la=301/annex_a/" + name));
-        IngestJob.Result res = new IngestJob(SparkTestSession.get(), null, new RunManifest("test"), null).run(drop.toString());
+        IngestAndConform.Result res = new IngestAndConform(SparkTestSession.get(), null, new RunManifest("test"), null).run(drop.toString());
         assertEquals(1, res.filesIngested());
         Map<String, String> summary = new TreeMap<>();
         for (SilverWriter.Outcome o : res.silver()) {

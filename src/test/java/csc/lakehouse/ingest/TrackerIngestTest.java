@@ -1,5 +1,6 @@
 package csc.lakehouse.ingest;
 
+import csc.lakehouse.pipeline.IngestAndConform;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.SilverWriter;
 import csc.lakehouse.lake.RunManifest;
@@ -47,7 +48,7 @@ class TrackerIngestTest {
                 "child_id,sibling_group_id,event_datetime\nP1,G1,05/07/2023 17:00\nP2,G1,2023-07-05T08:30\nP3,,2023-07-06 23:15:10\n");
 
         RunManifest m = new RunManifest("test");
-        IngestJob.Result r = new IngestJob(SparkTestSession.get(), null, m, null).run(drop.toString());
+        IngestAndConform.Result r = new IngestAndConform(SparkTestSession.get(), null, m, null).run(drop.toString());
 
         assertEquals(3, r.filesIngested(), "strategy discussions, police protection + the unknown tracker (read as nothing)");
         SilverWriter.Outcome pp = r.silver().stream().filter(s -> s.table().equals("tracker_police_protection_events"))
@@ -123,12 +124,12 @@ class TrackerIngestTest {
         String header = "child_id,referral_date,strategy_date,outcome\n";
         write(root.resolve("drop1"), "la=301/local/strategy_discussions.csv", header
                 + "C1,2024-03-01,2024-03-04,s47\nC2,2024-03-01,2024-03-05,s47\nC3,2024-03-02,2024-03-07,s47\n");
-        new IngestJob(SparkTestSession.get(), lake, new RunManifest("test"), null).run(root.resolve("drop1").toString());
+        new IngestAndConform(SparkTestSession.get(), lake, new RunManifest("test"), null).run(root.resolve("drop1").toString());
         assertEquals(3, lake.read(csc.lakehouse.lake.Layer.SILVER, "tracker_strategy_discussions").count());
         Thread.sleep(10);   // the second file is ingested strictly later
         write(root.resolve("drop2"), "la=301/local/strategy_discussions.csv", header
                 + "C1,2024-03-01,2024-03-04,s47\nC2,2024-03-01,2024-03-06,s47\n");
-        IngestJob.Result r = new IngestJob(SparkTestSession.get(), lake, new RunManifest("test"), null)
+        IngestAndConform.Result r = new IngestAndConform(SparkTestSession.get(), lake, new RunManifest("test"), null)
                 .run(root.resolve("drop2").toString());
         SilverWriter.Outcome o = r.silver().stream().filter(s -> s.table().equals("tracker_strategy_discussions"))
                 .findFirst().orElseThrow();

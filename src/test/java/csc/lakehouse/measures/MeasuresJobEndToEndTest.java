@@ -2,7 +2,6 @@ package csc.lakehouse.measures;
 
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.cli.Csc;
-import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
 import csc.lakehouse.lake.RunManifest;
@@ -47,10 +46,10 @@ class MeasuresJobEndToEndTest {
                 r("301", "P2", "2023-09-01", "2023-09-10", "L1", "E4A", 1, false, 2024)), Layer.SILVER, "cla_period");
         lake.overwrite(silver("population", "new_la_code,la_code,la_name,mid_year,population,is_projection,source_file",
                 r("E09000002", "301", "Barking and Dagenham", 2023, 64907L, false, "ons_mye_2023.csv")), Layer.SILVER, "population");
-        StructType log = new StructType().add("la_code", DataTypes.StringType).add("source", DataTypes.StringType)
+        StructType held = new StructType().add("la_code", DataTypes.StringType).add("source", DataTypes.StringType)
                 .add("collection_year", DataTypes.IntegerType);
-        lake.overwrite(SparkTestSession.get().createDataFrame(List.of(RowFactory.create("301", "ssda903", 2024)), log),
-                Layer.BRONZE, IngestJob.INGEST_LOG);
+        lake.overwrite(SparkTestSession.get().createDataFrame(List.of(RowFactory.create("301", "ssda903", 2024)), held),
+                Layer.SILVER, "returns_held");
 
         RunManifest manifest = new RunManifest("measures");
         List<String> written = new MeasuresJob(lake, manifest, List.of(new LookedAfterMeasures()),

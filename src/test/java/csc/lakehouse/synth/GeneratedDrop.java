@@ -1,9 +1,9 @@
 package csc.lakehouse.synth;
 
+import csc.lakehouse.pipeline.IngestAndConform;
 import csc.lakehouse.SmallDrop;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.SilverWriter;
-import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
 import csc.lakehouse.lake.RunManifest;
@@ -28,7 +28,7 @@ final class GeneratedDrop {
     final Path dir;
     final Lakehouse lake;
     final Generator.Result generated;
-    final IngestJob.Result ingest;
+    final IngestAndConform.Result ingest;
     final RunManifest manifest;
 
     private static final Map<Boolean, GeneratedDrop> CACHE = new HashMap<>();
@@ -61,7 +61,7 @@ final class GeneratedDrop {
         Path root = reuse != null ? Path.of(reuse) : SparkTestSession.tempDir(dirty ? "lake-dirty" : "lake-clean");
         lake = new Lakehouse(SparkTestSession.get(), root.toString());
         manifest = new RunManifest("ingest");
-        ingest = reuse != null ? null : new IngestJob(SparkTestSession.get(), lake, manifest, Generator.BOROUGH_LA).run(dir.toString());
+        ingest = reuse != null ? null : new IngestAndConform(SparkTestSession.get(), lake, manifest, Generator.BOROUGH_LA).run(dir.toString());
     }
 
     /** quarantined rows by table and rule id (first rule broken), from quarantine.<table> */

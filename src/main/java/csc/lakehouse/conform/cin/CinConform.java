@@ -1,10 +1,10 @@
 package csc.lakehouse.conform.cin;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.conform.BronzeView;
 import csc.lakehouse.conform.ConformContext;
 import csc.lakehouse.conform.Pseudonymiser;
-import csc.lakehouse.ingest.Lineage;
-import csc.lakehouse.ingest.cin.CinCensusReader;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.spec.CodeLists;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -90,7 +90,7 @@ public final class CinConform {
                 .withColumn("la_code", col(Lineage.LA_CODE).cast("string"))
                 .withColumn("person_id", Pseudonymiser.pseudonym(col(Lineage.LA_CODE).cast("string"), functions.trim(col("LAchildID"))))
                 .withColumn("collection_year", col(Lineage.COLLECTION_YEAR).cast("int"));
-        Optional<Dataset<Row>> header = bronze.current(CinCensusReader.HEADER);
+        Optional<Dataset<Row>> header = bronze.current(BronzeSpec.CIN_HEADER);
         Column fallback = functions.make_date(col("collection_year"), lit(3), lit(31));
         if (header.isPresent()) {
             Dataset<Row> h = header.get().select(col(Lineage.FILE_SHA256).as("_h_sha"),

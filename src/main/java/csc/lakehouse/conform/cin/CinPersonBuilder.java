@@ -1,9 +1,9 @@
 package csc.lakehouse.conform.cin;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.conform.BronzeView;
 import csc.lakehouse.conform.ConformContext;
 import csc.lakehouse.conform.SilverBuilder;
-import csc.lakehouse.ingest.cin.CinCensusReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,7 +41,7 @@ public final class CinPersonBuilder implements SilverBuilder {
 
     @Override
     public Optional<Dataset<Row>> build(BronzeView bronze, ConformContext ctx) {
-        return CinConform.current(bronze, ctx, CinCensusReader.CHILD).map(d -> {
+        return CinConform.current(bronze, ctx, BronzeSpec.CIN_CHILD).map(d -> {
             Column gc = functions.trim(col("GenderCurrent"));
             Column sx = functions.upper(functions.trim(col("Sex")));
             Column sex = when(col("Sex").isNotNull(), when(sx.isin("M", "F", "U"), sx))

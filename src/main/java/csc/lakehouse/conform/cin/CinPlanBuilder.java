@@ -1,9 +1,9 @@
 package csc.lakehouse.conform.cin;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.conform.BronzeView;
 import csc.lakehouse.conform.ConformContext;
 import csc.lakehouse.conform.SilverBuilder;
-import csc.lakehouse.ingest.cin.CinCensusReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,7 +22,7 @@ public final class CinPlanBuilder implements SilverBuilder {
 
     @Override
     public Optional<Dataset<Row>> build(BronzeView bronze, ConformContext ctx) {
-        return CinConform.current(bronze, ctx, CinCensusReader.CIN_PLAN).map(d -> {
+        return CinConform.current(bronze, ctx, BronzeSpec.CIN_PLAN).map(d -> {
             Column ref = date("CINreferralDate");
             Column start = date("CINPlanStartDate");
             List<Column> silver = List.of(

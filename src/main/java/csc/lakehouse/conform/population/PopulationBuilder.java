@@ -3,7 +3,7 @@ package csc.lakehouse.conform.population;
 import csc.lakehouse.conform.BronzeView;
 import csc.lakehouse.conform.ConformContext;
 import csc.lakehouse.conform.SilverBuilder;
-import csc.lakehouse.ingest.Lineage;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.spec.DataSchemas;
 import csc.lakehouse.spec.SimpleCsv;
 import org.apache.spark.sql.Column;

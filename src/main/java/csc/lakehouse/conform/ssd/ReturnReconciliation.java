@@ -96,7 +96,7 @@ public final class ReturnReconciliation {
             r = r.withColumnRenamed(f, "_r_" + f);
             s = s.withColumnRenamed(f, "_s_" + f);
         }
-        Dataset<Row> j = r.join(s, csc.lakehouse.measures.Trends.toSeq(keys), "full_outer");
+        Dataset<Row> j = r.join(s, scala.jdk.javaapi.CollectionConverters.asScala(keys).toList(), "full_outer");
         List<Column> differs = new ArrayList<>();
         List<Column> retVals = new ArrayList<>();
         List<Column> sysVals = new ArrayList<>();

@@ -1,11 +1,11 @@
 package csc.lakehouse.conform.ssd;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.conform.BronzeView;
 import csc.lakehouse.conform.ConformContext;
 import csc.lakehouse.conform.Pseudonymiser;
 import csc.lakehouse.conform.SilverBuilder;
-import csc.lakehouse.ingest.Lineage;
-import csc.lakehouse.ingest.ssd.SsdBronze;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.spec.SsdRuleFiles;
 import csc.lakehouse.spec.SsdSilverMap;
 import csc.lakehouse.spec.SsdSpec;
@@ -94,7 +94,7 @@ public final class SsdSilverBuilder implements SilverBuilder {
         for (String fk : fkColumns) srcFields.add(col(fk).as(fk));
         out.add(la.as("la_code"));
         out.add(lit("ssd").as("source"));
-        out.add(col(SsdBronze.EXTRACTED_AT).as("extracted_at"));
+        out.add(col(BronzeSpec.SSD_EXTRACTED_AT).as("extracted_at"));
         out.add(col(Lineage.COLLECTION_YEAR).cast("int").as("collection_year"));
         out.add(col(Lineage.FILE_SHA256).as("source_file_sha256"));
         for (String l : List.of(Lineage.SOURCE_FILE, Lineage.FILE_SHA256, Lineage.ROW_NUMBER, Lineage.INGESTED_AT,

@@ -1,8 +1,8 @@
 package csc.lakehouse.conform.ssda903;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.conform.Pseudonymiser;
-import csc.lakehouse.ingest.Lineage;
-import csc.lakehouse.ingest.ssda903.Ssda903Tables;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.spec.DataSchemas;
 import csc.lakehouse.spec.SimpleCsv;
 import org.apache.spark.sql.Column;
@@ -91,8 +91,8 @@ public final class Ssda903Columns {
     /** LA of a row: the row's LA column (stacked multi-LA files; a DfE number, ONS code or name), else the file's. */
     public static Column laCode(Dataset<Row> rows) {
         Column fileLa = col(Lineage.LA_CODE);
-        if (!Arrays.asList(rows.columns()).contains(Ssda903Tables.LA_COLUMN)) return fileLa;
-        Column v = text(col(Ssda903Tables.LA_COLUMN));
+        if (!Arrays.asList(rows.columns()).contains(BronzeSpec.SSDA903_LA_COLUMN)) return fileLa;
+        Column v = text(col(BronzeSpec.SSDA903_LA_COLUMN));
         Column byName = functions.element_at(laLookup(), lower(v));
         return coalesce(when(v.rlike("^[0-9]{3}$"), v), byName, v, fileLa);
     }

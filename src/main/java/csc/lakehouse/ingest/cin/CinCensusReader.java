@@ -1,5 +1,6 @@
 package csc.lakehouse.ingest.cin;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.ingest.FileRejected;
 import csc.lakehouse.ingest.InputFile;
 import csc.lakehouse.ingest.ParsedFile;
@@ -49,15 +50,6 @@ import java.util.TreeMap;
 public final class CinCensusReader implements SourceReader {
     public static final String SOURCE = "cin_census";
 
-    public static final String HEADER = "cin_census_header";
-    public static final String CHILD = "cin_census_child";
-    public static final String CIN_DETAILS = "cin_census_cin_details";
-    public static final String ASSESSMENT = "cin_census_assessment";
-    public static final String CIN_PLAN = "cin_census_cin_plan";
-    public static final String S47 = "cin_census_s47";
-    public static final String CPP = "cin_census_cpp";
-    public static final String CPP_REVIEW = "cin_census_cpp_review";
-    public static final String PRE_PROCEEDINGS = "cin_census_pre_proceedings";
 
     /** A flat record kind: its element, bronze table, leaf fields in order, and parent/carry columns. */
     record Kind(String element, String table, List<String> fields, List<String> carried, List<String> parents) {
@@ -78,35 +70,35 @@ public final class CinCensusReader implements SourceReader {
         }
     }
 
-    static final Kind K_HEADER = new Kind("Header", HEADER,
+    static final Kind K_HEADER = new Kind("Header", BronzeSpec.CIN_HEADER,
             List.of("Collection", "Year", "ReferenceDate", "SourceLevel", "LEA", "SoftwareCode", "Release",
                     "SerialNo", "DateTime"), List.of(), List.of());
-    static final Kind K_CHILD = new Kind("Child", CHILD,
+    static final Kind K_CHILD = new Kind("Child", BronzeSpec.CIN_CHILD,
             List.of("LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate",
                     "GenderCurrent", "Sex", "PersonDeathDate", "Ethnicity", "Disabilities"),
             List.of(), List.of());
-    static final Kind K_DETAILS = new Kind("CINdetails", CIN_DETAILS,
+    static final Kind K_DETAILS = new Kind("CINdetails", BronzeSpec.CIN_DETAILS,
             List.of("CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure",
                     "DateOfInitialCPC", "ReferralNFA"),
             List.of("LAchildID"), List.of("_child_row"));
-    static final Kind K_ASSESSMENT = new Kind("Assessments", ASSESSMENT,
+    static final Kind K_ASSESSMENT = new Kind("Assessments", BronzeSpec.CIN_ASSESSMENT,
             List.of("AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate",
                     "AssessmentFactors"),
             List.of("LAchildID", "CINreferralDate"), List.of("_child_row", "_cin_details_row"));
-    static final Kind K_PLAN = new Kind("CINPlanDates", CIN_PLAN,
+    static final Kind K_PLAN = new Kind("CINPlanDates", BronzeSpec.CIN_PLAN,
             List.of("CINPlanStartDate", "CINPlanEndDate"),
             List.of("LAchildID", "CINreferralDate"), List.of("_child_row", "_cin_details_row"));
-    static final Kind K_S47 = new Kind("Section47", S47,
+    static final Kind K_S47 = new Kind("Section47", BronzeSpec.CIN_S47,
             List.of("S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired"),
             List.of("LAchildID", "CINreferralDate"), List.of("_child_row", "_cin_details_row"));
-    static final Kind K_CPP = new Kind("ChildProtectionPlans", CPP,
+    static final Kind K_CPP = new Kind("ChildProtectionPlans", BronzeSpec.CIN_CPP,
             List.of("CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
                     "NumberOfPreviousCPP"),
             List.of("LAchildID", "CINreferralDate"), List.of("_child_row", "_cin_details_row"));
-    static final Kind K_REVIEW = new Kind("CPPreviewDate", CPP_REVIEW,
+    static final Kind K_REVIEW = new Kind("CPPreviewDate", BronzeSpec.CIN_CPP_REVIEW,
             List.of("CPPreviewDate"),
             List.of("LAchildID", "CINreferralDate", "CPPstartDate"), List.of("_child_row", "_cin_details_row", "_cpp_row"));
-    static final Kind K_PP = new Kind("PreProceedingsandFGDM", PRE_PROCEEDINGS,
+    static final Kind K_PP = new Kind("PreProceedingsandFGDM", BronzeSpec.CIN_PRE_PROCEEDINGS,
             List.of("PPStartDate", "LBPSentDate", "FGDMMeetingOffer", "FGDMMeetingFac", "InitialPPMeetingDate",
                     "ReviewMeetingsCount", "StepDecisionDate", "PPOutcome", "CourtAppDate", "LetterInitCPDate"),
             List.of("LAchildID", "CINreferralDate"), List.of("_child_row", "_cin_details_row"));
@@ -136,7 +128,7 @@ public final class CinCensusReader implements SourceReader {
     /** What a parse produced, before it becomes Spark frames (kept for tests and the benchmark). */
     public record Parsed(int collectionYear, String laCode, String referenceDate, Map<String, List<Row>> rows,
                          List<String> warnings) {
-        public long childCount() { return rows.get(CHILD).size(); }
+        public long childCount() { return rows.get(BronzeSpec.CIN_CHILD).size(); }
     }
 
     @Override
@@ -354,18 +346,18 @@ public final class CinCensusReader implements SourceReader {
                 case "Children" -> sawChildren = true;
                 case "Child" -> {
                     child = new HashMap<>();
-                    childRow = next(CHILD);
+                    childRow = next(BronzeSpec.CIN_CHILD);
                 }
                 case "CINdetails" -> {
                     details = new HashMap<>();
-                    detailsRow = next(CIN_DETAILS);
+                    detailsRow = next(BronzeSpec.CIN_DETAILS);
                 }
                 case "Assessments" -> assessment = new HashMap<>();
                 case "CINPlanDates" -> plan = new HashMap<>();
                 case "Section47" -> s47 = new HashMap<>();
                 case "ChildProtectionPlans" -> {
                     cpp = new HashMap<>();
-                    cppRow = next(CPP);
+                    cppRow = next(BronzeSpec.CIN_CPP);
                 }
                 case "PreProceedingsandFGDM" -> pp = new HashMap<>();
                 case "Disabilities" -> disabilities = new StringBuilder();
@@ -414,17 +406,17 @@ public final class CinCensusReader implements SourceReader {
             switch (name) {
                 case "Header" -> {
                     headerValues.putAll(header);
-                    rows.get(HEADER).add(record(K_HEADER, header, next(HEADER)));
+                    rows.get(BronzeSpec.CIN_HEADER).add(record(K_HEADER, header, next(BronzeSpec.CIN_HEADER)));
                     header = null;
                 }
                 case "Child" -> {
-                    rows.get(CHILD).add(record(K_CHILD, child, childRow));
+                    rows.get(BronzeSpec.CIN_CHILD).add(record(K_CHILD, child, childRow));
                     child = null;
                 }
                 case "CINdetails" -> {
                     details.put("LAchildID", child == null ? null : child.get("LAchildID"));
                     details.put("_child_row", Long.toString(childRow));
-                    rows.get(CIN_DETAILS).add(record(K_DETAILS, details, detailsRow));
+                    rows.get(BronzeSpec.CIN_DETAILS).add(record(K_DETAILS, details, detailsRow));
                     details = null;
                 }
                 case "Assessments" -> closeUnderDetails(K_ASSESSMENT, assessment);
@@ -432,7 +424,7 @@ public final class CinCensusReader implements SourceReader {
                 case "Section47" -> closeUnderDetails(K_S47, s47);
                 case "ChildProtectionPlans" -> {
                     fillParents(cpp);
-                    rows.get(CPP).add(record(K_CPP, cpp, cppRow));
+                    rows.get(BronzeSpec.CIN_CPP).add(record(K_CPP, cpp, cppRow));
                     cpp = null;
                 }
                 case "PreProceedingsandFGDM" -> closeUnderDetails(K_PP, pp);
@@ -479,7 +471,7 @@ public final class CinCensusReader implements SourceReader {
                     fillParents(rev);
                     rev.put("CPPstartDate", cpp.get("CPPstartDate"));
                     rev.put("_cpp_row", Long.toString(cppRow));
-                    rows.get(CPP_REVIEW).add(record(K_REVIEW, rev, next(CPP_REVIEW)));
+                    rows.get(BronzeSpec.CIN_CPP_REVIEW).add(record(K_REVIEW, rev, next(BronzeSpec.CIN_CPP_REVIEW)));
                 }
                 case "PreProceedingsandFGDM" -> { if (pp != null) pp.put(name, v); }
                 default -> { }

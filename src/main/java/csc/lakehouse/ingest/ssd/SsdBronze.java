@@ -1,7 +1,8 @@
 package csc.lakehouse.ingest.ssd;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.ingest.FileRejected;
-import csc.lakehouse.ingest.Lineage;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.spec.SsdSpec;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,14 +30,6 @@ import java.util.Map;
  * SSD lineage columns. {@code bronze.<ssd table>} keeps the SSD's own table name ({@code ssd_contacts}).
  */
 public final class SsdBronze {
-    /** {@code file} or {@code database}. */
-    public static final String SOURCE_KIND = "_source_kind";
-    /** The SSD table the row came from, e.g. {@code ssd_contacts}. */
-    public static final String SOURCE_TABLE = "_source_table";
-    /** When the council's system was extracted: file time of a CSV, query time of a database read. */
-    public static final String EXTRACTED_AT = "_extracted_at";
-    /** SHA-256 of the row's values: an unchanged row read again is not stored again. */
-    public static final String ROW_HASH = "_row_hash";
 
     /** The drop folder of SSD CSV exports. */
     public static final String FOLDER = "ssd";
@@ -138,10 +131,10 @@ public final class SsdBronze {
         StructType s = new StructType();
         for (String c : bronzeColumns) s = s.add(c, DataTypes.StringType, true);
         return s.add(Lineage.ROW_NUMBER, DataTypes.LongType, false)
-                .add(SOURCE_KIND, DataTypes.StringType, false)
-                .add(SOURCE_TABLE, DataTypes.StringType, false)
-                .add(EXTRACTED_AT, DataTypes.TimestampType, false)
-                .add(ROW_HASH, DataTypes.StringType, false);
+                .add(BronzeSpec.SSD_SOURCE_KIND, DataTypes.StringType, false)
+                .add(BronzeSpec.SSD_SOURCE_TABLE, DataTypes.StringType, false)
+                .add(BronzeSpec.SSD_EXTRACTED_AT, DataTypes.TimestampType, false)
+                .add(BronzeSpec.SSD_ROW_HASH, DataTypes.StringType, false);
     }
 
     static String safeName(String raw) {

@@ -1,8 +1,9 @@
 package csc.lakehouse.ingest.ssd;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.ingest.FileRejected;
 import csc.lakehouse.ingest.InputFile;
-import csc.lakehouse.ingest.Lineage;
+import csc.lakehouse.spec.Lineage;
 import csc.lakehouse.ingest.ParsedFile;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
@@ -244,8 +245,8 @@ public final class SsdJdbcExtract {
             Dataset<Row> frame = e.getValue().toFrame(spark);
             if (lake != null && lake.exists(Layer.BRONZE, table)) {
                 // idempotent: a row bronze already holds unchanged is not stored again
-                Dataset<Row> held = lake.read(Layer.BRONZE, table).select(col(SsdBronze.ROW_HASH).as("_held")).distinct();
-                frame = frame.join(held, col(SsdBronze.ROW_HASH).equalTo(col("_held")), "left_anti");
+                Dataset<Row> held = lake.read(Layer.BRONZE, table).select(col(BronzeSpec.SSD_ROW_HASH).as("_held")).distinct();
+                frame = frame.join(held, col(BronzeSpec.SSD_ROW_HASH).equalTo(col("_held")), "left_anti");
             }
             // materialise now: the frame must not depend on bronze, which is about to change
             frame = spark.createDataFrame(frame.collectAsList(), frame.schema());
@@ -270,8 +271,8 @@ public final class SsdJdbcExtract {
     static Timestamp previousRead(Lakehouse lake, String table, String where) {
         if (lake == null || !lake.exists(Layer.BRONZE, table)) return null;
         Row r = lake.read(Layer.BRONZE, table)
-                .where(col(SsdBronze.SOURCE_KIND).equalTo("database").and(col(Lineage.SOURCE_FILE).equalTo(where + "#" + table)))
-                .agg(org.apache.spark.sql.functions.max(SsdBronze.EXTRACTED_AT)).first();
+                .where(col(BronzeSpec.SSD_SOURCE_KIND).equalTo("database").and(col(Lineage.SOURCE_FILE).equalTo(where + "#" + table)))
+                .agg(org.apache.spark.sql.functions.max(BronzeSpec.SSD_EXTRACTED_AT)).first();
         return r.isNullAt(0) ? null : r.getTimestamp(0);
     }
 

@@ -1,5 +1,6 @@
 package csc.lakehouse.ingest.ssda903;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.ingest.FileRejected;
 import csc.lakehouse.ingest.InputFile;
 import csc.lakehouse.ingest.ParsedFile;
@@ -90,8 +91,8 @@ public final class Ssda903CsvReader implements SourceReader {
             String name;
             if (specByUpper.containsKey(upper)) {
                 name = specByUpper.get(upper);
-            } else if (upper.equals(Ssda903Tables.LA_COLUMN)) {
-                name = Ssda903Tables.LA_COLUMN;
+            } else if (upper.equals(BronzeSpec.SSDA903_LA_COLUMN)) {
+                name = BronzeSpec.SSDA903_LA_COLUMN;
                 hasLa = true;
             } else {
                 name = BronzeRows.safeName(h);

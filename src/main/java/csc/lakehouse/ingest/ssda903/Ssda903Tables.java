@@ -21,9 +21,6 @@ public final class Ssda903Tables {
     public static final List<String> TABLES = List.of("sw_episodes", "placed_for_adoption", "previous_permanence",
             "episodes", "header", "reviews", "uasc", "oc2", "oc3", "ad1", "missing", "dolo");
 
-    /** An optional per-row LA column of multi-LA stacked files. */
-    public static final String LA_COLUMN = "LA";
-
     public static final class Column {
         public String name;
         public boolean required;

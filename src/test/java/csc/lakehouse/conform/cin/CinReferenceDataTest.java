@@ -1,9 +1,9 @@
 package csc.lakehouse.conform.cin;
 
+import csc.lakehouse.pipeline.IngestAndConform;
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.SilverWriter;
-import csc.lakehouse.ingest.IngestJob;
-import csc.lakehouse.ingest.cin.CinCensusReader;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
 import org.apache.spark.sql.Dataset;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Integration: IngestJob on a drop holding every file of {@code reference-data/cin_census}. Runs when
+ * Integration: ingest and conform on a drop holding every file of {@code reference-data/cin_census}. Runs when
  * the shared folder is present (-Dcsc.shared.dir, ../shared or ../../shared); otherwise prints a message.
  *
  * <p>Expected (worked out from the files, see docs/cin-ingest.md): 10 files, 0 rejected, 2 skipped as
@@ -67,7 +67,7 @@ class CinReferenceDataTest {
         }
         Lakehouse lake = new Lakehouse(SparkTestSession.get(), SparkTestSession.tempDir("cin-ref-lake").toString());
         long t0 = System.nanoTime();
-        IngestJob.Result r = CinTestSupport.run(drop, lake);
+        IngestAndConform.Result r = CinTestSupport.run(drop, lake);
         System.out.printf("CinReferenceDataTest: first run over %d files took %.1f s%n", files, (System.nanoTime() - t0) / 1e9);
         assertEquals(0, r.filesRejected());
         assertEquals(files, r.filesIngested() + r.filesSkipped());
@@ -101,7 +101,7 @@ class CinReferenceDataTest {
 
         // no raw identifier from the input in any silver or quarantine table
         Set<String> raw = new HashSet<>();
-        for (Row row : lake.read(Layer.BRONZE, CinCensusReader.CHILD)
+        for (Row row : lake.read(Layer.BRONZE, BronzeSpec.CIN_CHILD)
                 .select("LAchildID", "UPN", "FormerUPN").collectAsList()) {
             for (int i = 0; i < 3; i++) {
                 String v = row.getString(i);
@@ -140,7 +140,7 @@ class CinReferenceDataTest {
 
         // a second run over the same drop changes no table
         Map<String, Long> before = versions(lake);
-        IngestJob.Result again = CinTestSupport.run(drop, lake);
+        IngestAndConform.Result again = CinTestSupport.run(drop, lake);
         assertEquals(0, again.filesIngested());
         assertEquals(files, again.filesSkipped());
         assertEquals(before, versions(lake));

@@ -1,8 +1,8 @@
 package csc.lakehouse.conform.cin;
 
+import csc.lakehouse.pipeline.IngestAndConform;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.SilverWriter;
-import csc.lakehouse.ingest.IngestJob;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class CinSilverBuildersTest {
 
     @Test
     void typesBothSchemaEras() {
-        IngestJob.Result r = CinTestSupport.run(CinTestSupport.drop("cin-types", "gender_2023.xml", "sex_pp_2027.xml"), null);
+        IngestAndConform.Result r = CinTestSupport.run(CinTestSupport.drop("cin-types", "gender_2023.xml", "sex_pp_2027.xml"), null);
         assertEquals(2, r.filesIngested());
         assertEquals(0, r.filesRejected());
         Map<String, SilverWriter.Outcome> o = CinTestSupport.byTable(r);
@@ -91,7 +91,7 @@ class CinSilverBuildersTest {
 
     @Test
     void rulesQuarantineWhatTheFixtureSays() {
-        IngestJob.Result r = CinTestSupport.run(CinTestSupport.drop("cin-rules", "rules_2024.xml"), null);
+        IngestAndConform.Result r = CinTestSupport.run(CinTestSupport.drop("cin-rules", "rules_2024.xml"), null);
         Map<String, SilverWriter.Outcome> o = CinTestSupport.byTable(r);
 
         // R1 twice with different dates of birth: the later row wins, breaks CIN-DOB-CONFLICT and is quarantined;
@@ -135,7 +135,7 @@ class CinSilverBuildersTest {
         // dry run (no lake): SilverWriter de-duplicates the same way; the MERGE itself is covered by SilverWriterTest.
         // D1's referral of 2022-11-01 is open in the 2023 return and closed (2023-06-30) in the 2024 return: both rows
         // stay, each the record of its year; the 2024 row is the history (is_latest). No duplicate: one row per return.
-        IngestJob.Result r = CinTestSupport.run(CinTestSupport.drop("cin-dedup", "dedup_2023.xml", "dedup_2024.xml"), null);
+        IngestAndConform.Result r = CinTestSupport.run(CinTestSupport.drop("cin-dedup", "dedup_2023.xml", "dedup_2024.xml"), null);
         SilverWriter.Outcome ref = CinTestSupport.byTable(r).get("referral");
         assertEquals(2, ref.rowsIn());
         assertEquals(2, ref.rowsWritten());

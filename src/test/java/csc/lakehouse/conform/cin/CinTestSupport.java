@@ -1,8 +1,8 @@
 package csc.lakehouse.conform.cin;
 
+import csc.lakehouse.pipeline.IngestAndConform;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.SilverWriter;
-import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.RunManifest;
 
@@ -36,15 +36,15 @@ final class CinTestSupport {
         return dir;
     }
 
-    static IngestJob.Result run(Path drop, Lakehouse lake) {
+    static IngestAndConform.Result run(Path drop, Lakehouse lake) {
         try {
-            return new IngestJob(SparkTestSession.get(), lake, new RunManifest("test"), null).run(drop.toString());
+            return new IngestAndConform(SparkTestSession.get(), lake, new RunManifest("test"), null).run(drop.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static Map<String, SilverWriter.Outcome> byTable(IngestJob.Result r) {
+    static Map<String, SilverWriter.Outcome> byTable(IngestAndConform.Result r) {
         Map<String, SilverWriter.Outcome> m = new TreeMap<>();
         for (SilverWriter.Outcome o : r.silver()) m.put(o.table(), o);
         return m;

@@ -4,7 +4,6 @@ import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.SilverWriter;
 import csc.lakehouse.ingest.FileRejected;
 import csc.lakehouse.ingest.InputFile;
-import csc.lakehouse.ingest.Lineage;
 import csc.lakehouse.ingest.ParsedFile;
 import csc.lakehouse.ingest.population.PopulationReader;
 import org.apache.spark.sql.Dataset;
@@ -28,7 +27,7 @@ class PopulationReaderTest {
         ParsedFile p = PopulationReader.parse(SparkTestSession.get(), new InputStreamReader(
                 PopulationReaderTest.class.getResourceAsStream("/population/" + resource), StandardCharsets.UTF_8));
         InputFile f = new InputFile("mem:" + resource, relative, "population", 1, "sha-" + relative, null, null);
-        return Lineage.add(p.tables().get("population"), f, p, Timestamp.valueOf("2026-01-01 00:00:00"));
+        return p.withLineage(p.tables().get("population"), f, Timestamp.valueOf("2026-01-01 00:00:00"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import csc.lakehouse.conform.SilverBuilder;
 import csc.lakehouse.conform.cin.CinAssessmentBuilder;
 import csc.lakehouse.conform.cin.CinReferralBuilder;
 import csc.lakehouse.ingest.InputFile;
-import csc.lakehouse.ingest.Lineage;
 import csc.lakehouse.ingest.ParsedFile;
 import csc.lakehouse.ingest.SourceReader;
 import csc.lakehouse.ingest.cin.CinCensusReader;
@@ -64,7 +63,7 @@ class SsdReconciliationSidecarTest {
         Map<String, Dataset<Row>> bronze = new HashMap<>();
         for (Map.Entry<InputFile, ParsedFile> e : inputs) {
             ParsedFile p = e.getValue().withLa("301");
-            p.tables().forEach((t, df) -> bronze.merge(t, Lineage.add(df, e.getKey(), p, now), (a, b) -> a.unionByName(b, true)));
+            p.tables().forEach((t, df) -> bronze.merge(t, p.withLineage(df, e.getKey(), now), (a, b) -> a.unionByName(b, true)));
         }
         return t -> Optional.ofNullable(bronze.get(t));
     }

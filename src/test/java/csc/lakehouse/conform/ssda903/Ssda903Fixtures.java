@@ -2,7 +2,6 @@ package csc.lakehouse.conform.ssda903;
 
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.ingest.InputFile;
-import csc.lakehouse.ingest.Lineage;
 import csc.lakehouse.ingest.ParsedFile;
 import csc.lakehouse.ingest.ssda903.Ssda903CsvReader;
 import org.apache.spark.sql.Dataset;
@@ -22,7 +21,7 @@ final class Ssda903Fixtures {
             String sha = "sha-" + table + "-" + year;
             InputFile f = new InputFile("mem:" + sha, "ssda903/" + year + "/" + table + ".csv", "ssda903", csv.length(),
                     sha, la, year);
-            return Lineage.add(p.tables().get("ssda903_" + table), f, withLa,
+            return withLa.withLineage(p.tables().get("ssda903_" + table), f,
                     Timestamp.valueOf("2026-01-0" + (year % 9 + 1) + " 00:00:00"));
         } catch (Exception e) {
             throw new IllegalStateException(e);

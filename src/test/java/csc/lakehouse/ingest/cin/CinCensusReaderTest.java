@@ -1,5 +1,6 @@
 package csc.lakehouse.ingest.cin;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.ingest.FileRejected;
 import csc.lakehouse.ingest.InputFile;
@@ -48,17 +49,17 @@ class CinCensusReaderTest {
         assertEquals(2023, p.collectionYear());
         assertEquals("301", p.laCode());
         assertEquals(List.of(), p.warnings());
-        assertEquals(1, count(p, CinCensusReader.HEADER));
-        assertEquals(2, count(p, CinCensusReader.CHILD));
-        assertEquals(2, count(p, CinCensusReader.CIN_DETAILS));
-        assertEquals(2, count(p, CinCensusReader.ASSESSMENT));
-        assertEquals(0, count(p, CinCensusReader.CIN_PLAN));
-        assertEquals(1, count(p, CinCensusReader.S47));
-        assertEquals(1, count(p, CinCensusReader.CPP));
-        assertEquals(2, count(p, CinCensusReader.CPP_REVIEW));
-        assertEquals(0, count(p, CinCensusReader.PRE_PROCEEDINGS));
+        assertEquals(1, count(p, BronzeSpec.CIN_HEADER));
+        assertEquals(2, count(p, BronzeSpec.CIN_CHILD));
+        assertEquals(2, count(p, BronzeSpec.CIN_DETAILS));
+        assertEquals(2, count(p, BronzeSpec.CIN_ASSESSMENT));
+        assertEquals(0, count(p, BronzeSpec.CIN_PLAN));
+        assertEquals(1, count(p, BronzeSpec.CIN_S47));
+        assertEquals(1, count(p, BronzeSpec.CIN_CPP));
+        assertEquals(2, count(p, BronzeSpec.CIN_CPP_REVIEW));
+        assertEquals(0, count(p, BronzeSpec.CIN_PRE_PROCEEDINGS));
 
-        Map<String, Object> c1 = row(p, CinCensusReader.CHILD, 0);
+        Map<String, Object> c1 = row(p, BronzeSpec.CIN_CHILD, 0);
         assertEquals("G001", c1.get("LAchildID"));
         assertEquals("A123456789012", c1.get("UPN"));
         assertEquals("B123456789012", c1.get("FormerUPN"));
@@ -68,27 +69,27 @@ class CinCensusReaderTest {
         assertNull(c1.get("Sex"));
         assertEquals("HAND;AUT", c1.get("Disabilities"));
         assertEquals(1L, c1.get("_row_number"));
-        Map<String, Object> c2 = row(p, CinCensusReader.CHILD, 1);
+        Map<String, Object> c2 = row(p, BronzeSpec.CIN_CHILD, 1);
         assertEquals("2023-05-01", c2.get("ExpectedPersonBirthDate"));
         assertNull(c2.get("Disabilities"));
         assertEquals(2L, c2.get("_row_number"));
 
-        Map<String, Object> d2 = row(p, CinCensusReader.CIN_DETAILS, 1);
+        Map<String, Object> d2 = row(p, BronzeSpec.CIN_DETAILS, 1);
         assertEquals("G002", d2.get("LAchildID"));
         assertEquals("TRUE", d2.get("ReferralNFA"));
         assertEquals("RC8", d2.get("ReasonForClosure"));
         assertEquals("2", d2.get("_child_row"));
-        assertEquals("0", row(p, CinCensusReader.CIN_DETAILS, 0).get("ReferralNFA"));
+        assertEquals("0", row(p, BronzeSpec.CIN_DETAILS, 0).get("ReferralNFA"));
 
-        assertEquals("18A;16A", row(p, CinCensusReader.ASSESSMENT, 0).get("AssessmentFactors"));
-        Map<String, Object> a2 = row(p, CinCensusReader.ASSESSMENT, 1);
+        assertEquals("18A;16A", row(p, BronzeSpec.CIN_ASSESSMENT, 0).get("AssessmentFactors"));
+        Map<String, Object> a2 = row(p, BronzeSpec.CIN_ASSESSMENT, 1);
         assertEquals("", a2.get("AssessmentFactors"));           // <FactorsIdentifiedAtAssessment/>
         assertEquals("2023-01-05", a2.get("CINreferralDate"));
         assertEquals("2", a2.get("_cin_details_row"));
 
-        assertEquals("FALSE", row(p, CinCensusReader.S47, 0).get("ICPCnotRequired"));
-        assertEquals("0", row(p, CinCensusReader.CPP, 0).get("NumberOfPreviousCPP"));
-        Map<String, Object> rv2 = row(p, CinCensusReader.CPP_REVIEW, 1);
+        assertEquals("FALSE", row(p, BronzeSpec.CIN_S47, 0).get("ICPCnotRequired"));
+        assertEquals("0", row(p, BronzeSpec.CIN_CPP, 0).get("NumberOfPreviousCPP"));
+        Map<String, Object> rv2 = row(p, BronzeSpec.CIN_CPP_REVIEW, 1);
         assertEquals("2023-02-01", rv2.get("CPPreviewDate"));
         assertEquals("2022-06-20", rv2.get("CPPstartDate"));
         assertEquals("1", rv2.get("_cpp_row"));
@@ -102,25 +103,25 @@ class CinCensusReaderTest {
         assertEquals("302", p.laCode());
         assertEquals(1, p.warnings().size(), p.warnings().toString());
         assertTrue(p.warnings().get(0).contains("FavouriteColour"));
-        assertEquals(2, count(p, CinCensusReader.CHILD));
-        assertEquals(2, count(p, CinCensusReader.CIN_DETAILS));
-        assertEquals(1, count(p, CinCensusReader.ASSESSMENT));
-        assertEquals(1, count(p, CinCensusReader.CIN_PLAN));
-        assertEquals(1, count(p, CinCensusReader.S47));
-        assertEquals(0, count(p, CinCensusReader.CPP));
-        assertEquals(1, count(p, CinCensusReader.PRE_PROCEEDINGS));
+        assertEquals(2, count(p, BronzeSpec.CIN_CHILD));
+        assertEquals(2, count(p, BronzeSpec.CIN_DETAILS));
+        assertEquals(1, count(p, BronzeSpec.CIN_ASSESSMENT));
+        assertEquals(1, count(p, BronzeSpec.CIN_PLAN));
+        assertEquals(1, count(p, BronzeSpec.CIN_S47));
+        assertEquals(0, count(p, BronzeSpec.CIN_CPP));
+        assertEquals(1, count(p, BronzeSpec.CIN_PRE_PROCEEDINGS));
 
-        Map<String, Object> c1 = row(p, CinCensusReader.CHILD, 0);
+        Map<String, Object> c1 = row(p, BronzeSpec.CIN_CHILD, 0);
         assertEquals("F", c1.get("Sex"));
         assertNull(c1.get("GenderCurrent"));
         assertEquals("NONE", c1.get("Disabilities"));
-        assertEquals("18B;24A", row(p, CinCensusReader.ASSESSMENT, 0).get("AssessmentFactors"));
-        Map<String, Object> plan = row(p, CinCensusReader.CIN_PLAN, 0);
+        assertEquals("18B;24A", row(p, BronzeSpec.CIN_ASSESSMENT, 0).get("AssessmentFactors"));
+        Map<String, Object> plan = row(p, BronzeSpec.CIN_PLAN, 0);
         assertEquals("2026-05-02", plan.get("CINPlanStartDate"));
         assertEquals("2026-09-30", plan.get("CINPlanEndDate"));
-        assertEquals("1", row(p, CinCensusReader.S47, 0).get("ICPCnotRequired"));
-        assertEquals("1", row(p, CinCensusReader.CIN_DETAILS, 1).get("ReferralNFA"));
-        Map<String, Object> pp = row(p, CinCensusReader.PRE_PROCEEDINGS, 0);
+        assertEquals("1", row(p, BronzeSpec.CIN_S47, 0).get("ICPCnotRequired"));
+        assertEquals("1", row(p, BronzeSpec.CIN_DETAILS, 1).get("ReferralNFA"));
+        Map<String, Object> pp = row(p, BronzeSpec.CIN_PRE_PROCEEDINGS, 0);
         assertEquals("2026-10-01", pp.get("PPStartDate"));
         assertEquals("true", pp.get("FGDMMeetingOffer"));
         assertEquals("0", pp.get("FGDMMeetingFac"));
@@ -137,14 +138,14 @@ class CinCensusReaderTest {
         CinCensusReader.Parsed p24 = parse("CIN_Census_2024.xml");
         assertEquals(2024, p24.collectionYear());
         assertEquals("201", p24.laCode());
-        assertEquals(2, count(p24, CinCensusReader.CHILD));
-        assertEquals("1", row(p24, CinCensusReader.CHILD, 0).get("Sex"));
-        assertEquals("2015-03-27", row(p24, CinCensusReader.CHILD, 0).get("PersonBirthDate"));
-        assertEquals("", row(p24, CinCensusReader.ASSESSMENT, 1).get("AssessmentFactors"));
-        assertEquals(0, count(p24, CinCensusReader.PRE_PROCEEDINGS));
+        assertEquals(2, count(p24, BronzeSpec.CIN_CHILD));
+        assertEquals("1", row(p24, BronzeSpec.CIN_CHILD, 0).get("Sex"));
+        assertEquals("2015-03-27", row(p24, BronzeSpec.CIN_CHILD, 0).get("PersonBirthDate"));
+        assertEquals("", row(p24, BronzeSpec.CIN_ASSESSMENT, 1).get("AssessmentFactors"));
+        assertEquals(0, count(p24, BronzeSpec.CIN_PRE_PROCEEDINGS));
         CinCensusReader.Parsed p26 = parse("CIN_Census_2026.xml");
-        assertEquals(1, count(p26, CinCensusReader.PRE_PROCEEDINGS));
-        assertEquals("A", row(p26, CinCensusReader.PRE_PROCEEDINGS, 0).get("PPOutcome"));
+        assertEquals(1, count(p26, BronzeSpec.CIN_PRE_PROCEEDINGS));
+        assertEquals("A", row(p26, BronzeSpec.CIN_PRE_PROCEEDINGS, 0).get("PPOutcome"));
     }
 
     @Test
@@ -222,8 +223,8 @@ class CinCensusReaderTest {
         assertEquals(2023, pf.collectionYear());
         assertEquals("301", pf.laCode());
         assertEquals(2, pf.rows());
-        assertEquals(2, pf.tables().get(CinCensusReader.CHILD).count());
-        assertEquals(2, pf.tables().get(CinCensusReader.CPP_REVIEW).count());
+        assertEquals(2, pf.tables().get(BronzeSpec.CIN_CHILD).count());
+        assertEquals(2, pf.tables().get(BronzeSpec.CIN_CPP_REVIEW).count());
         // ingest batches by the rows held in the driver: every table's rows, not the two children
         long held = 0;
         for (org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> t : pf.tables().values()) held += t.count();

@@ -1,8 +1,8 @@
 package csc.lakehouse.ingest.cin;
 
+import csc.lakehouse.pipeline.IngestAndConform;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.SilverWriter;
-import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.ingest.InputFile;
 import csc.lakehouse.ingest.ParsedFile;
 import csc.lakehouse.lake.Lakehouse;
@@ -74,7 +74,7 @@ class CinXmlBenchmarkTest {
                     Path drop = SparkTestSession.tempDir("cin-bench-one");
                     Files.createDirectories(drop.resolve("cin_census"));
                     Files.copy(f, drop.resolve("cin_census").resolve(f.getFileName()));
-                    IngestJob.Result r = new IngestJob(spark, null, new RunManifest("bench"), null).run(drop.toString());
+                    IngestAndConform.Result r = new IngestAndConform(spark, null, new RunManifest("bench"), null).run(drop.toString());
                     StringBuilder sb = new StringBuilder();
                     for (SilverWriter.Outcome o : r.silver()) {
                         sb.append(String.format("%s kept %d q %d dup %d %s; ", o.table(), o.rowsWritten(),
@@ -93,10 +93,10 @@ class CinXmlBenchmarkTest {
                 }
                 Lakehouse lake = new Lakehouse(spark, SparkTestSession.tempDir("cin-bench-lakehouse").toString());
                 long t0 = System.nanoTime();
-                new IngestJob(spark, lake, new RunManifest("bench"), null).run(drop.toString());
+                new IngestAndConform(spark, lake, new RunManifest("bench"), null).run(drop.toString());
                 double lakeSecs = (System.nanoTime() - t0) / 1e9;
                 t0 = System.nanoTime();
-                new IngestJob(spark, null, new RunManifest("bench"), null).run(drop.toString());
+                new IngestAndConform(spark, null, new RunManifest("bench"), null).run(drop.toString());
                 System.out.printf("BENCH ingest %s: with Delta lake %.1f s, dry run %.1f s%n", what, lakeSecs,
                         (System.nanoTime() - t0) / 1e9);
             }

@@ -1,8 +1,8 @@
 package csc.lakehouse.ingest.ssd;
 
+import csc.lakehouse.pipeline.IngestAndConform;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.SilverWriter;
-import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.RunManifest;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class SsdCsvIngestTest {
         Files.writeString(p, text);
     }
 
-    static SilverWriter.Outcome outcome(IngestJob.Result r, String table) {
+    static SilverWriter.Outcome outcome(IngestAndConform.Result r, String table) {
         return r.silver().stream().filter(s -> s.table().equals(table)).findFirst().orElseThrow();
     }
 
@@ -61,7 +61,7 @@ class SsdCsvIngestTest {
         write(drop, "ssd/ssd_nonsense.csv", "a,b\n1,2\n");
 
         RunManifest m = new RunManifest("test");
-        IngestJob.Result r = new IngestJob(SparkTestSession.get(), null, m, "301").run(drop.toString());
+        IngestAndConform.Result r = new IngestAndConform(SparkTestSession.get(), null, m, "301").run(drop.toString());
         assertEquals(3, r.filesIngested());
         assertEquals(2, r.filesRejected());
         String cp = reason(m, "ssd_cp_plans");

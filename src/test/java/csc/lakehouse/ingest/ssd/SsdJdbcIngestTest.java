@@ -1,5 +1,6 @@
 package csc.lakehouse.ingest.ssd;
 
+import csc.lakehouse.spec.BronzeSpec;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.BronzeView;
 import csc.lakehouse.conform.ConformContext;
@@ -7,7 +8,6 @@ import csc.lakehouse.conform.SilverBuilder;
 import csc.lakehouse.conform.SilverWriter;
 import csc.lakehouse.conform.ssd.SsdSilverBuilder;
 import csc.lakehouse.ingest.InputFile;
-import csc.lakehouse.ingest.Lineage;
 import csc.lakehouse.ingest.ParsedFile;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
@@ -104,7 +104,7 @@ class SsdJdbcIngestTest {
         Map<String, Dataset<Row>> bronze = new HashMap<>();
         for (Map.Entry<InputFile, ParsedFile> e : inputs) {
             ParsedFile p = e.getValue().withLa("301");
-            p.tables().forEach((t, df) -> bronze.put(t, Lineage.add(df, e.getKey(), p, now)));
+            p.tables().forEach((t, df) -> bronze.put(t, p.withLineage(df, e.getKey(), now)));
         }
         BronzeView view = t -> Optional.ofNullable(bronze.get(t));
         Map<String, List<String>> out = new LinkedHashMap<>();
@@ -137,8 +137,8 @@ class SsdJdbcIngestTest {
         assertEquals(9, db.rows());
         assertEquals(3, db.tables().size());
         Row first = db.tables().get(0).getValue().tables().get("ssd_contacts").orderBy("cont_contact_id").first();
-        assertEquals("database", first.getAs(SsdBronze.SOURCE_KIND));
-        assertEquals("ssd_contacts", first.getAs(SsdBronze.SOURCE_TABLE));
+        assertEquals("database", first.getAs(BronzeSpec.SSD_SOURCE_KIND));
+        assertEquals("ssd_contacts", first.getAs(BronzeSpec.SSD_SOURCE_TABLE));
         assertEquals("jdbc:postgresql://localhost:" + pg.getPort() + "/postgres#ssd_contacts", db.tables().get(0).getKey().relative());
 
         Map<String, List<String>> fromCsv = silver(spark, csv);

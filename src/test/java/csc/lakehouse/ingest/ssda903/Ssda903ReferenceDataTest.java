@@ -1,8 +1,8 @@
 package csc.lakehouse.ingest.ssda903;
 
+import csc.lakehouse.pipeline.IngestAndConform;
 import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.SilverWriter;
-import csc.lakehouse.ingest.IngestJob;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
 import csc.lakehouse.lake.RunManifest;
@@ -51,13 +51,13 @@ class Ssda903ReferenceDataTest {
 
         long t0 = System.nanoTime();
         RunManifest m1 = new RunManifest("ingest");
-        IngestJob.Result r1 = new IngestJob(SparkTestSession.get(), lake, m1, "301").run(drop.toString());
+        IngestAndConform.Result r1 = new IngestAndConform(SparkTestSession.get(), lake, m1, "301").run(drop.toString());
         double seconds = (System.nanoTime() - t0) / 1e9;
 
         assertEquals(40, r1.filesIngested());
         assertEquals(0, r1.filesRejected(), m1.inputs().toString());
         assertFalse(m1.anyRejected());
-        REPORT.append(String.format("demand-model 2017-2021 (40 files): first ingest %.1f s wall (IngestJob.run, warm test JVM)%n", seconds));
+        REPORT.append(String.format("demand-model 2017-2021 (40 files): first ingest %.1f s wall (ingest and conform, warm test JVM)%n", seconds));
         Map<String, SilverWriter.Outcome> byTable = new LinkedHashMap<>();
         for (SilverWriter.Outcome o : r1.silver()) byTable.put(o.table(), o);
         for (SilverWriter.Outcome o : r1.silver()) {
@@ -108,7 +108,7 @@ class Ssda903ReferenceDataTest {
         Map<String, Long> before = versions(lake);
         RunManifest m2 = new RunManifest("ingest");
         long t1 = System.nanoTime();
-        IngestJob.Result r2 = new IngestJob(SparkTestSession.get(), lake, m2, "301").run(drop.toString());
+        IngestAndConform.Result r2 = new IngestAndConform(SparkTestSession.get(), lake, m2, "301").run(drop.toString());
         REPORT.append(String.format("  second run (all 40 files skipped by SHA-256): %.1f s%n", (System.nanoTime() - t1) / 1e9));
         assertEquals(0, r2.filesIngested());
         assertEquals(40, r2.filesSkipped());
@@ -138,7 +138,7 @@ class Ssda903ReferenceDataTest {
         // the readers and rules in memory (a dry run, as `validate`): the demand-model test above writes Delta
         long t0 = System.nanoTime();
         RunManifest m = new RunManifest("ingest");
-        IngestJob.Result r = new IngestJob(SparkTestSession.get(), null, m, null).run(drop.toString());
+        IngestAndConform.Result r = new IngestAndConform(SparkTestSession.get(), null, m, null).run(drop.toString());
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(files, r.filesIngested());
         assertEquals(0, r.filesRejected(), m.inputs().toString());

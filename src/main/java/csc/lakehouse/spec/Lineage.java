@@ -1,4 +1,4 @@
-package csc.lakehouse.ingest;
+package csc.lakehouse.spec;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -9,7 +9,10 @@ import java.sql.Timestamp;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-/** Lineage columns carried by every bronze row and used to pick the winning submission. */
+/**
+ * Lineage columns carried by every bronze row and used to pick the winning submission. Part of the bronze
+ * contract: ingest writes them, conform reads them.
+ */
 public final class Lineage {
     public static final String SOURCE_FILE = "_source_file";
     public static final String FILE_SHA256 = "_file_sha256";
@@ -20,9 +23,15 @@ public final class Lineage {
 
     private Lineage() {}
 
-    public static Dataset<Row> add(Dataset<Row> rows, InputFile f, ParsedFile p, Timestamp ingestedAt) {
+    /**
+     * A reader's rows with the lineage of their file added (the reader has already set {@link #ROW_NUMBER}).
+     *
+     * @param sourceFile the file's path inside the drop
+     */
+    public static Dataset<Row> add(Dataset<Row> rows, String sourceFile, String sha256, int collectionYear,
+                                   String laCode, Timestamp ingestedAt) {
         if (!java.util.Arrays.asList(rows.columns()).contains(ROW_NUMBER)) {
-            throw new IllegalStateException("reader for " + f.relative() + " did not set " + ROW_NUMBER);
+            throw new IllegalStateException("reader for " + sourceFile + " did not set " + ROW_NUMBER);
         }
         // one select, not six withColumn calls: each withColumn re-analyses the plan, per file
         java.util.List<Column> cols = new java.util.ArrayList<>();
@@ -33,10 +42,10 @@ public final class Lineage {
                 cols.add(col(c));
             }
         }
-        cols.add(lit(f.relative()).as(SOURCE_FILE));
-        cols.add(lit(f.sha256()).as(FILE_SHA256));
-        cols.add(lit(p.collectionYear()).as(COLLECTION_YEAR));
-        cols.add(lit(p.laCode()).cast("string").as(LA_CODE));
+        cols.add(lit(sourceFile).as(SOURCE_FILE));
+        cols.add(lit(sha256).as(FILE_SHA256));
+        cols.add(lit(collectionYear).as(COLLECTION_YEAR));
+        cols.add(lit(laCode).cast("string").as(LA_CODE));
         cols.add(lit(ingestedAt).as(INGESTED_AT));
         return rows.select(cols.toArray(new Column[0]));
     }

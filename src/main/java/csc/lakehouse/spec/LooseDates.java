@@ -1,4 +1,4 @@
-package csc.lakehouse.ingest;
+package csc.lakehouse.spec;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,0 +1,167 @@
+package csc.lakehouse.conform;
+
+import csc.lakehouse.lake.Lakehouse;
+import csc.lakehouse.lake.Layer;
+import csc.lakehouse.lake.Progress;
+import csc.lakehouse.lake.RunManifest;
+import csc.lakehouse.spec.BronzeSpec;
+import csc.lakehouse.spec.TableSchema;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Silver from bronze: every silver table is rebuilt from the current bronze submissions and merged, then the
+ * derived tables and {@code silver.returns_held}. Runs when bronze changed since the last complete conform
+ * (or when forced); otherwise no table is touched.
+ *
+ * <p>With no lakehouse ({@code validate}) the same rules run over the bronze rows held in memory and nothing
+ * is written.
+ */
+public final class ConformJob {
+    static final String CONFORMED_MARKER = "_state/conformed_ingest_log_version";
+
+    /**
+     * What conform did: whether it ran, each builder's outcome and the silver tables (in a dry run, the frames
+     * themselves). Unmodifiable.
+     */
+    public record Result(boolean conformed, List<SilverWriter.Outcome> silver, Map<String, Dataset<Row>> silverTables) {
+        public Result {
+            silver = List.copyOf(silver);
+            silverTables = Collections.unmodifiableMap(new LinkedHashMap<>(silverTables));
+        }
+    }
+
+    private final Lakehouse lake;
+    private final RunManifest manifest;
+    private final ConformContext ctx;
+    private boolean force = false;
+
+    /** @param lake null for a dry run */
+    public ConformJob(SparkSession spark, Lakehouse lake, RunManifest manifest, String defaultLaCode) {
+        this.lake = lake;
+        this.manifest = manifest;
+        this.ctx = new ConformContext(spark, defaultLaCode);
+    }
+
+    /** Rebuild silver from bronze even when no new file arrived (after a code or rule change). */
+    public ConformJob force(boolean f) {
+        this.force = f;
+        return this;
+    }
+
+    /**
+     * @param bronze        bronze as conform reads it (the lakehouse's, or a dry run's frames)
+     * @param bronzeChanged whether the ingest just before wrote new bronze rows
+     */
+    public Result run(BronzeView bronze, boolean bronzeChanged) {
+        Progress progress = new Progress();
+        List<SilverWriter.Outcome> outcomes = new ArrayList<>();
+        Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>();
+        // Conform when bronze changed since the last complete conform. The marker is written only after
+        // every silver table is merged, so a run killed half-way conforms again next time.
+        boolean bronzeAhead = lake != null && bronzeVersion() > conformedVersion();
+        if (bronzeChanged || force || bronzeAhead) {
+            // each bronze table is read once and kept cached while the builders run (issue 16)
+            try (CachedBronzeView cached = new CachedBronzeView(bronze::all)) {
+                conform(cached, progress, outcomes, silverTables);
+            }
+            if (lake != null) lake.writeText(CONFORMED_MARKER, Long.toString(bronzeVersion()));
+            return new Result(true, outcomes, silverTables);
+        }
+        Progress.say("no new input files: bronze and silver left as they are");
+        // a lakehouse conformed before silver.returns_held existed gets it now (gold reads it, not bronze)
+        if (lake != null && !lake.exists(Layer.SILVER, ReturnsHeld.TABLE)) ReturnsHeld.write(lake).ifPresent(this::recordReturnsHeld);
+        return new Result(false, outcomes, silverTables);
+    }
+
+    private long bronzeVersion() {
+        return lake.version(Layer.BRONZE, BronzeSpec.INGEST_LOG).orElse(-1L);
+    }
+
+    private long conformedVersion() {
+        try {
+            return lake.readText(CONFORMED_MARKER).map(t -> Long.parseLong(t.trim())).orElse(-1L);
+        } catch (NumberFormatException e) {
+            return -1L;   // an unreadable marker: conform again
+        }
+    }
+
+    private void conform(BronzeView view, Progress progress, List<SilverWriter.Outcome> outcomes,
+                         Map<String, Dataset<Row>> silverTables) {
+        Map<String, Map<String, Long>> errorsByRule = new TreeMap<>();
+        Map<String, Map<String, Long>> warningsByRule = new TreeMap<>();
+        // silver tables built from bronze are independent of each other: write them concurrently
+        List<SilverWriter.Outcome> built = csc.lakehouse.lake.Parallel.map(SilverTables.builders(),
+                csc.lakehouse.lake.Parallel.defaultThreads(), b -> {
+                    Optional<Dataset<Row>> typed = b.build(view, ctx);
+                    if (typed.isEmpty()) return null;
+                    SilverWriter.Outcome o = SilverWriter.write(lake, b.table(), typed.get());
+                    progress.stage("silver", b.table(), o.rowsWritten());
+                    return o;
+                });
+        Dataset<Row> vanished = null;
+        long vanishedCount = 0;
+        for (SilverWriter.Outcome o : built) {
+            if (o == null) continue;
+            outcomes.add(o);
+            vanished = vanished == null ? o.vanished() : vanished.unionByName(o.vanished());
+            vanishedCount += o.vanishedCount();
+            silverTables.put(o.table(), o.silver());
+            manifest.table(Lakehouse.name(Layer.SILVER, o.table()), Layer.SILVER, o.rowsIn(), o.rowsWritten(),
+                    o.rowsQuarantined(), o.rowsDuplicate(), o.deltaVersion());
+            if (o.rowsQuarantined() > 0) {
+                manifest.table(Lakehouse.name(Layer.QUARANTINE, o.table()), Layer.QUARANTINE, null,
+                        o.rowsQuarantined(), null, null,
+                        lake == null ? null : lake.version(Layer.QUARANTINE, o.table()).orElse(null));
+            }
+            if (!o.errorsByRule().isEmpty()) errorsByRule.put(o.table(), o.errorsByRule());
+            if (!o.warningsByRule().isEmpty()) warningsByRule.put(o.table(), o.warningsByRule());
+        }
+        if (vanished != null) {
+            // one table for every source's vanished items (the per-table lists are small, held in the driver)
+            Long version = null;
+            if (lake != null) {
+                version = lake.mergeReplace(vanished, Layer.SILVER, SilverWriter.VANISHED_ITEMS,
+                        TableSchema.load("silver", SilverWriter.VANISHED_ITEMS).keys, SilverWriter.ROW_HASH);
+                vanished = lake.read(Layer.SILVER, SilverWriter.VANISHED_ITEMS);
+            }
+            silverTables.put(SilverWriter.VANISHED_ITEMS, vanished);
+            manifest.table(Lakehouse.name(Layer.SILVER, SilverWriter.VANISHED_ITEMS), Layer.SILVER, vanishedCount,
+                    vanishedCount, 0L, 0L, version);
+            manifest.put("vanished_items", vanishedCount);
+        }
+        for (DerivedSilverTable d : SilverTables.derived()) {
+            Optional<Dataset<Row>> rows = d.build(silverTables, ctx);
+            if (rows.isEmpty()) continue;
+            TableSchema schema = TableSchema.load("silver", d.table());
+            Dataset<Row> conformed = SilverWriter.conformToSchema(rows.get(), schema);
+            long n;
+            Long version = null;
+            if (lake != null) {
+                version = lake.mergeReplace(conformed, Layer.SILVER, d.table(), schema.keys, SilverWriter.ROW_HASH);
+                conformed = lake.read(Layer.SILVER, d.table());
+            }
+            n = conformed.count();
+            silverTables.put(d.table(), conformed);
+            manifest.table(Lakehouse.name(Layer.SILVER, d.table()), Layer.SILVER, n, n, 0L, 0L, version);
+            progress.stage("silver", d.table(), n);
+        }
+        if (lake != null) ReturnsHeld.write(lake).ifPresent(this::recordReturnsHeld);
+        manifest.put("quarantine_by_rule", errorsByRule);
+        manifest.put("warnings_by_rule", warningsByRule);
+    }
+
+    private void recordReturnsHeld(ReturnsHeld.Written w) {
+        manifest.table(Lakehouse.name(Layer.SILVER, ReturnsHeld.TABLE), Layer.SILVER, w.rows(), w.rows(), 0L, 0L, w.version());
+    }
+
+}
