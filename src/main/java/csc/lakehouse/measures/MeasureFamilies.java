@@ -16,6 +16,8 @@ public final class MeasureFamilies {
         out.add(new LookedAfterMeasures());
         out.addAll(OfstedMeasureFamilies.all());
         out.add(new SsdCaseHistoryMeasures());
+        // national framework indicators from silver tables no other family reads (issue 15)
+        out.add(new AssessmentFactorMeasures());
         return out;
     }
 
