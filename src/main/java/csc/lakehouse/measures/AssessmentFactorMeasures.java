@@ -109,19 +109,6 @@ public final class AssessmentFactorMeasures implements MeasureFamily {
 
     /** Factor rows of a year whose code list does not hold the code: {@code x}, with the code's years. */
     static Dataset<Row> notCollected(Dataset<Row> rows) {
-        Dataset<Row> out = rows;
-        for (CodeLists.Entry e : factorCodes()) {
-            if (e.fromYear() == null && e.toYear() == null) continue;
-            Column year = Periods.reportingYear(col("period_end"));
-            Column outside = lit(false);
-            if (e.fromYear() != null) outside = outside.or(year.lt(e.fromYear()));
-            if (e.toYear() != null) outside = outside.or(year.gt(e.toYear()));
-            String span = (e.fromYear() == null ? "" : "from collection year " + e.fromYear())
-                    + (e.fromYear() != null && e.toYear() != null ? " " : "")
-                    + (e.toYear() == null ? "" : "up to collection year " + e.toYear());
-            out = Trends.notCollected(out, col("breakdown_value").equalTo(e.code()).and(outside),
-                    lit("not collected: factor " + e.code() + " is in the CIN census code list " + span));
-        }
-        return out;
+        return CodeListBreakdowns.notCollectedOutsideYears(rows, factorCodes(), CODE_LIST, "factor");
     }
 }

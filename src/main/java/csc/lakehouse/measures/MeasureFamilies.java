@@ -18,6 +18,7 @@ public final class MeasureFamilies {
         out.add(new SsdCaseHistoryMeasures());
         // national framework indicators from silver tables no other family reads (issue 15)
         out.add(new AssessmentFactorMeasures());
+        out.add(new CeasedCareMeasures());
         return out;
     }
 

@@ -93,7 +93,7 @@ class AssessmentFactorMeasuresTest {
         expect(r, s + "201920|18C", null, null, null);
         Row cce = get(r, s + "201920|24A");
         assertEquals(Trends.Status.NOT_COLLECTED, Trends.status(cce.getAs("note")));
-        assertTrue(((String) cce.getAs("note")).contains("from collection year 2022"), (String) cce.getAs("note"));
+        assertTrue(((String) cce.getAs("note")).contains("cin_assessment_factor from collection year 2022"), (String) cce.getAs("note"));
 
         expect(r, rate + "202324|Total", 2.0, 4L, 20000L);
         expect(r, rate + "202324|16A", 1.0, 2L, 20000L);
