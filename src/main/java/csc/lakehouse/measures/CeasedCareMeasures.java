@@ -77,6 +77,11 @@ public final class CeasedCareMeasures implements MeasureFamily {
         return reasons().stream().filter(e -> e.label().toLowerCase().startsWith(prefix)).map(CodeLists.Entry::code).toList();
     }
 
+    /** An episode whose own legal status is not V3/V4 (short breaks are left out of every looked-after measure). */
+    static Column notShortBreak() {
+        return not(coalesce(upper(trim(col("legal_status"))).isin(LookedAfterMeasures.SHORT_BREAK.toArray()), lit(false)));
+    }
+
     /**
      * Each child's last ceasing in the year (the DfE counts "only the last occasion on which a child ceased to be
      * looked after in the year"): return Y's episodes with DEC in the year and a REC other than X1, excluding short
@@ -86,9 +91,7 @@ public final class CeasedCareMeasures implements MeasureFamily {
     static Dataset<Row> lastCeasingInYear(Dataset<Row> years, Dataset<Row> episodes) {
         Dataset<Row> e = episodes
                 .withColumn("_rec", upper(trim(col("reason_ceased"))))
-                .filter(col("_rec").isNotNull().and(col("_rec").notEqual(CARE_CONTINUES))
-                        .and(not(coalesce(upper(trim(col("legal_status"))).isin(LookedAfterMeasures.SHORT_BREAK.toArray()),
-                                lit(false)))));
+                .filter(col("_rec").isNotNull().and(col("_rec").notEqual(CARE_CONTINUES)).and(notShortBreak()));
         return Periods.duringInReturn(years, e, "end_date")
                 .withColumn("_n", functions.row_number().over(Window.partitionBy(Periods.pcols("person_id"))
                         .orderBy(col("end_date").desc(), col("_rec"))))

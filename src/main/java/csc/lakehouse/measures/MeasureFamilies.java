@@ -19,6 +19,7 @@ public final class MeasureFamilies {
         // national framework indicators from silver tables no other family reads (issue 15)
         out.add(new AssessmentFactorMeasures());
         out.add(new CeasedCareMeasures());
+        out.add(new PlacementStabilityMeasures());
         return out;
     }
 
