@@ -20,6 +20,7 @@ public final class MeasureFamilies {
         out.add(new AssessmentFactorMeasures());
         out.add(new CeasedCareMeasures());
         out.add(new PlacementStabilityMeasures());
+        out.add(new MissingMeasures());
         return out;
     }
 

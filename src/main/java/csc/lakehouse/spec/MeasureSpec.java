@@ -26,8 +26,8 @@ import java.util.Set;
 public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
     public static final String FILE = "measures.yaml";
     public static final String TOTAL = "Total";
-    public static final Set<String> UNITS = Set.of("count", "percent", "rate_per_10000", "days", "median", "index",
-            "index_points");
+    public static final Set<String> UNITS = Set.of("count", "percent", "rate_per_10000", "days", "median", "mean",
+            "index", "index_points");
     public static final Set<String> POLARITIES = Set.of("higher_is_better", "higher_is_worse", "neutral");
 
     /** A breakdown column and its values in publishing order; nonAdditive values are not part of the 100%. */
