@@ -21,6 +21,7 @@ public final class MeasureFamilies {
         out.add(new CeasedCareMeasures());
         out.add(new PlacementStabilityMeasures());
         out.add(new MissingMeasures());
+        out.add(new UascMeasures());
         return out;
     }
 
