@@ -22,6 +22,7 @@ public final class MeasureFamilies {
         out.add(new PlacementStabilityMeasures());
         out.add(new MissingMeasures());
         out.add(new UascMeasures());
+        out.add(new SocialWorkerStabilityMeasures());
         return out;
     }
 
