@@ -29,7 +29,8 @@ public final class MeasureDocs {
         sb.append("     Regenerate: mvn -B -q test -Dtest=MeasureDocsTest -Dcsc.updateCatalogue=true -->\n\n");
         sb.append("Every measure the pipeline computes, by `measure_id` (the `measure_id` column of `trends.csv`), from the ");
         sb.append("catalogue `data-schemas/measures.yaml`. Conventions (reporting years, rates, snapshots, row shapes) are those ");
-        sb.append("of the design's measure catalogue; interpretations are recorded in [measures-cla.md](measures-cla.md) and ");
+        sb.append("of the design's measure catalogue; interpretations are recorded in [measures-cla.md](measures-cla.md), ");
+        sb.append("[measures-national-framework.md](measures-national-framework.md) and ");
         sb.append("the other families' notes. *Links* are the counts a measure repeats from another, which disclosure control ");
         sb.append("suppresses together; *from* is the first collection year whose data can support the measure; *reproduces* names the DfE national ");
         sb.append("framework dashboard row or LAIT item a measure reproduces.\n");
