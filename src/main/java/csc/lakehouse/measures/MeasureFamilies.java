@@ -16,6 +16,8 @@ public final class MeasureFamilies {
         out.add(new LookedAfterMeasures());
         out.addAll(OfstedMeasureFamilies.all());
         out.add(new SsdCaseHistoryMeasures());
+        // national framework indicators from silver tables no other family reads (issue 15): one gold table
+        out.add(new NationalFrameworkMeasures());
         return out;
     }
 

@@ -46,6 +46,7 @@ public final class EesFiles {
         UNIT_COLUMN.put("rate_per_10000", "rate_per_10000");
         UNIT_COLUMN.put("days", "days");
         UNIT_COLUMN.put("median", "median");
+        UNIT_COLUMN.put("mean", "mean");
         UNIT_COLUMN.put("index", "index");
         UNIT_COLUMN.put("percentage_points", "percentage_points");
     }

@@ -83,6 +83,7 @@ final class TrendSeries {
       case "percentage_points" -> "percentage points";
       case "index_points" -> "index points (base year = 100)";
       case "median" -> "median";
+      case "mean" -> "average";
       default -> "number";
     };
   }

@@ -119,7 +119,7 @@ public final class TrendsWorkbook {
         case "percentage_points", "index_points" -> s.setDataFormat(helper.createDataFormat().getFormat("+0.0;-0.0;0.0"));
         case "days" -> s.setDataFormat(helper.createDataFormat().getFormat("#,##0"));
         case "count" -> s.setDataFormat(helper.createDataFormat().getFormat("#,##0"));
-        case "decimal", "median" -> s.setDataFormat(helper.createDataFormat().getFormat("#,##0.0"));
+        case "decimal", "median", "mean" -> s.setDataFormat(helper.createDataFormat().getFormat("#,##0.0"));
         default -> { }
       }
       s.setFont(f);

@@ -29,9 +29,11 @@ public final class MeasureDocs {
         sb.append("     Regenerate: mvn -B -q test -Dtest=MeasureDocsTest -Dcsc.updateCatalogue=true -->\n\n");
         sb.append("Every measure the pipeline computes, by `measure_id` (the `measure_id` column of `trends.csv`), from the ");
         sb.append("catalogue `data-schemas/measures.yaml`. Conventions (reporting years, rates, snapshots, row shapes) are those ");
-        sb.append("of the design's measure catalogue; interpretations are recorded in [measures-cla.md](measures-cla.md) and ");
+        sb.append("of the design's measure catalogue; interpretations are recorded in [measures-cla.md](measures-cla.md), ");
+        sb.append("[measures-national-framework.md](measures-national-framework.md) and ");
         sb.append("the other families' notes. *Links* are the counts a measure repeats from another, which disclosure control ");
-        sb.append("suppresses together; *from* is the first collection year whose data can support the measure.\n");
+        sb.append("suppresses together; *from* is the first collection year whose data can support the measure; *reproduces* names the DfE national ");
+        sb.append("framework dashboard row or LAIT item a measure reproduces.\n");
         for (Map.Entry<String, List<MeasureSpec.Measure>> e : byTheme.entrySet()) {
             if (e.getValue().isEmpty()) continue;
             sb.append("\n## ").append(spec.themeTitle(e.getKey())).append("\n\n");
@@ -78,6 +80,7 @@ public final class MeasureDocs {
         if (m.target() != null) out.add("target (targets.yaml `" + m.target() + "`)");
         if (m.recommendation() != null) out.add("recommendation " + m.recommendation());
         if (m.headline()) out.add("headline");
+        if (m.frameworkRef() != null) out.add("reproduces " + m.frameworkRef());
         return String.join("; ", out);
     }
 

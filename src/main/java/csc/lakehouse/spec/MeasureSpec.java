@@ -26,8 +26,8 @@ import java.util.Set;
 public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
     public static final String FILE = "measures.yaml";
     public static final String TOTAL = "Total";
-    public static final Set<String> UNITS = Set.of("count", "percent", "rate_per_10000", "days", "median", "index",
-            "index_points");
+    public static final Set<String> UNITS = Set.of("count", "percent", "rate_per_10000", "days", "median", "mean",
+            "index", "index_points");
     public static final Set<String> POLARITIES = Set.of("higher_is_better", "higher_is_worse", "neutral");
 
     /** A breakdown column and its values in publishing order; nonAdditive values are not part of the 100%. */
@@ -49,7 +49,8 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
 
     public record Measure(String id, String unit, String theme, String title, String definition, String family,
             List<Breakdown> breakdowns, Ref numerator, Ref denominator, Ref total, String polarity, String target,
-            String recommendation, String packSection, boolean chart, boolean headline, Integer firstYear) {
+            String recommendation, String packSection, boolean chart, boolean headline, Integer firstYear,
+            String frameworkRef) {
 
         /** A distribution: its breakdown rows are shares of the Total, which is the count of all items. */
         public boolean isDistribution() { return !breakdowns.isEmpty(); }
@@ -87,7 +88,7 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
                     m.get("polarity") == null ? "neutral" : str(m.get("polarity")), blankToNull(m.get("target")),
                     blankToNull(m.get("recommendation")), blankToNull(m.get("pack_section")),
                     !Boolean.FALSE.equals(m.get("chart")), Boolean.TRUE.equals(m.get("headline")),
-                    fy instanceof Number n ? n.intValue() : null));
+                    fy instanceof Number n ? n.intValue() : null, blankToNull(m.get("framework_ref"))));
         }
         MeasureSpec spec = new MeasureSpec(Collections.unmodifiableMap(themes), List.copyOf(out));
         List<String> problems = spec.problems();

@@ -18,12 +18,16 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class MeasureCatalogueTest {
 
-    /** measure_id -> the class that computes it, from every registered family (recommendations: their own class). */
+    /**
+     * measure_id -> the class that computes it, from every registered family (recommendations and the national
+     * framework's parts: their own class).
+     */
     static Map<String, String> computedByCode() {
         Map<String, String> out = new LinkedHashMap<>();
         List<Object> classes = new ArrayList<>();
         for (MeasureFamily f : MeasureFamilies.all()) {
             if (f instanceof OfstedRecommendationMeasures o) classes.addAll(o.recommendations());
+            else if (f instanceof NationalFrameworkMeasures n) classes.addAll(n.parts());
             else classes.add(f);
         }
         classes.addAll(MeasureFamilies.derived());

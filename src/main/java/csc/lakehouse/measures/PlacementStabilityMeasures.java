@@ -1,0 +1,137 @@
+package csc.lakehouse.measures;
+
+import csc.lakehouse.spec.CodeLists;
+import csc.lakehouse.spec.DataSchemas;
+import csc.lakehouse.spec.SimpleCsv;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+
+/**
+ * Where children looked after at 31 March live, and how often they moved in the year (SSDA903; the national
+ * framework dashboard's rows 45 and 48-50): {@code gold.placement_stability}. Placements are silver
+ * {@code placement} (a new placement at RNE S, P, T, B or U); the DfE's placement groups are
+ * {@code data-schemas/reference/cla_placement_groups.csv}.
+ */
+public final class PlacementStabilityMeasures implements MeasureFamily {
+    public static final String THEME = "Children looked after and police protection";
+    public static final String GROUPS_FILE = "reference/cla_placement_groups.csv";
+    public static final String THREE_PLUS = "cla_3plus_placements";
+    public static final String PLACEMENT_TYPE = "cla_placement_type";
+    public static final String BREAKDOWN = "placement_group";
+    /** Three or more placements in the year: the DfE's short-term stability threshold. */
+    public static final int MOVES = 3;
+
+    /** A PLACE code's DfE group, and whether it is a temporary move (not counted as a placement). */
+    public record Group(String code, String group, boolean temporary) {}
+
+    @Override
+    public String name() { return "placement_stability"; }
+
+    @Override
+    public List<MeasureDefinition> definitions() {
+        return List.of(
+                new MeasureDefinition(THREE_PLUS, "percent", THEME, "Children looked after with 3 or more placements in the year",
+                        "of children looked after at 31 March, those with 3 or more placements in the year"),
+                new MeasureDefinition(PLACEMENT_TYPE, "percent", THEME, "Children looked after at 31 March by placement type",
+                        "children looked after at 31 March by the DfE placement group of their placement"));
+    }
+
+    @Override
+    public Dataset<Row> compute(MeasureContext ctx) {
+        Dataset<Row> years = ctx.reportingYears(MeasureContext.SSDA903);
+        Dataset<Row> atYearEnd = lookedAfterAtYearEnd(years, ctx.returnRows("cla_episode"));
+        return CinMeasureSupport.shapeAll(List.of(
+                threePlusPlacements(years, atYearEnd, ctx.table("placement")),
+                placementType(years, atYearEnd)));
+    }
+
+    /** The groups file, in its order. */
+    public static List<Group> groups() {
+        List<List<String>> rows = SimpleCsv.parse(DataSchemas.readText(GROUPS_FILE));
+        List<Group> out = new ArrayList<>();
+        for (List<String> r : rows.subList(1, rows.size())) {
+            if (r.size() < 3 || r.get(0).isBlank()) continue;
+            out.add(new Group(r.get(0).trim(), r.get(1).trim(), Boolean.parseBoolean(r.get(2).trim())));
+        }
+        return out;
+    }
+
+    /** The group names in publishing order. */
+    public static List<String> groupNames() {
+        return List.copyOf(new LinkedHashSet<>(groups().stream().map(Group::group).toList()));
+    }
+
+    /** PLACE codes of the code list the groups file does not place (a test keeps this empty). */
+    public static List<String> ungroupedCodes() {
+        Map<String, Group> byCode = new LinkedHashMap<>();
+        for (Group g : groups()) byCode.put(g.code(), g);
+        return CodeLists.get().allCodes("cla_placement").stream().filter(c -> !byCode.containsKey(c)).toList();
+    }
+
+    private static Column groupOf(Column placeCode) {
+        Column g = lit(null).cast("string");
+        for (Group x : groups()) g = functions.when(placeCode.equalTo(x.code()), lit(x.group())).otherwise(g);
+        return g;
+    }
+
+    /**
+     * Children looked after at 31 March Y (return Y's episodes open at the date, short breaks excluded, as
+     * {@code cla_31mar}), one row each with the placement type of their open episode (the latest-starting one
+     * when two overlap). Columns: period columns, person_id, {@code placement_type}.
+     */
+    static Dataset<Row> lookedAfterAtYearEnd(Dataset<Row> years, Dataset<Row> episodes) {
+        Dataset<Row> open = Periods.openAtInReturn(years, episodes.filter(CeasedCareMeasures.notShortBreak()),
+                "start_date", "end_date");
+        return open.withColumn("_n", functions.row_number().over(Window.partitionBy(Periods.pcols("person_id"))
+                        .orderBy(col("start_date").desc())))
+                .filter(col("_n").equalTo(1))
+                .select(Periods.pcols("person_id", "placement_type"))
+                .withColumn("placement_type", upper(trim(col("placement_type"))));
+    }
+
+    /**
+     * {@code cla_3plus_placements}: of the children looked after at 31 March, those with 3 or more placements
+     * (silver {@code placement}, the history) in place at some time in the year (start on or before 31 March Y,
+     * end empty or after 1 April Y-1), temporary moves (T0-T4) not counted.
+     */
+    static Dataset<Row> threePlusPlacements(Dataset<Row> years, Dataset<Row> atYearEnd, Dataset<Row> placements) {
+        List<String> temporary = groups().stream().filter(Group::temporary).map(Group::code).toList();
+        Dataset<Row> p = placements
+                .filter(functions.not(functions.coalesce(upper(trim(col("placement_type"))).isin(temporary.toArray()),
+                        lit(false))))
+                .select(col("la_code").as("_p_la"), col("person_id").as("_p_person"), col("start_date").as("_p_start"),
+                        col("end_date").as("_p_end"));
+        Dataset<Row> perChild = atYearEnd.join(p, col("la_code").equalTo(col("_p_la"))
+                        .and(col("person_id").equalTo(col("_p_person")))
+                        .and(col("_p_start").leq(col("period_end")))
+                        .and(col("_p_end").isNull().or(col("_p_end").gt(col("period_start")))), "left")
+                .groupBy(Periods.pcols("person_id")).agg(functions.countDistinct(col("_p_start")).as("_placements"));
+        return Trends.percentRows(THREE_PLUS,
+                Periods.numDen(years, perChild, col("_placements").geq(MOVES), "person_id"));
+    }
+
+    /**
+     * {@code cla_placement_type}: Total = children looked after at 31 March; breakdown {@code placement_group}: the
+     * DfE group of their placement type, each as a percent of the Total (a missing or unknown code is in no group).
+     */
+    static Dataset<Row> placementType(Dataset<Row> years, Dataset<Row> atYearEnd) {
+        return Trends.distribution(PLACEMENT_TYPE, years,
+                atYearEnd.withColumn("_group", groupOf(col("placement_type"))), "_group", groupNames())
+                .withColumn("breakdown", functions.when(col("breakdown").equalTo("_group"), lit(BREAKDOWN))
+                        .otherwise(col("breakdown")));
+    }
+}

@@ -1,0 +1,107 @@
+package csc.lakehouse.measures;
+
+import csc.lakehouse.SparkTestSession;
+import csc.lakehouse.spec.MeasureSpec;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static csc.lakehouse.measures.CinMeasureAsserts.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PlacementStabilityMeasuresTest {
+
+    /*
+     * LA 301, SSDA903 return 2024; year 2023-24 = 2023-04-01..2024-03-31, snapshot 31 March 2024.
+     * Episodes of return 2024 open at 31 March 2024 (start <= date, end empty or after):
+     *   A  2023-12-01 -   U4    B  2023-08-05 -  K2    C  2023-10-01 -  P2    D  2024-03-31 - U1 (starts on the date)
+     *   E  2023-06-01 -   V3 (short break: not looked after)   F 2023-06-01..2024-03-31 U6 (ended on the date: not open)
+     *   G  2023-02-01 -   U6 and 2023-09-01 - K1 (two open: the later, K1)   H 2023-11-01 - " z1"
+     *   -> looked after at 31 March: A, B, C, D, G, H = 6
+     * silver placement (history):
+     *   A  2023-01-01..2023-06-01 U6, 2023-06-01..2023-12-01 K2, 2023-12-01..- U4           -> 3 in the year
+     *   B  2023-05-01..2023-08-01 K2, 2023-08-01..2023-08-05 T4 (temporary: not counted), 2023-08-05..- K2 -> 2
+     *   C  2022-01-01..2023-04-01 H5 (ended on 1 April: not in the year), 2023-04-01..2023-10-01 P2, 2023-10-01..- P2 -> 2
+     *   D  2023-05-01..2023-07-01 R1, 2023-07-01..2023-09-01 U6, 2024-03-31..- U1          -> 3
+     *   E  three placements in the year, but E is not looked after at 31 March
+     *   G  2023-09-01..- K1 -> 1;  H none -> 0
+     * cla_3plus_placements: A, D = 2 of 6 -> 33.3%
+     * cla_placement_type: Total 6; Foster placements A (U4), D (U1) = 2 -> 33.3%; Secure homes and children's homes
+     *   B (K2), G (K1) = 2 -> 33.3%; Independent and semi-independent... C (P2) = 1 -> 16.7%; Other placements
+     *   H (Z1) = 1 -> 16.7%; Placed for adoption 0 -> 0.0%
+     */
+    static Dataset<Row> episodes() {
+        CinSilverFixture f = CinSilverFixture.of("cla_episode");
+        episode(f, "A", "2023-12-01", null, "C2", "U4");
+        episode(f, "B", "2023-08-05", null, "C2", "K2");
+        episode(f, "C", "2023-10-01", null, "V2", "P2");
+        episode(f, "D", "2024-03-31", null, "C2", "U1");
+        episode(f, "E", "2023-06-01", null, "V3", "U6");
+        episode(f, "F", "2023-06-01", "2024-03-31", "C2", "U6");
+        episode(f, "G", "2023-02-01", null, "C2", "U6");
+        episode(f, "G", "2023-09-01", null, "C2", "K1");
+        episode(f, "H", "2023-11-01", null, "C2", " z1");
+        return f.frame();
+    }
+
+    private static void episode(CinSilverFixture f, String child, String start, String end, String ls, String place) {
+        f.row("person_id", child, "start_date", start, "end_date", end, "legal_status", ls, "placement_type", place,
+                "reason_new_episode", "S");
+    }
+
+    static Dataset<Row> placements() {
+        CinSilverFixture f = CinSilverFixture.of("placement");
+        placement(f, "A", "2023-01-01", "2023-06-01", "U6");
+        placement(f, "A", "2023-06-01", "2023-12-01", "K2");
+        placement(f, "A", "2023-12-01", null, "U4");
+        placement(f, "B", "2023-05-01", "2023-08-01", "K2");
+        placement(f, "B", "2023-08-01", "2023-08-05", "T4");
+        placement(f, "B", "2023-08-05", null, "K2");
+        placement(f, "C", "2022-01-01", "2023-04-01", "H5");
+        placement(f, "C", "2023-04-01", "2023-10-01", "P2");
+        placement(f, "C", "2023-10-01", null, "P2");
+        placement(f, "D", "2023-05-01", "2023-07-01", "R1");
+        placement(f, "D", "2023-07-01", "2023-09-01", "U6");
+        placement(f, "D", "2024-03-31", null, "U1");
+        placement(f, "E", "2023-04-05", "2023-04-20", "U6");
+        placement(f, "E", "2023-04-20", "2023-05-20", "U6");
+        placement(f, "E", "2023-06-01", null, "U6");
+        placement(f, "G", "2023-09-01", null, "K1");
+        // a derived table built from the history: no per-return columns, as in silver
+        return f.frame().drop(MeasureContext.IS_LATEST, MeasureContext.VANISHED);
+    }
+
+    private static void placement(CinSilverFixture f, String child, String start, String end, String place) {
+        f.row("person_id", child, "start_date", start, "end_date", end, "placement_type", place);
+    }
+
+    @Test
+    void threeOrMorePlacementsAndPlacementTypes() {
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.SSDA903, 2024)
+                .table("cla_episode", episodes()).table("placement", placements()).build();
+        Map<String, Row> r = CinSilverFixture.results(new PlacementStabilityMeasures().compute(c));
+        expect(r, "cla_3plus_placements|301|202324|Total", 33.3, 2L, 6L);
+        String t = "cla_placement_type|301|202324|";
+        expect(r, t + "Total", 6.0, 6L, null);
+        expect(r, t + "Foster placements", 33.3, 2L, 6L);
+        expect(r, t + "Secure homes and children's homes", 33.3, 2L, 6L);
+        expect(r, t + "Independent and semi-independent living arrangements/supported accommodation", 16.7, 1L, 6L);
+        expect(r, t + "Other placements", 16.7, 1L, 6L);
+        expect(r, t + "Placed for adoption", 0.0, 0L, 6L);
+        // 1 + Total + 8 groups
+        assertEquals(10, r.size());
+    }
+
+    /** Every PLACE code of the code list has a group, and the catalogue lists the groups in the file's order. */
+    @Test
+    void everyPlacementCodeHasAGroup() {
+        assertEquals(List.of(), PlacementStabilityMeasures.ungroupedCodes());
+        assertEquals(8, PlacementStabilityMeasures.groupNames().size());
+        MeasureSpec.Measure m = MeasureSpec.load().get(PlacementStabilityMeasures.PLACEMENT_TYPE).orElseThrow();
+        assertEquals(PlacementStabilityMeasures.groupNames(), m.breakdowns().get(0).values());
+    }
+}
