@@ -103,8 +103,9 @@ class WorkingDaysTest {
     }
 
     /*
-     * The calendar's range is the whole years the file holds: today its first row is 2010-01-01 (New Year's
-     * Day 2010) and its last 2027-12-28 (Boxing Day substitute 2027), so 2010-01-01 to 2027-12-31.
+     * The calendar's range is the whole years the file holds: today its first row is 1990-01-01 (New Year's
+     * Day 1990; the demo's census history reaches back to long-open cases) and its last 2027-12-28 (Boxing Day
+     * substitute 2027), so 1990-01-01 to 2027-12-31.
      */
     @Test
     void rangeComesFromTheCalendarFile() {
@@ -113,7 +114,7 @@ class WorkingDaysTest {
         int last = LocalDate.parse(lines[lines.length - 1].split(",")[0]).getYear();
         assertEquals(LocalDate.of(first, 1, 1), WorkingDays.coverStart());
         assertEquals(LocalDate.of(last, 12, 31), WorkingDays.coverEnd());
-        assertEquals(LocalDate.of(2010, 1, 1), WorkingDays.coverStart());
+        assertEquals(LocalDate.of(1990, 1, 1), WorkingDays.coverStart());
         assertEquals(LocalDate.of(2027, 12, 31), WorkingDays.coverEnd());
         // the edges themselves are inside: Thu 2027-12-23 -> Fri 2027-12-31: Fri 24, (Mon 27, Tue 28 holidays),
         // Wed 29, Thu 30, Fri 31 = 4
@@ -127,14 +128,14 @@ class WorkingDaysTest {
                 () -> WorkingDays.between(LocalDate.of(2027, 12, 30), LocalDate.of(2028, 1, 4)));
         assertTrue(e.getMessage().contains("2028-01-04"), e.getMessage());
         assertTrue(e.getMessage().contains("data-schemas/calendar/bank_holidays_england_wales.csv"), e.getMessage());
-        assertThrows(WorkingDays.OutsideCalendar.class, () -> WorkingDays.between(LocalDate.of(2009, 12, 31), LocalDate.of(2010, 1, 5)));
-        assertThrows(WorkingDays.OutsideCalendar.class, () -> WorkingDays.isWorkingDay(LocalDate.of(2009, 12, 31)));
+        assertThrows(WorkingDays.OutsideCalendar.class, () -> WorkingDays.between(LocalDate.of(1989, 12, 31), LocalDate.of(1990, 1, 5)));
+        assertThrows(WorkingDays.OutsideCalendar.class, () -> WorkingDays.isWorkingDay(LocalDate.of(1989, 12, 31)));
 
         StructType s = new StructType().add("s", DataTypes.DateType).add("e", DataTypes.DateType);
-        Dataset<Row> f = SparkTestSession.frame(s, row(d("2024-03-08"), d("2024-03-11")), row(d("2009-12-31"), d("2010-01-05")));
+        Dataset<Row> f = SparkTestSession.frame(s, row(d("2024-03-08"), d("2024-03-11")), row(d("1989-12-31"), d("1990-01-05")));
         Exception spark = assertThrows(Exception.class,
                 () -> f.withColumn("wd", WorkingDays.workingDaysBetween(col("s"), col("e"))).collectAsList());
-        assertTrue(fullMessage(spark).contains("2009-12-31 is outside the bank-holiday calendar"), fullMessage(spark));
+        assertTrue(fullMessage(spark).contains("1989-12-31 is outside the bank-holiday calendar"), fullMessage(spark));
         assertTrue(fullMessage(spark).contains("data-schemas/calendar/bank_holidays_england_wales.csv"), fullMessage(spark));
         Exception holiday = assertThrows(Exception.class,
                 () -> f.withColumn("h", WorkingDays.isBankHoliday(col("s"))).collectAsList());
