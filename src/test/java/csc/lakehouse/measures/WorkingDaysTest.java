@@ -31,6 +31,9 @@ class WorkingDaysTest {
         assertTrue(h.containsKey(LocalDate.of(2012, 6, 5)) && h.containsKey(LocalDate.of(2012, 6, 4)));
         assertTrue(h.containsKey(LocalDate.of(2022, 6, 2)) && h.containsKey(LocalDate.of(2022, 6, 3)));
         assertTrue(h.containsKey(LocalDate.of(2022, 9, 19)), "state funeral");
+        assertTrue(h.containsKey(LocalDate.of(1995, 5, 8)) && !h.containsKey(LocalDate.of(1995, 5, 1)), "VE day moved early May 1995");
+        assertTrue(h.containsKey(LocalDate.of(1999, 12, 31)), "millennium");
+        assertTrue(h.containsKey(LocalDate.of(2002, 6, 3)) && h.containsKey(LocalDate.of(2002, 6, 4)), "golden jubilee");
         for (int y = WorkingDays.coverStart().getYear(); y <= WorkingDays.coverEnd().getYear(); y++) {
             LocalDate easter = easter(y);
             assertTrue(h.containsKey(easter.minusDays(2)), "Good Friday " + y);
@@ -40,7 +43,7 @@ class WorkingDaysTest {
         for (int y = WorkingDays.coverStart().getYear(); y <= WorkingDays.coverEnd().getYear(); y++) {
             final int yy = y;
             long n = h.keySet().stream().filter(x -> x.getYear() == yy).count();
-            int expected = switch (y) { case 2011, 2012, 2023 -> 9; case 2022 -> 10; default -> 8; };
+            int expected = switch (y) { case 1999, 2002, 2011, 2012, 2023 -> 9; case 2022 -> 10; default -> 8; };
             assertEquals(expected, n, "bank holidays in " + y);
             h.keySet().stream().filter(x -> x.getYear() == yy).forEach(x -> assertTrue(
                     x.getDayOfWeek() != DayOfWeek.SATURDAY && x.getDayOfWeek() != DayOfWeek.SUNDAY, x + " is a weekday"));
