@@ -150,8 +150,12 @@ public final class ConformJob {
                 version = lake.mergeReplace(conformed, Layer.SILVER, d.table(), schema.keys, SilverWriter.ROW_HASH);
                 conformed = lake.read(Layer.SILVER, d.table());
             }
-            n = conformed.count();
+            // the write is an overwrite whose commit records its rows: no count job (issue 16)
+            final Dataset<Row> written = conformed;
+            n = version == null ? conformed.count()
+                    : lake.rowsWritten(Layer.SILVER, d.table(), version).orElseGet(written::count);
             silverTables.put(d.table(), conformed);
+            if (d.table().equals(ReturnCorrections.TABLE)) manifest.put(ReturnCorrections.TABLE, n);
             manifest.table(Lakehouse.name(Layer.SILVER, d.table()), Layer.SILVER, n, n, 0L, 0L, version);
             progress.stage("silver", d.table(), n);
         }

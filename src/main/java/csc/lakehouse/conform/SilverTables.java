@@ -38,6 +38,7 @@ public final class SilverTables {
         d.add(new csc.lakehouse.conform.ssda903.CarePeriods.PlacementTable());
         d.add(new csc.lakehouse.conform.ssda903.PersonTable());   // last: reads person_cin and person_903
         d.add(new csc.lakehouse.conform.ssd.ReturnReconciliationTable());   // returns against the SSD, when both are held
+        d.add(new ReturnCorrections());   // what a later return corrected in an earlier one
         return d;
     }
 }

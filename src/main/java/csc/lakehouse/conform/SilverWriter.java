@@ -206,13 +206,18 @@ public final class SilverWriter {
 
     /** One row per vanished item, shaped as {@code silver.vanished_items}. */
     static Dataset<Row> vanishedRows(Dataset<Row> entries, String table, TableSchema schema) {
-        List<Column> parts = new ArrayList<>();
-        for (String c : schema.keys) if (!c.equals("la_code")) parts.add(col(c).cast("string"));
         Dataset<Row> v = entries.select(col("la_code").cast("string").as("la_code"), lit(table).as("table_name"),
-                functions.concat_ws("|", parts.toArray(new Column[0])).as("item_key"),
+                itemKey(schema).as("item_key"),
                 List.of(entries.columns()).contains("person_id") ? col("person_id") : lit(null).cast("string").as("person_id"),
                 col(LAST_RETURN).cast("int").as("last_return"), col(NEXT_RETURN).cast("int").as("first_return_without"));
         return conformToSchema(v, TableSchema.load("silver", VANISHED_ITEMS));
+    }
+
+    /** An item's natural key after la_code (pseudonymised person_id first), values joined with |. */
+    public static Column itemKey(TableSchema schema) {
+        List<Column> parts = new ArrayList<>();
+        for (String c : schema.keys) if (!c.equals("la_code")) parts.add(col(c).cast("string"));
+        return functions.concat_ws("|", parts.toArray(new Column[0]));
     }
 
     /**

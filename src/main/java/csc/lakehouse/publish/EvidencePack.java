@@ -575,6 +575,15 @@ public final class EvidencePack {
       out.append("</tbody></table>");
     }
     if (quarantined == 0) out.append("<p>No rows were set aside by a validation rule.</p>");
+    // measures.md: the return is the record of its year; what later returns deleted or corrected is listed, not
+    // folded back into earlier years' figures
+    long vanished = manifest.path("vanished_items").asLong(0), corrected = manifest.path("return_corrections").asLong(0);
+    out.append("<h3>Items later returns deleted or corrected</h3><p>").append(esc(String.format(Locale.UK,
+        "%,d item(s) shown open in one return were missing from the next return (deleted or re-keyed by the council): "
+            + "they count in their own years' figures and in no later one. %,d value(s) recorded in one return were "
+            + "corrected by the next: each year's figures stay as its own return had them, as the DfE's published figures do. "
+            + "Both lists are in the lakehouse (silver.vanished_items, silver.return_corrections).", vanished, corrected)))
+        .append("</p>");
     List<String[]> warnings = warnings(manifest);
     out.append("<h3>Warnings</h3>");
     if (warnings.isEmpty()) out.append("<p>No warnings.</p>");

@@ -27,6 +27,12 @@ public final class TableSchema {
      * marked vanished (it has no open state to carry into the next return).
      */
     public String open_until;
+    /**
+     * Per-return tables: columns whose recorded value may change from one return to the next while the item is
+     * still open (a CP plan's latest category of abuse), so a change there is progress, not a correction
+     * ({@code silver.return_corrections}).
+     */
+    public List<String> changes_while_open = new ArrayList<>();
 
     public static final class ColumnSpec {
         public String name;
