@@ -28,11 +28,17 @@ public final class Csv implements AutoCloseable {
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) w.write(',');
                 Object v = values[i];
-                if (v != null) w.write(v.toString());
+                if (v != null) w.write(field(v.toString()));
             }
             w.write('\n');
             rows++;
         } catch (IOException e) { throw new UncheckedIOException(e); }
+    }
+
+    /** RFC 4180: a value holding a comma, a quote or a line break is quoted, its quotes doubled (the SSD's JSON columns). */
+    static String field(String v) {
+        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) return v;
+        return '"' + v.replace("\"", "\"\"") + '"';
     }
 
     public void blankLine() {
