@@ -61,6 +61,11 @@ public record PublishConfig(List<Headline> headlines, Map<String, List<String>> 
                     .measures().add(e.measureId());
             targets.put(e.measureId(), new Target(e.target(), e.higherIsBetter(), e.targetNote()));
         }
+        // every other measure's polarity from the catalogue, so the pack and workbook say better or worse, not only
+        // up or down (no target: the target columns stay blank)
+        catalogue.byId().forEach((id, m) -> targets.computeIfAbsent(id, k -> new Target(null,
+                switch (m.polarity()) { case "higher_is_better" -> Boolean.TRUE; case "higher_is_worse" -> Boolean.FALSE; default -> null; },
+                null)));
         return new PublishConfig(List.copyOf(hs), sections, codelists, List.copyOf(recs.values()), targets,
                 RecommendationTracker.steadyWithin());
     }

@@ -102,7 +102,9 @@ class CatalogueSuppressionTest {
         new Suppression.Ref("cla_starts_police_protection", "Total", Suppression.Field.DENOMINATOR))));
     assertTrue(links.contains(new Suppression.Link(new Suppression.Ref("referrals", "Total", Suppression.Field.VALUE),
         new Suppression.Ref("referrals_rate", "Total", Suppression.Field.NUMERATOR))));
-    // the 15 links once typed into Suppression, plus ssd_contacts' rate and conversion
-    assertEquals(17, links.size());
+    // the 15 links once typed into Suppression, plus ssd_contacts' rate and conversion (2), plus the national
+    // framework's six: assessment_factors_rate and cla_ceased_rate over their counts, cla_3plus_placements and
+    // cla_placement_type over cla_31mar, incidents per child over cla_missing, and cla_3plus_social_workers over cla_31mar
+    assertEquals(23, links.size());
   }
 }
