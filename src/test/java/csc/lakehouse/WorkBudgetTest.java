@@ -22,8 +22,12 @@ class WorkBudgetTest {
     // Re-measured after issues 13, 16 and 18 merged (CI rehearsal of commit 2e5e35f): the per-return silver tables,
     // silver.vanished_items, the SSD silver tables and reconciliation, and the new gold families added 33 commits and
     // 325 jobs; issue 16's bronze/gold changes took the files from 284 to 270.
-    static final String MEASURED = "jobs=1728 tasks=3477 commits=124 files=270 (commit 2e5e35f, 2026-12-06)";
-    static final long JOB_BUDGET = 1800;
+    // Re-measured again at stop 13 (`csc run` of the same drop with the event log, commit 79cf68d without the caching
+    // that was then rejected): issue 15's gold.national_framework (six measure classes), silver.returns_held and
+    // silver.return_corrections (issues 14 and 13) and issue 13's part-year and not-collected rows added 154 jobs and
+    // 3 commits; MERGE replaced by overwrite saves jobs only on re-runs, which this budget does not count.
+    static final String MEASURED = "jobs=1882 tasks=4215 commits=127 files=272 (commit 79cf68d less caching, 2026-12-06)";
+    static final long JOB_BUDGET = 1950;
     static final long FILE_BUDGET = 290;
     static final long COMMIT_BUDGET = 130;
 

@@ -70,10 +70,7 @@ public final class ConformJob {
         // every silver table is merged, so a run killed half-way conforms again next time.
         boolean bronzeAhead = lake != null && bronzeVersion() > conformedVersion();
         if (bronzeChanged || force || bronzeAhead) {
-            // each bronze table is read once and kept cached while the builders run (issue 16)
-            try (CachedBronzeView cached = new CachedBronzeView(bronze::all)) {
-                conform(cached, progress, outcomes, silverTables);
-            }
+            conform(bronze, progress, outcomes, silverTables);
             if (lake != null) lake.writeText(CONFORMED_MARKER, Long.toString(bronzeVersion()));
             return new Result(true, outcomes, silverTables);
         }
