@@ -3,6 +3,7 @@ package csc.lakehouse.cli;
 import csc.lakehouse.config.PseudonymKey;
 import csc.lakehouse.lake.Progress;
 import csc.lakehouse.measures.MeasuresJob;
+import csc.lakehouse.measures.ReportedFigures;
 import csc.lakehouse.synth.Generator;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -44,7 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
         synthetic.generateOrReuse(dropDir, "_demo.txt");
         PseudonymKey key = PseudonymKey.demoKey();
         SparkSession spark = common.session(key);
-        MeasuresJob.Options o = new MeasuresJob.Options(null, null, null, false, null);
+        // snapshots and the year to date at the council's report date too, so its reported figures have their match
+        MeasuresJob.Options o = new MeasuresJob.Options(ReportedFigures.reportDate().orElse(null), null, null, false, null);
         Path outDir = Paths.get(out);
         int rc = RunCommand.pipeline(spark, common, key, dropDir.toString(), outDir, o, "demo");
         double s = (System.nanoTime() - t0) / 1e9;

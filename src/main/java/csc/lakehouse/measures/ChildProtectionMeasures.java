@@ -85,7 +85,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      */
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
-        Dataset<Row> years = ctx.reportingYears(MeasureContext.CIN_CENSUS);
+        Dataset<Row> years = ctx.reportingYearsToDate(MeasureContext.CIN_CENSUS);
         Dataset<Row> snaps = ctx.snapshots(MeasureContext.CIN_CENSUS);
         Dataset<Row> referral = ctx.returnRows("referral");
         Dataset<Row> cinPlan = ctx.returnRows("cin_plan");

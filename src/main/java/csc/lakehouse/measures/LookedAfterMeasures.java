@@ -75,7 +75,7 @@ public final class LookedAfterMeasures implements MeasureFamily {
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> episodes = ctx.returnRows("cla_episode");
-        Dataset<Row> years = ctx.reportingYears(SSDA903);
+        Dataset<Row> years = ctx.reportingYearsToDate(SSDA903);
         Dataset<Row> snapshots = ctx.snapshots(SSDA903);
 
         Dataset<Row> open = claOpenAt(snapshots, episodes);

@@ -170,6 +170,23 @@ public final class MeasureContext {
     }
 
     /**
+     * {@link #reportingYears} plus, when {@code --as-at} falls inside a reporting year whose return is held, that
+     * year to date ({@link Periods#yearToDateRow}: 1 April .. the date, served by that year's return), so a flow
+     * measure can stand beside a report's "year to date" figure. Families whose year-to-date figure would mislead
+     * (indices and growth against whole years) keep {@link #reportingYears}.
+     */
+    public Dataset<Row> reportingYearsToDate(String source) {
+        List<Row> rows = new ArrayList<>();
+        for (String la : las(source)) {
+            TreeSet<Integer> ys = years(la, source);
+            for (int y : ys) rows.add(withReturn(Periods.yearRow(la, y), y, false));
+            if (Periods.insideYear(asAt) && ys.contains(Periods.reportingYear(asAt)))
+                rows.add(withReturn(Periods.yearToDateRow(la, asAt), Periods.reportingYear(asAt), false));
+        }
+        return spark.createDataFrame(rows, CONTEXT_PERIOD_SCHEMA);
+    }
+
+    /**
      * Snapshot dates for a source: 31 March of every complete reporting year (as {@code Reporting year}
      * rows, period_start = period_end = 31 March), plus {@code --as-at} and, with {@code --monthly}, every
      * month end within the years held (as {@code As at date} rows, time_period = the ISO date). Each row
@@ -233,10 +250,13 @@ public final class MeasureContext {
      * held ({@link Trends#notPublished}, the note says why), because the 12 months before year Y cannot be seen.
      */
     public Dataset<Row> withLookBack(Dataset<Row> rows, String source, Collection<String> measureIds) {
-        Column year = functions.year(col("period_end"));
+        // the reporting year of the period (a year to date, 1 April .. an as-at date, looks back as its year does)
+        Column year = Periods.reportingYear(col("period_end"));
         Dataset<Row> j = rows.join(held(source), col("la_code").equalTo(col("_h_la"))
                 .and(col("_h_year").equalTo(year.minus(1))), "left");
-        Column where = col("measure_id").isin(measureIds.toArray()).and(col("time_identifier").equalTo(Periods.REPORTING_YEAR))
+        Column yearToDate = col("time_identifier").equalTo(Periods.AS_AT_DATE).and(col("period_start").lt(col("period_end")));
+        Column where = col("measure_id").isin(measureIds.toArray())
+                .and(col("time_identifier").equalTo(Periods.REPORTING_YEAR).or(yearToDate))
                 .and(col("_h_la").isNull());
         Column why = functions.concat(lit("a look-back measure: the lakehouse does not hold the " + source + " return for "),
                 year.minus(2).cast("string"), lit("-"), functions.substring(year.minus(1).cast("string"), 3, 2),

@@ -88,6 +88,7 @@ public final class MeasuresJob {
         for (MeasureFamily f : families) names.add(f.name());
         for (DerivedMeasureFamily f : derived) names.add(f.name());
         names.add(RecommendationTracker.TABLE);
+        names.add(ReportedFigures.TABLE);
         List<String> out = new ArrayList<>();
         for (String n : names) {
             java.util.Optional<Long> v = lake.version(Layer.GOLD, n);
@@ -129,7 +130,7 @@ public final class MeasuresJob {
         for (DerivedMeasureFamily f : derived) {
             written.add(write(f.name(), () -> f.compute(ctx, upstream)));
         }
-        written.add(writeRecommendationTracker(written));
+        written.addAll(writeRecommendationTracker(written));
         return written;
     }
 
@@ -158,17 +159,24 @@ public final class MeasuresJob {
         return headline(ctx.spark().createDataFrame(new ArrayList<Row>(), Trends.schema().structType()));
     }
 
-    /** gold.recommendation_tracker: the eight Ofsted recommendations, latest value, direction and target. */
-    private String writeRecommendationTracker(List<String> goldTables) {
-        Progress p = new Progress();
+    /**
+     * gold.recommendation_tracker (the eight Ofsted recommendations, latest value, direction and target) and
+     * gold.reported_figures (the council's reported figures beside the lakehouse's for the same period).
+     */
+    private List<String> writeRecommendationTracker(List<String> goldTables) {
         Dataset<Row> all = null;
         for (String t : goldTables) {
             Dataset<Row> g = lake.read(Layer.GOLD, t.substring("gold.".length()));
             all = all == null ? g : all.unionByName(g);
         }
         if (all == null) all = lake.spark().createDataFrame(new ArrayList<Row>(), Trends.schema().structType());
-        String name = RecommendationTracker.TABLE;
-        long version = lake.overwrite(RecommendationTracker.build(all).coalesce(1), Layer.GOLD, name);
+        return List.of(writeTable(RecommendationTracker.TABLE, RecommendationTracker.build(all)),
+                writeTable(ReportedFigures.TABLE, ReportedFigures.build(all)));
+    }
+
+    private String writeTable(String name, Dataset<Row> rows) {
+        Progress p = new Progress();
+        long version = lake.overwrite(rows.coalesce(1), Layer.GOLD, name);
         long n = rowsWritten(name, version);
         manifest.table(Lakehouse.name(Layer.GOLD, name), Layer.GOLD, null, n, null, null, version);
         p.stage("measures", Lakehouse.name(Layer.GOLD, name), n);
@@ -226,6 +234,7 @@ public final class MeasuresJob {
     private String write(String name, java.util.function.Supplier<Dataset<Row>> rows) {
         Progress p = new Progress();
         Dataset<Row> shaped = withinYears(Trends.shape(rows.get()), yearBounds);
+        shaped = shaped.withColumn("note", Periods.yearToDateNote(col("note")));
         // gold tables are small (aggregates): one file each, whatever the partitions of the plan behind them
         long version = lake.overwrite(shaped.coalesce(1), Layer.GOLD, name);
         long n = rowsWritten(name, version);

@@ -79,6 +79,31 @@ public final class Periods {
                 reportingYear(d));
     }
 
+    /**
+     * The reporting year to date at an as-at date {@code d} inside the year (1 April .. d): published as an
+     * {@code As at date} row whose period_start is 1 April, labelled a part year by {@link #yearToDateNote}, so a
+     * council can put its figures beside a report's "2023-24 to date" (never a {@code Reporting year} row).
+     */
+    public static Row yearToDateRow(String la, LocalDate d) {
+        return RowFactory.create(la, d.toString(), AS_AT_DATE, java.sql.Date.valueOf(yearStart(reportingYear(d))),
+                java.sql.Date.valueOf(d), reportingYear(d));
+    }
+
+    /** An as-at date inside a reporting year, not its 31 March: the one date that has a year-to-date period. */
+    public static boolean insideYear(LocalDate d) {
+        return d != null && !d.equals(yearEnd(reportingYear(d)));
+    }
+
+    /** Prefixes the note of a year-to-date row (an as-at row spanning 1 April .. the date) with what it covers. */
+    public static Column yearToDateNote(Column note) {
+        Column ytd = col("time_identifier").equalTo(AS_AT_DATE).and(col("period_start").lt(col("period_end")));
+        Column label = functions.concat(lit("part year: "), reportingYear(col("period_end")).minus(1).cast("string"),
+                lit("-"), functions.substring(reportingYear(col("period_end")).cast("string"), 3, 2), lit(" to date ("),
+                col("period_start").cast("string"), lit(" to "), col("period_end").cast("string"),
+                lit("); not a reporting-year figure"));
+        return when(ytd, functions.concat_ws("; ", label, note)).otherwise(note);
+    }
+
     /** A {@code Month} row (time_period {@code 2023-10}) for a part year. */
     public static Row monthRow(String la, YearMonth m) {
         return RowFactory.create(la, m.toString(), MONTH, java.sql.Date.valueOf(m.atDay(1)),
@@ -95,6 +120,16 @@ public final class Periods {
      * from the tracker's first to its last date) and labelled a part year by {@link #partYearNote}.
      */
     public static Dataset<Row> trackerYears(SparkSession spark, Dataset<Row> items, String dateCol) {
+        return trackerYears(spark, items, dateCol, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #trackerYears(SparkSession, Dataset, String)}, plus the reporting year to date at {@code asAt}
+     * ({@link #yearToDateRow}) when the date is inside a year and the tracker covers that year from its first month
+     * to the date's month.
+     */
+    public static Dataset<Row> trackerYears(SparkSession spark, Dataset<Row> items, String dateCol,
+                                            java.util.Optional<LocalDate> asAt) {
         List<Row> rows = new ArrayList<>();
         for (Row r : items.filter(col(dateCol).isNotNull()).groupBy("la_code")
                 .agg(functions.min(dateCol), functions.max(dateCol)).collectAsList()) {
@@ -108,6 +143,11 @@ public final class Periods {
                 YearMonth m = YearMonth.from(first.isAfter(yearStart(y)) ? first : yearStart(y));
                 YearMonth to = YearMonth.from(last.isBefore(yearEnd(y)) ? last : yearEnd(y));
                 for (; !m.isAfter(to); m = m.plusMonths(1)) rows.add(monthRow(r.getString(0), m));
+            }
+            if (asAt.isPresent() && insideYear(asAt.get())) {
+                LocalDate d = asAt.get();
+                if (!first.isAfter(yearStart(reportingYear(d)).withDayOfMonth(30)) && !last.isBefore(d.withDayOfMonth(1)))
+                    rows.add(yearToDateRow(r.getString(0), d));
             }
         }
         return spark.createDataFrame(rows, MeasureContext.PERIOD_SCHEMA);

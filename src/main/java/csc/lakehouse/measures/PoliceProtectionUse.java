@@ -46,7 +46,7 @@ public final class PoliceProtectionUse implements OfstedRecommendation {
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> pp = ctx.table("tracker_police_protection_events");
-        return policeProtection(Periods.trackerYears(ctx.spark(), pp.withColumn("_d", functions.to_date(col("event_datetime"))), "_d"), pp);
+        return policeProtection(Periods.trackerYears(ctx.spark(), pp.withColumn("_d", functions.to_date(col("event_datetime"))), "_d", ctx.asAt()), pp);
     }
 
     /**

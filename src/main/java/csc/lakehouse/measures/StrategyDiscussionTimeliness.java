@@ -66,7 +66,7 @@ public final class StrategyDiscussionTimeliness implements OfstedRecommendation 
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> sd = ctx.table("tracker_strategy_discussions")
                 .select(col("la_code"), col("referral_date"), col("strategy_date"), col("police_attended"));
-        Dataset<Row> tracker = strategyDiscussions(Periods.trackerYears(ctx.spark(), sd, "strategy_date"), sd, timescale, TRACKER_NOTE);
+        Dataset<Row> tracker = strategyDiscussions(Periods.trackerYears(ctx.spark(), sd, "strategy_date", ctx.asAt()), sd, timescale, TRACKER_NOTE);
         Dataset<Row> census = strategyDiscussions(ctx.reportingYears(MeasureContext.CIN_CENSUS),
                 censusDiscussions(ctx.table("s47_enquiry"), ctx.table("assessment")), timescale, CENSUS_NOTE)
                 .filter(col("measure_id").notEqual("strategy_police_attended"));

@@ -553,7 +553,38 @@ public final class EvidencePack {
       }
       out.append("</tr>");
     }
-    out.append("</tbody></table></section>\n");
+    out.append("</tbody></table>");
+    reportedFigures();
+    out.append("</section>\n");
+  }
+
+  /**
+   * The council's own reported figures (ofsted_recommendations.yaml, reported:) beside this pack's figure for the
+   * same date or year to date (the suppressed rows: c stays c). Like with like: a figure without its period in the
+   * run (no --as-at at the report's date) says so rather than showing another year's.
+   */
+  private void reportedFigures() {
+    List<ReportedFiguresView.Line> lines = ReportedFiguresView.lines(rows);
+    if (lines.isEmpty()) return;
+    out.append("<h3>The council's reported figures beside these</h3><p class=\"note\">Each figure as the report gives it, "
+        + "and this pack's figure for the same date or the same part of the year (never a whole year against part of one). "
+        + "A year-to-date figure covers 1 April to the report's date.</p>");
+    out.append("<table class=\"recs\"><thead><tr><th>Report</th><th>Measure</th><th>When</th><th class=\"n\">Reported</th>"
+        + "<th class=\"n\">This pack</th><th class=\"n\">Difference</th></tr></thead><tbody>");
+    for (ReportedFiguresView.Line l : lines) {
+      String m = l.figure().measureId();
+      explained.add(m);
+      String u = l.figure().ofNumerator() ? "count" : unit(m);
+      String what = title(m) + ("Total".equals(l.figure().breakdownValue()) ? "" : ": " + l.figure().breakdownValue())
+          + (l.figure().ofNumerator() ? " (children counted)" : "");
+      out.append("<tr><td>").append(esc(l.figure().source())).append("</td><td>").append(esc(what)).append("</td><td>")
+          .append(esc(l.when())).append("</td><td class=\"n\">").append(esc(show(l.figure().value(), u)))
+          .append(l.figure().text() == null ? "" : "<br><span class=\"yr\">" + esc(l.figure().text()) + "</span>")
+          .append("</td><td class=\"n\">").append(esc(l.lakehouse() == null ? "not in this run" : l.lakehouse()))
+          .append("</td><td class=\"n\">").append(esc(l.differencePct() == null ? "" : l.differencePct()))
+          .append("</td></tr>");
+    }
+    out.append("</tbody></table>");
   }
 
   private void dataQuality() {

@@ -43,6 +43,7 @@ public final class PublishJob {
         out.add(output("trends.csv", in -> TrendsCsv.write(in.trends(), in.outDir())));
         out.add(output("trends_notes.csv", in -> TrendsCsv.writeNotes(in.trends(), in.outDir())));
         out.add(output("recommendations.csv", in -> RecommendationsCsv.write(in.lake(), in.outDir())));
+        out.add(output("reported_figures.csv", in -> RecommendationsCsv.writeReportedFigures(in.lake(), in.outDir())));
         // published/trends.csv (suppressed), trends.xlsx and evidence-pack.html, from the trends.csv just written
         out.add(output("published/trends.csv, trends.xlsx, evidence-pack.html", in -> {
             List<TrendsFile.Row> trends = TrendsFile.read(in.outDir().resolve("trends.csv"));
@@ -128,7 +129,7 @@ public final class PublishJob {
 
     /** Where a run's published files are kept, under the table root: {@code _published/<run_id>/}. */
     public static final String SNAPSHOTS = "_published";
-    static final Set<String> PUBLISHED_FILES = Set.of("trends.csv", "trends_notes.csv", "recommendations.csv",
+    static final Set<String> PUBLISHED_FILES = Set.of("trends.csv", "trends_notes.csv", "recommendations.csv", "reported_figures.csv",
             "published/trends.csv", "trends.xlsx", "evidence-pack.html",
             EesFiles.FILE, EesFiles.AS_AT, EesFiles.PROJECTIONS, "published/" + EesFiles.FILE, "published/" + EesFiles.AS_AT,
             "published/" + EesFiles.PROJECTIONS, meta(EesFiles.FILE), meta(EesFiles.AS_AT), meta(EesFiles.PROJECTIONS),
@@ -167,7 +168,7 @@ public final class PublishJob {
         for (String t : lake.tables(Layer.GOLD)) {
             Dataset<Row> g = lake.read(Layer.GOLD, t);
             if (!List.of(g.columns()).containsAll(cols)) {
-                continue; // e.g. gold.recommendation_tracker: published as recommendations.csv
+                continue; // gold.recommendation_tracker and gold.reported_figures: their own CSVs
             }
             out.addAll(g.select(select).collectAsList());
             manifest.table(Lakehouse.name(Layer.GOLD, t), Layer.GOLD, null, null, null, null,

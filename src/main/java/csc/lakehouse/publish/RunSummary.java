@@ -23,6 +23,7 @@ public final class RunSummary {
             {"trends_ees_projections.csv", "demand projections in the DfE layout"},
             {"trends_notes.csv", "method and population notes per figure (joins trends.csv on measure_id, time_period, new_la_code)"},
             {"recommendations.csv", "each Ofsted recommendation's measures: latest, previous, target, direction"},
+            {"reported_figures.csv", "the council's reported figures (ofsted_recommendations.yaml) beside the lakehouse's for the same date"},
             {"published/trends.csv", "suppressed figures (DfE disclosure control): the file that is safe to share"},
             {"published/trends_ees.csv", "suppressed figures in the DfE layout"},
             {"manifest.json", "the run's record: inputs with checksums, row counts, timings, warnings"},

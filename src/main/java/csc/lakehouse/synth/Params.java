@@ -45,6 +45,10 @@ public final class Params {
     public double ppReturnHome14d = 0.5;
     public double ppSiblingsTogether = 0.5;      // police protection of siblings removes them all, else one (2023-24: groups of 5/3/2/2, 5.7)
     public double ppOutOfHoursShare = 0.12;      // police protection at 17:00-08:59 (plus weekends: 43% out of hours in 2013-14, 5.7)
+    /** CP plans lasting two years or more, by the year they start: plans started in 2020-22 ran long (B&D: 4.3% of
+     *  plans at 31 March 2023 had lasted 2+ years, 6.0% in 2024, 4.0% in 2025, reference.md 5.2; 7% at end Jan 2024, 5.7) */
+    public double longCppShare = 0.05;
+    public final double[][] longCppByYear = {{2008, 1.0}, {2021, 1.4}, {2022, 1.7}, {2023, 1.0}};
     public double careAfterCpp = 0.10;
     public double cinPlanShare = 0.40;
     public final double[][] cinPlanByYear = {{2008, 1.0}, {2023, 0.75}, {2025, 0.6}};
@@ -52,7 +56,7 @@ public final class Params {
     public double cinPlanMeanDays = 280;         // the support after the assessment (the CIN episode stays open for it)
     public double cinPlanRecordedShare = 0.70;   // support with a CIN plan recorded in CINPlanDates (the rest: open, no plan)
     public double cinPlanRecordedMeanDays = 205; // the recorded plan: 13% of children on plans at 1-2 years, 2.5% at 2+ (5.7)
-    public double cinPlanLongRecordedShare = 0.06; // long-running support recorded as one long plan (otherwise re-planned)
+    public double cinPlanLongRecordedShare = 0.09; // long-running support recorded as one long plan (otherwise re-planned)
     public double sweep2023 = 0.8;              // share of long-open CIN plans closed in the 2022-23 review
     public double sweepNoPlan = 1.2;             // the review closed drifting support with no plan recorded (x sweep2023) ...
     public double sweepRecordedPlan = 0.6;       // ... more than support on a recorded CIN plan

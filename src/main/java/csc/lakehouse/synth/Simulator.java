@@ -130,7 +130,7 @@ public final class Simulator {
         LocalDate strategy = Dates.plusWorkingDays(refDate, strategyLagWorkingDays(r.nextDouble()));
         LocalDate icpcDate = null;
         if (icpc) icpcDate = Dates.plusWorkingDays(strategy, r.nextDouble() < p.icpcOnTime ? 5 + r.nextInt(11) : 16 + r.nextInt(20));
-        long cppDays = cppDuration(r);
+        long cppDays = cppDuration(r, year);
         LocalDate ppTime = refDate;
         String ppTimeOfDay = null;
         if (ppEntry) {
@@ -363,12 +363,13 @@ public final class Simulator {
         return 14 + (long) (-Math.log(1 - v) * p.supervisionIrregularMeanDays);
     }
 
-    private long cppDuration(SplittableRandom r) {
+    private long cppDuration(SplittableRandom r, int year) {
         double u = r.nextDouble();
         if (u < 0.12) return 20 + r.nextInt(70);
         if (u < 0.32) return 90 + r.nextInt(92);
         if (u < 0.72) return 182 + r.nextInt(183);
-        if (u < 0.95) return 365 + r.nextInt(365);
+        // the two-year tail moves by start year (one draw either way, so the rest of the stream is unchanged)
+        if (u < 1 - p.longCppShare * p.yearFactor(p.longCppByYear, year)) return 365 + r.nextInt(365);
         return 730 + r.nextInt(400);
     }
 

@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  *       caseload tracker counts them ({@link LocalTrackerWriter}; measures.md caseload_over_target);</li>
  *   <li>strategy discussions held in the period: mean working days from the referral, and the percent within the local
  *       timescale (3 working days, data-schemas/ofsted_recommendations.yaml);</li>
- *   <li>children on an open CIN plan at the date by calendar months since the latest plan's start (cin_plan_duration);</li>
+ *   <li>children on an open CIN plan at the date by calendar months since the latest plan's start (cin_plan_duration);
+ *       open CP plans at the date by calendar months since their start (cpp_duration, band 24m+);</li>
  *   <li>of children with an open, non-NFA CIN episode at the date, those whose latest supervision is at most 28 / 56
  *       days before it (supervision_4wk / supervision_8wk);</li>
  *   <li>children in pre-proceedings at the date that started more than 16 x 7 days before it;</li>
@@ -158,6 +159,11 @@ public final class StoryCalibration implements Consumer<Family> {
                 boolean over24 = !latest.plusMonths(24).isAfter(t.to());
                 boolean over12 = !latest.plusMonths(12).isAfter(t.to());
                 add(t, t.figure().equals("cin_plan_24m_plus") ? (over24 ? 1 : 0) : (over12 && !over24 ? 1 : 0), 1);
+            }
+            case "cpp_24m_plus" -> {
+                // open CP plans at the date, as cpp_duration's 24m+ band: calendar months since the plan's start
+                for (Referral r : c.referrals) for (Cpp p : r.cpps)
+                    if (openAt(p.start, p.end, t.to())) add(t, !p.start.plusMonths(24).isAfter(t.to()) ? 1 : 0, 1);
             }
             case "supervision_4wk", "supervision_8wk" -> {
                 boolean open = false;

@@ -213,15 +213,26 @@ class ChildProtectionMeasureTest {
         List<String> ids = out.select("measure_id").distinct().orderBy("measure_id")
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         assertEquals(f.definitions().stream().map(MeasureDefinition::id).sorted().toList(), ids);
-        // as-at rows exist for the snapshot measures only
+        // as-at snapshots (period_start = period_end = 2023-12-31) for the snapshot measures; the flow measures'
+        // year to date (2023-04-01 .. 2023-12-31, return 2024 held) as an As at date row from 1 April
         assertEquals(List.of("cin_31mar", "cin_31mar_rate", "cin_open_duration", "cin_plan_duration", "cpp_31mar",
                         "cpp_31mar_rate", "cpp_duration"),
-                out.filter(col("time_identifier").equalTo("As at date")).select("measure_id").distinct()
+                out.filter(col("time_identifier").equalTo("As at date").and(col("period_start").equalTo(col("period_end"))))
+                        .select("measure_id").distinct()
+                        .orderBy("measure_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        assertEquals(List.of("cpp_category", "cpp_ended_2yr", "cpp_repeat", "cpp_starts", "cpp_starts_rate"),
+                out.filter(col("time_identifier").equalTo("As at date").and(col("period_start").equalTo(java.sql.Date.valueOf("2023-04-01")))
+                                .and(col("period_end").equalTo(java.sql.Date.valueOf("2023-12-31"))))
+                        .select("measure_id").distinct()
                         .orderBy("measure_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
         // a repeat plan looks back: with no 2022-23 return, 2023-24's cpp_repeat is not published
-        Row repeat = out.filter(col("measure_id").equalTo("cpp_repeat")).first();
-        assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(repeat.getAs("note")));
-        assertNull(repeat.getAs("value"));
+        // (the year to date 2023-04-01 .. 2023-12-31 looks back as its year does: not published either)
+        List<Row> repeats = out.filter(col("measure_id").equalTo("cpp_repeat").and(col("breakdown").equalTo("Total"))).collectAsList();
+        assertEquals(2, repeats.size());
+        for (Row repeat : repeats) {
+            assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(repeat.getAs("note")), repeat.toString());
+            assertNull(repeat.getAs("value"));
+        }
     }
 
     /*

@@ -55,7 +55,7 @@ class MeasuresJobEndToEndTest {
         List<String> written = new MeasuresJob(lake, manifest, List.of(new LookedAfterMeasures()),
                 List.of(new DemandMeasures()))
                 .run(new MeasuresJob.Options(LocalDate.of(2024, 1, 31), null, null, false, null));
-        assertEquals(List.of("gold.looked_after", "gold.demand", "gold.recommendation_tracker"), written);
+        assertEquals(List.of("gold.looked_after", "gold.demand", "gold.recommendation_tracker", "gold.reported_figures"), written);
         out1 = SparkTestSession.tempDir("e2e-out1");
         new PublishJob(lake, manifest).run(out1);
         PublishJob.writeManifest(lake, manifest, out1);

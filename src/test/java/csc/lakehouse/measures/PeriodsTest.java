@@ -89,4 +89,62 @@ class PeriodsTest {
         assertEquals(List.of("301 202324", "302 202324"), kept);   // 303 has no tracker: nothing
         org.junit.jupiter.api.Assertions.assertNull(y.getAs("note"));
     }
+
+    /*
+     * The reporting year to date at --as-at 2024-01-31, beside a report's "2023-24 to date" figure.
+     * Tracker, LA 301: events 2023-04-03, 2023-11-20, 2024-01-31, 2024-02-12, 2024-03-28 (covers 2023-24 whole).
+     *   trackerYears with the as-at date: Reporting year 202324 (1 Apr 2023 .. 31 Mar 2024) plus an As at date row
+     *   2024-01-31 spanning 2023-04-01 .. 2024-01-31 (reporting_year 2024). Events in it: 2023-04-03, 2023-11-20,
+     *   2024-01-31 (the as-at day itself counts) = 3; the whole year has 5.
+     * LA 302: events from 2023-10-02 only (the tracker started in October): no year-to-date row, because the tracker
+     *   does not cover the year from April; it keeps its Month rows.
+     * An as-at date on 31 March is the year itself: no year-to-date row (insideYear false).
+     * The context: returns held 301 cin_census 2023 and 2024 -> Reporting years 202223, 202324 plus the year to date
+     *   2024-01-31 served by return 2024; with --as-at 2022-06-30 (year 2023 held) the row is 2022-04-01 .. 2022-06-30.
+     *   An as-at date in a year whose return is not held (2025-01-31) adds nothing.
+     * The note of a year-to-date row says so: "part year: 2023-24 to date (2023-04-01 to 2024-01-31); ...".
+     */
+    @Test
+    void theYearToDateAtAnAsAtDateIsAnAsAtRowFromTheFirstOfApril() {
+        StructType s = new StructType().add("la_code", DataTypes.StringType).add("event_date", DataTypes.DateType);
+        Dataset<Row> tracker = SparkTestSession.frame(s,
+                row("301", d("2023-04-03")), row("301", d("2023-11-20")), row("301", d("2024-01-31")),
+                row("301", d("2024-02-12")), row("301", d("2024-03-28")), row("302", d("2023-10-02")),
+                row("302", d("2024-03-05")));
+        java.util.Optional<LocalDate> asAt = java.util.Optional.of(LocalDate.of(2024, 1, 31));
+        Dataset<Row> periods = Periods.trackerYears(SparkTestSession.get(), tracker, "event_date", asAt);
+        List<String> p301 = periods.filter(col("la_code").equalTo("301")).orderBy("time_identifier").collectAsList().stream()
+                .map(r -> r.getString(2) + " " + r.getString(1) + " " + r.getDate(3) + ".." + r.getDate(4) + " " + r.getInt(5)).toList();
+        assertEquals(List.of("As at date 2024-01-31 2023-04-01..2024-01-31 2024",
+                "Reporting year 202324 2023-04-01..2024-03-31 2024"), p301);
+        assertEquals(0, periods.filter(col("la_code").equalTo("302").and(col("time_identifier").equalTo("As at date"))).count());
+        assertEquals(6, periods.filter(col("la_code").equalTo("302")).count());   // Month rows 2023-10 .. 2024-03
+
+        Dataset<Row> counts = Trends.count("events", Periods.count(periods,
+                Periods.during(periods, tracker.withColumn("k", col("event_date")), "event_date"), "k"))
+                .withColumn("note", Periods.yearToDateNote(lit(null).cast("string")));
+        Row ytd = counts.filter(col("la_code").equalTo("301").and(col("time_identifier").equalTo("As at date"))).first();
+        assertEquals(3.0, (Double) ytd.getAs("value"));
+        assertEquals("part year: 2023-24 to date (2023-04-01 to 2024-01-31); not a reporting-year figure", ytd.getAs("note"));
+        Row year = counts.filter(col("la_code").equalTo("301").and(col("time_identifier").equalTo("Reporting year"))).first();
+        assertEquals(5.0, (Double) year.getAs("value"));
+        org.junit.jupiter.api.Assertions.assertNull(year.getAs("note"));
+
+        assertEquals(false, Periods.insideYear(LocalDate.of(2024, 3, 31)));
+        assertEquals(1, Periods.trackerYears(SparkTestSession.get(), tracker.filter(col("la_code").equalTo("301")),
+                "event_date", java.util.Optional.of(LocalDate.of(2024, 3, 31))).count());
+
+        MeasureContext.Builder b = MeasureContext.builder(SparkTestSession.get()).asAt(LocalDate.of(2024, 1, 31))
+                .ret("301", MeasureContext.CIN_CENSUS, 2023).ret("301", MeasureContext.CIN_CENSUS, 2024);
+        List<String> ctx = b.build().reportingYearsToDate(MeasureContext.CIN_CENSUS).orderBy("period_start", "period_end")
+                .collectAsList().stream().map(r -> r.getString(1) + " " + r.getDate(3) + ".." + r.getDate(4) + " return " + r.getInt(6)).toList();
+        assertEquals(List.of("202223 2022-04-01..2023-03-31 return 2023", "2024-01-31 2023-04-01..2024-01-31 return 2024",
+                "202324 2023-04-01..2024-03-31 return 2024"), ctx);
+        assertEquals(3, MeasureContext.builder(SparkTestSession.get()).asAt(LocalDate.of(2022, 6, 30))
+                .ret("301", MeasureContext.CIN_CENSUS, 2023).ret("301", MeasureContext.CIN_CENSUS, 2024).build()
+                .reportingYearsToDate(MeasureContext.CIN_CENSUS).count());
+        assertEquals(2, MeasureContext.builder(SparkTestSession.get()).asAt(LocalDate.of(2025, 1, 31))
+                .ret("301", MeasureContext.CIN_CENSUS, 2023).ret("301", MeasureContext.CIN_CENSUS, 2024).build()
+                .reportingYearsToDate(MeasureContext.CIN_CENSUS).count());
+    }
 }

@@ -54,6 +54,9 @@ class StoryCalibrationTest {
      *   <li>CIN plans open at 2024-01-31: A from 2022-12-15 (+12 months = 2023-12-15 &lt;= date, +24 after: 12-24m), B from
      *       2021-11-30 (+24 months = 2023-11-30: 24m+), C from 2023-10-01 (&lt; 12 months); A's earlier plan ended. 1 of 3
      *       = 33.3% each. At 2023-03-31 A's plan (3 months) and B's (16 months: 12-24m) are open: 1 of 2 = 50%;</li>
+     *   <li>CP plans open at 2024-01-31: A from 2022-01-31 (+24 months = 2024-01-31 &lt;= date: 24m+), B from 2022-02-01
+     *       (+24 months = 2024-02-01, after: under 2 years), C from 2021-06-01 but ended 2024-01-31 (not open on the
+     *       day): 1 of 2 = 50%;</li>
      *   <li>supervision at 2024-01-31: all three have an open referral; A last supervised 2024-01-10 (21 days: both),
      *       B 2023-12-20 (42 days: 8 weeks only; the 2024-02-05 supervision is after the date), C never: 4 weeks 1 of 3
      *       = 33.3%, 8 weeks 2 of 3 = 66.7%;</li>
@@ -81,6 +84,10 @@ class StoryCalibrationTest {
         CinPlan pa = new CinPlan(); pa.start = d("2022-12-15"); ra.cinPlans.add(pa);
         CinPlan pb = new CinPlan(); pb.start = d("2021-11-30"); rb.cinPlans.add(pb);
         CinPlan pc = new CinPlan(); pc.start = d("2023-10-01"); pc.end = d("2024-06-01"); rc.cinPlans.add(pc);
+        for (Object[] p : new Object[][]{{ra, "2022-01-31", null}, {rb, "2022-02-01", null}, {rc, "2021-06-01", "2024-01-31"}}) {
+            Cpp cp = new Cpp(); cp.start = d((String) p[1]); cp.end = p[2] == null ? null : d((String) p[2]);
+            ((Referral) p[0]).cpps.add(cp);
+        }
         for (Object[] s : new Object[][]{{a, "2024-01-10"}, {b, "2023-12-20"}, {b, "2024-02-05"}}) {
             Supervision v = new Supervision(); v.date = d((String) s[1]); ((Child) s[0]).supervisions.add(v);
         }
@@ -120,6 +127,7 @@ class StoryCalibrationTest {
         assertEquals(100.0 / 3, v.get("cin_plan_12_24m@2024-01-31"), 1e-9);
         assertEquals(100.0 / 3, v.get("cin_plan_24m_plus@2024-01-31"), 1e-9);
         assertEquals(50.0, v.get("cin_plan_12_24m@2023-03-31"), 1e-9);
+        assertEquals(50.0, v.get("cpp_24m_plus@2024-01-31"), 1e-9);
         assertEquals(100.0 / 3, v.get("supervision_4wk@2024-01-31"), 1e-9);
         assertEquals(200.0 / 3, v.get("supervision_8wk@2024-01-31"), 1e-9);
         assertEquals(1.0, v.get("pre_proceedings_over_16w@2024-01-31"), 1e-9);
