@@ -564,7 +564,7 @@ public final class EvidencePack {
    * run (no --as-at at the report's date) says so rather than showing another year's.
    */
   private void reportedFigures() {
-    List<ReportedFiguresView.Line> lines = ReportedFiguresView.lines(rows);
+    List<ReportedFiguresView.Line> lines = ReportedFiguresView.lines(rows, config.reported());
     if (lines.isEmpty()) return;
     out.append("<h3>The council's reported figures beside these</h3><p class=\"note\">Each figure as the report gives it, "
         + "and this pack's figure for the same date or the same part of the year (never a whole year against part of one). "

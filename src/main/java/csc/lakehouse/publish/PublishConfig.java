@@ -18,7 +18,15 @@ import java.util.Map;
  */
 public record PublishConfig(List<Headline> headlines, Map<String, List<String>> sections,
         Map<String, String> breakdownCodelists, List<Recommendation> recommendations,
+        Map<String, Target> targets, double steadyWithin,
+        List<csc.lakehouse.measures.ReportedFigures.Figure> reported) {
+
+    /** A configuration without the council's reported figures (tests, other councils' own configurations). */
+    public PublishConfig(List<Headline> headlines, Map<String, List<String>> sections,
+        Map<String, String> breakdownCodelists, List<Recommendation> recommendations,
         Map<String, Target> targets, double steadyWithin) {
+        this(headlines, sections, breakdownCodelists, recommendations, targets, steadyWithin, List.of());
+    }
 
     /** One headline indicator: a measure's Total, or one band of it. */
     public record Headline(String measureId, String breakdownValue, String label, String sentence) {}
@@ -67,7 +75,7 @@ public record PublishConfig(List<Headline> headlines, Map<String, List<String>> 
                 switch (m.polarity()) { case "higher_is_better" -> Boolean.TRUE; case "higher_is_worse" -> Boolean.FALSE; default -> null; },
                 null)));
         return new PublishConfig(List.copyOf(hs), sections, codelists, List.copyOf(recs.values()), targets,
-                RecommendationTracker.steadyWithin());
+                RecommendationTracker.steadyWithin(), csc.lakehouse.measures.ReportedFigures.figures());
     }
 
     List<String> section(String name) { return sections.getOrDefault(name, List.of()); }

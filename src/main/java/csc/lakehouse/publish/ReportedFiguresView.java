@@ -19,10 +19,6 @@ final class ReportedFiguresView {
     /** One figure; lakehouse and differencePct formatted for reading (null lakehouse: no row in this run). */
     record Line(ReportedFigures.Figure figure, String when, String lakehouse, String differencePct) {}
 
-    static List<Line> lines(List<Row> rows) {
-        return lines(rows, ReportedFigures.figures());
-    }
-
     static List<Line> lines(List<Row> rows, List<ReportedFigures.Figure> figures) {
         List<Line> out = new ArrayList<>();
         for (ReportedFigures.Figure f : figures) {

@@ -205,6 +205,28 @@ class EvidencePackTest {
     while (t.find()) assertTrue(titles.add(t.group(1)), "chart drawn twice: " + t.group(1));
   }
 
+  /*
+   * The council's reported figures in the recommendations section: strategy discussions in timescale, reported 70%
+   * for 2023-24 to date (2023-04-01 to 2024-01-31); the pack's year-to-date row (As at 2024-01-31 from 1 April) is
+   * 71.0% -> "+1.4%" ((71 - 70) / 70 = 1.43%); the whole year 2023-24 (60.0%) is never the one shown beside it.
+   */
+  @Test
+  void reportedFiguresStandBesideTheSamePeriod() {
+    PublishConfig cfg = new PublishConfig(List.of(), Map.of(), Map.of(), List.of(), Map.of(), 0.1,
+        List.of(new csc.lakehouse.measures.ReportedFigures.Figure("301", "Scrutiny report, April 2024",
+            "strategy_discussion_in_timescale", "Total", "year_to_date", java.time.LocalDate.of(2024, 1, 31), null, 70, false,
+            "over 70% held in timescale")));
+    List<TrendsFile.Row> rows = List.of(
+        r("strategy_discussion_in_timescale", "202324", "Total", "Total", "", "", "60.0", "percent"),
+        new TrendsFile.Row("strategy_discussion_in_timescale", "2024-01-31", "As at date", "2023-04-01", "2024-01-31",
+            "Local authority", "E09000002", "Barking and Dagenham", "Total", "Total", "71", "100", "71.0", "percent"));
+    String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}", cfg);
+    String recs = page.substring(page.indexOf("<section id=\"recommendations\">"), page.indexOf("<section id=\"data-quality\">"));
+    assertTrue(recs.contains("The council's reported figures beside these"), recs);
+    assertTrue(recs.contains("<td>2023-04-01 to 2024-01-31 (year to date)</td><td class=\"n\">70.0%<br><span class=\"yr\">over 70% held in timescale</span></td><td class=\"n\">71.0%</td><td class=\"n\">+1.4%</td>"), recs);
+    assertFalse(recs.contains("60.0%"), "the whole year is not the reported period");
+  }
+
   static TrendsFile.Row r(String m, String period, String breakdown, String value, String num, String den, String v, String unit) {
     String start = period.substring(0, 4) + "-04-01", end = (Integer.parseInt(period.substring(0, 4)) + 1) + "-03-31";
     return new TrendsFile.Row(m, period, "Reporting year", start, end, "Local authority", "E09000002", "Barking and Dagenham",
