@@ -110,6 +110,16 @@ public final class TrendsWorkbook {
           s.setBorderBottom(BorderStyle.THIN);
           s.setWrapText(true);
         }
+        case "head_n" -> {
+          // the header of a column of numbers: right-aligned, like the numbers under it
+          f.setBold(true);
+          s.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
+          s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+          s.setBorderBottom(BorderStyle.THIN);
+          s.setWrapText(true);
+          s.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+        }
+        case "mark" -> s.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);   // c / x among numbers
         case "wrap" -> { s.setWrapText(true); f.setItalic(true); }
         case "link" -> { f.setUnderline(Font.U_SINGLE); f.setColor(IndexedColors.BLUE.getIndex()); }
         case "date" -> s.setDataFormat(helper.createDataFormat().getFormat("dd/mm/yyyy"));
@@ -260,7 +270,8 @@ public final class TrendsWorkbook {
   private void dataSheet() {
     XSSFSheet sh = wb.createSheet(DATA_SHEET);
     List<String> cols = TrendsFile.COLUMNS;
-    for (int c = 0; c < cols.size(); c++) text(sh, 0, c, cols.get(c), "head");
+    for (int c = 0; c < cols.size(); c++)
+      text(sh, 0, c, cols.get(c), List.of("numerator", "denominator", "value").contains(cols.get(c)) ? "head_n" : "head");
     int r = 1;
     for (Row x : rows) {
       List<String> f = x.fields();
@@ -271,7 +282,7 @@ public final class TrendsWorkbook {
           case "period_start", "period_end" -> date(sh, r, c, v);
           case "numerator", "denominator", "value" -> {
             Double d = TrendsFile.parseDouble(v);
-            if (d == null) text(sh, r, c, v, null);
+            if (d == null) text(sh, r, c, v, "mark");   // c, x, z, low: right, among the numbers
             else row(sh, r).createCell(c).setCellValue(d);
           }
           default -> text(sh, r, c, v, null);
@@ -299,7 +310,8 @@ public final class TrendsWorkbook {
     int r = 0;
     List<String> head = List.of("Recommendation", "Measure", "Title", "Previous period", "Previous", "Latest period",
         "Latest", "Target", "Target met", "Better or worse");
-    for (int c = 0; c < head.size(); c++) text(sh, r, c, head.get(c), "head");
+    // Previous, Latest and Target hold numbers: their headers align right with them
+    for (int c = 0; c < head.size(); c++) text(sh, r, c, head.get(c), c == 4 || c == 6 || c == 7 ? "head_n" : "head");
     r++;
     PublishConfig.Recommendation current = null;
     int groupStart = r;
@@ -337,7 +349,7 @@ public final class TrendsWorkbook {
 
   /** A value rounded as in recommendations.csv (one decimal), or "c" when suppressed. */
   private void numberOrMark(XSSFSheet sh, int r, int c, Row x, String unit) {
-    if (RecommendationView.suppressed(x)) { text(sh, r, c, "c", null); return; }
+    if (RecommendationView.suppressed(x)) { text(sh, r, c, "c", "mark"); return; }
     Double v = x.valueAsDouble();
     if (v != null) number(sh, r, c, RecommendationView.round(v, unit), unit);
   }
@@ -378,12 +390,12 @@ public final class TrendsWorkbook {
     for (String col : cols) {
       valueCol.put(col, c);
       String unit = unitOf(rows, col);
-      text(sh, h, c++, col.equals("Total") ? (distribution ? "Total (count)" : "Value (" + TrendSeries.unitLabel(unit) + ")") : col, "head");
+      text(sh, h, c++, col.equals("Total") ? (distribution ? "Total (count)" : "Value (" + TrendSeries.unitLabel(unit) + ")") : col, "head_n");
     }
     int numCol = -1, denCol = -1;
     if (!distribution) {
-      numCol = c; text(sh, h, c++, "Numerator", "head");
-      denCol = c; text(sh, h, c++, "Denominator", "head");
+      numCol = c; text(sh, h, c++, "Numerator", "head_n");
+      denCol = c; text(sh, h, c++, "Denominator", "head_n");
     }
     // benchmark columns: for Total (and breakdown values) that have any
     Map<String, Integer> benchCol = new LinkedHashMap<>();
@@ -393,13 +405,13 @@ public final class TrendsWorkbook {
             && b.comparator().equals(comp));
         if (any) {
           benchCol.put(col + "|" + comp, c);
-          text(sh, h, c++, (col.equals("Total") ? "" : col + " ") + comp, "head");
+          text(sh, h, c++, (col.equals("Total") ? "" : col + " ") + comp, "head_n");
         }
       }
     }
     int targetCol = -1;
     PublishConfig.Target target = config.target(m);
-    if (target != null && target.target() != null) { targetCol = c; text(sh, h, c++, "Target", "head"); }
+    if (target != null && target.target() != null) { targetCol = c; text(sh, h, c++, "Target", "head_n"); }
     row(sh, h).setHeightInPoints(30);
     r++;
     int first = r;
@@ -531,7 +543,7 @@ public final class TrendsWorkbook {
     text(sh, r++, 0, "Quarantined rows by rule", "h2");
     text(sh, r, 0, "Table", "head");
     text(sh, r, 1, "Rule", "head");
-    text(sh, r++, 2, "Rows", "head");
+    text(sh, r++, 2, "Rows", "head_n");
     JsonNode q = manifest.path("quarantine_by_rule");
     for (Iterator<Map.Entry<String, JsonNode>> it = q.fields(); it.hasNext();) {
       Map.Entry<String, JsonNode> t = it.next();
@@ -546,7 +558,7 @@ public final class TrendsWorkbook {
     text(sh, r++, 0, "Warnings", "h2");
     text(sh, r, 0, "Where", "head");
     text(sh, r, 1, "Warning", "head");
-    text(sh, r++, 2, "Times", "head");
+    text(sh, r++, 2, "Times", "head_n");
     List<String[]> warnings = EvidencePack.warnings(manifest);
     if (warnings.isEmpty()) text(sh, r++, 0, "No warnings.", null);
     for (String[] w : warnings) {

@@ -146,6 +146,38 @@ class WorkbookReadBackTest {
     }
   }
 
+  /*
+   * Headers over numbers are right-aligned like the numbers (Excel's General alignment puts text left and numbers
+   * right, so a plain header sits apart from its column): Recommendations' Previous, Latest and Target; the Data
+   * sheet's numerator, denominator and value; text columns keep the default. A symbol among numbers (c, x) is right
+   * too.
+   */
+  @Test
+  void headersOfNumberColumnsAlignWithTheirNumbers() throws Exception {
+    org.apache.poi.ss.usermodel.HorizontalAlignment right = org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT;
+    try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+      Row head = wb.getSheet(TrendsWorkbook.RECOMMENDATIONS_SHEET).getRow(0);
+      for (int c : new int[]{4, 6, 7}) assertEquals(right, head.getCell(c).getCellStyle().getAlignment(), head.getCell(c).toString());
+      for (int c : new int[]{0, 1, 3, 8}) assertFalse(right == head.getCell(c).getCellStyle().getAlignment(), head.getCell(c).toString());
+      Sheet data = wb.getSheet(TrendsWorkbook.DATA_SHEET);
+      Row dh = data.getRow(0);
+      int valueCol = TrendsFile.COLUMNS.indexOf("value");
+      assertEquals("value", dh.getCell(valueCol).getStringCellValue());
+      assertEquals(right, dh.getCell(valueCol).getCellStyle().getAlignment());
+      assertEquals(right, dh.getCell(TrendsFile.COLUMNS.indexOf("numerator")).getCellStyle().getAlignment());
+      assertFalse(right == dh.getCell(0).getCellStyle().getAlignment());
+      int symbols = 0;
+      for (Row r : data) {
+        Cell v = r.getCell(valueCol);
+        if (r.getRowNum() == 0 || v == null || v.getCellType() != CellType.STRING) continue;
+        symbols++;
+        assertEquals(right, v.getCellStyle().getAlignment(), "row " + r.getRowNum() + ": " + v);
+      }
+      long expected = rows.stream().filter(x -> !x.value().isEmpty() && TrendsFile.parseDouble(x.value()) == null).count();
+      assertEquals(expected, symbols);
+    }
+  }
+
   static List<String> cells(Row r, DataFormatter f) {
     List<String> out = new ArrayList<>();
     for (Cell c : r) out.add(f.formatCellValue(c));
