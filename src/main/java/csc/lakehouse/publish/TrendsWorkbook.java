@@ -103,21 +103,14 @@ public final class TrendsWorkbook {
         case "h1" -> { f.setBold(true); f.setFontHeightInPoints((short) 16); f.setColor(IndexedColors.DARK_BLUE.getIndex()); }
         case "h2" -> { f.setBold(true); f.setFontHeightInPoints((short) 12); f.setColor(IndexedColors.DARK_BLUE.getIndex()); }
         case "bold" -> f.setBold(true);
-        case "head" -> {
+        case "head", "head_n" -> {
           f.setBold(true);
           s.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
           s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
           s.setBorderBottom(BorderStyle.THIN);
           s.setWrapText(true);
-        }
-        case "head_n" -> {
           // the header of a column of numbers: right-aligned, like the numbers under it
-          f.setBold(true);
-          s.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
-          s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-          s.setBorderBottom(BorderStyle.THIN);
-          s.setWrapText(true);
-          s.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+          if (n.equals("head_n")) s.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
         }
         case "mark" -> s.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);   // c / x among numbers
         case "wrap" -> { s.setWrapText(true); f.setItalic(true); }
