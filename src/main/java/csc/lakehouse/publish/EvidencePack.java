@@ -569,16 +569,21 @@ public final class EvidencePack {
     out.append("<h3>The council's reported figures beside these</h3><p class=\"note\">Each figure as the report gives it, "
         + "and this pack's figure for the same date or the same part of the year (never a whole year against part of one). "
         + "A year-to-date figure covers 1 April to the report's date.</p>");
-    out.append("<table class=\"recs\"><thead><tr><th>Report</th><th>Measure</th><th>When</th><th class=\"n\">Reported</th>"
+    out.append("<table class=\"recs\"><thead><tr><th>Measure</th><th>When</th><th class=\"n\">Reported</th>"
         + "<th class=\"n\">This pack</th><th class=\"n\">Difference</th></tr></thead><tbody>");
+    String source = null;
     for (ReportedFiguresView.Line l : lines) {
+      if (!l.figure().source().equals(source)) {
+        source = l.figure().source();   // one heading row per report
+        out.append("<tr><th colspan=\"5\">").append(esc(source)).append("</th></tr>");
+      }
       String m = l.figure().measureId();
       explained.add(m);
       String u = l.figure().ofNumerator() ? "count" : unit(m);
       String what = title(m) + ("Total".equals(l.figure().breakdownValue()) ? "" : ": " + l.figure().breakdownValue())
           + (l.figure().ofNumerator() ? " (children counted)" : "");
-      out.append("<tr><td>").append(esc(l.figure().source())).append("</td><td>").append(esc(what)).append("</td><td>")
-          .append(esc(l.when())).append("</td><td class=\"n\">").append(esc(show(l.figure().value(), u)))
+      out.append("<tr><td>").append(esc(what)).append("</td><td>")
+          .append(esc(l.when())).append("</td><td class=\"n\">").append(esc(ReportedFiguresView.asReported(l.figure().value(), u)))
           .append(l.figure().text() == null ? "" : "<br><span class=\"yr\">" + esc(l.figure().text()) + "</span>")
           .append("</td><td class=\"n\">").append(esc(l.lakehouse() == null ? "not in this run" : l.lakehouse()))
           .append("</td><td class=\"n\">").append(esc(l.differencePct() == null ? "" : l.differencePct()))

@@ -27,7 +27,9 @@ public final class RecommendationsCsv {
     private RecommendationsCsv() {}
 
     static final java.util.Set<String> ROUNDED = java.util.Set.of("latest_value", "previous_value", "target",
-            "reported_value", "lakehouse_value", "lakehouse_value_at_reported_period");
+            "lakehouse_value", "lakehouse_value_at_reported_period");
+    /** The council's own figures, written as its report gives them (3.17, not 3.2; 39, not 39.0). */
+    static final java.util.Set<String> AS_REPORTED = java.util.Set.of("reported_value");
 
     /**
      * recommendations.csv; a measure the council's report gives a figure for (gold.reported_figures, Total) also
@@ -86,6 +88,8 @@ public final class RecommendationsCsv {
                     Object v = r.get(i);
                     // values rounded as in trends.csv and the evidence pack (one decimal; counts whole)
                     if (v instanceof Double d && ROUNDED.contains(cols[i])) cells.add(TrendsCsv.formatValue(d, unit));
+                    else if (v instanceof Double d && AS_REPORTED.contains(cols[i]))
+                        cells.add(java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
                     else cells.add(v == null ? "" : TrendsFile.Csv.quote(v.toString()));
                 }
                 w.write(String.join(",", cells));

@@ -49,6 +49,17 @@ final class ReportedFiguresView {
         return out;
     }
 
+    /** A report's figure as the report gives it (3.17 days, 2.5%, 2,355): never rounded to the pack's one decimal. */
+    static String asReported(double v, String unit) {
+        String n = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return switch (unit == null ? "" : unit) {
+            case "percent" -> n + "%";
+            case "days" -> n + " days";
+            case "count" -> String.format(Locale.UK, "%,d", Math.round(v));
+            default -> n;
+        };
+    }
+
     private static Double parse(String s) {
         try {
             return s == null || s.isBlank() ? null : Double.parseDouble(s);

@@ -223,7 +223,8 @@ class EvidencePackTest {
     String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}", cfg);
     String recs = page.substring(page.indexOf("<section id=\"recommendations\">"), page.indexOf("<section id=\"data-quality\">"));
     assertTrue(recs.contains("The council's reported figures beside these"), recs);
-    assertTrue(recs.contains("<td>2023-04-01 to 2024-01-31 (year to date)</td><td class=\"n\">70.0%<br><span class=\"yr\">over 70% held in timescale</span></td><td class=\"n\">71.0%</td><td class=\"n\">+1.4%</td>"), recs);
+    assertTrue(recs.contains("<tr><th colspan=\"5\">Scrutiny report, April 2024</th></tr>"), recs);
+    assertTrue(recs.contains("<td>2023-04-01 to 2024-01-31 (year to date)</td><td class=\"n\">70%<br><span class=\"yr\">over 70% held in timescale</span></td><td class=\"n\">71.0%</td><td class=\"n\">+1.4%</td>"), recs);
     assertFalse(recs.contains("60.0%"), "the whole year is not the reported period");
   }
 

@@ -53,5 +53,10 @@ class ReportedFiguresViewTest {
         assertEquals("c", l.get(2).lakehouse());
         assertNull(l.get(2).differencePct());
         assertNull(l.get(3).lakehouse());
+        // the report's own figure as given: 3.17 days stays 3.17, 2.5% stays 2.5%, 2355 children is 2,355
+        assertEquals("3.17 days", ReportedFiguresView.asReported(3.17, "days"));
+        assertEquals("2.5%", ReportedFiguresView.asReported(2.5, "percent"));
+        assertEquals("7%", ReportedFiguresView.asReported(7.0, "percent"));
+        assertEquals("2,355", ReportedFiguresView.asReported(2355, "count"));
     }
 }
