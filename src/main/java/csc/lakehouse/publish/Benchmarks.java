@@ -1,5 +1,6 @@
 package csc.lakehouse.publish;
 
+import csc.lakehouse.spec.MeasureSpec;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * Published comparators read from a drop's {@code benchmarks/} folder, in the DfE's own formats
  * (explore-education-statistics CSVs b1, c1, d3, d5 and cla_number_and_rate_per_10k_children, and the
- * statistical-neighbour list). Files are recognised by their columns, not their names. Nothing is
+ * statistical-neighbour list). Which column holds which measure is the catalogue's {@code benchmark:} entry
+ * (data-schemas/measures.yaml); files are recognised by those columns, not their names. Nothing is
  * fetched at run time. The LAIT long table (parquet) is not read: the CSVs cover the same headline
  * measures and reading parquet would need Spark in the publish step.
  *
@@ -86,20 +88,6 @@ public final class Benchmarks {
 
   // ---- loading ---------------------------------------------------------------------------------
 
-  /** What one DfE file maps to: (measure, breakdown, breakdown value, column, kind). */
-  private record Mapping(String measureId, String breakdown, String breakdownValue, String column, boolean perPopulation) {}
-
-  private static final List<Mapping> B1 = List.of(new Mapping("cin_31mar_rate", "Total", "Total", "At31_episodes", true));
-  private static final List<Mapping> C1 = List.of(
-      new Mapping("referrals_rate", "Total", "Total", "referral_count", true),
-      new Mapping("rereferrals_12m", "Total", "Total", "rereferral_percent", false));
-  private static final List<Mapping> D3 = List.of(
-      new Mapping("cpp_starts_rate", "Total", "Total", "CPP_start", true),
-      new Mapping("cpp_repeat", "Total", "Total", "CPP_subsequent_percent", false));
-  private static final List<Mapping> D5 = List.of(
-      new Mapping("cpp_31mar_rate", "Total", "Total", "CPP_At31", true),
-      new Mapping("cpp_duration", "duration_band", "24m+", "2_years_or_more_percent", false));
-
   /** area key: "E" England, "L" London, else the DfE LA number (old_la_code). */
   private record Value(String measureId, String breakdown, String breakdownValue, String period, String area,
       Double value, Double count, boolean perPopulation, String source) {}
@@ -109,6 +97,12 @@ public final class Benchmarks {
    * (E09000002) or DfE number (301). Returns an empty set when the folder is missing.
    */
   public static Benchmarks load(Path dir, String laCode) {
+    return load(dir, laCode, MeasureSpec.load());
+  }
+
+  /** As {@link #load(Path, String)}, with the catalogue's {@code benchmark:} entries saying which column is which measure. */
+  public static Benchmarks load(Path dir, String laCode, MeasureSpec catalogue) {
+    List<MeasureSpec.Measure> sources = catalogue.benchmarked();
     List<Value> values = new ArrayList<>();
     Map<String, Double> population = new HashMap<>(); // period|area -> population
     Map<String, String> newToOld = new HashMap<>();
@@ -148,25 +142,12 @@ public final class Benchmarks {
         continue;
       }
       if (!ix.containsKey("time_period") || !ix.containsKey("geographic_level")) continue;
-      List<Mapping> maps;
-      if (ix.containsKey("At31_episodes")) maps = B1;
-      else if (ix.containsKey("rereferral_percent")) maps = C1;
-      else if (ix.containsKey("CPP_subsequent_percent")) maps = D3;
-      else if (ix.containsKey("2_years_or_more_percent")) maps = D5;
-      else if (ix.containsKey("population_type") && ix.containsKey("rate_per_10000")) maps = null;
-      else if (ix.containsKey("cla_group") && ix.containsKey("characteristic") && ix.containsKey("percentage")) {
-        // children starting to be looked after by legal status (DfE CLA national tables): L1 is police protection
-        for (int n = 1; n < recs.size(); n++) {
-          List<String> r = recs.get(n);
-          String area = area(r, ix);
-          if (area == null || !get(r, ix, "cla_group").equals("Legal status") || !get(r, ix, "characteristic").equals("L1")) continue;
-          String year = get(r, ix, "time_period");
-          values.add(new Value("cla_starts_police_protection", "Total", "Total", trendsPeriod(year), area,
-              number(get(r, ix, "percentage")), null, false, name + " (" + year + ")"));
-        }
-        continue;
-      }
-      else continue;
+      // the CLA numbers-and-rates file also gives the population that turns other files' counts into rates
+      boolean populationFile = ix.containsKey("population_type") && ix.containsKey("rate_per_10000");
+      List<MeasureSpec.Measure> maps = sources.stream()
+          .filter(m -> ix.containsKey(m.benchmark().column()) && ix.keySet().containsAll(m.benchmark().where().keySet()))
+          .toList();
+      if (maps.isEmpty() && !populationFile) continue;
       for (int n = 1; n < recs.size(); n++) {
         List<String> r = recs.get(n);
         String area = area(r, ix);
@@ -177,22 +158,18 @@ public final class Benchmarks {
         String oldCode = get(r, ix, "old_la_code"), newCode = get(r, ix, "new_la_code");
         if (!oldCode.isBlank() && !newCode.isBlank()) newToOld.put(newCode, oldCode);
         if (!oldCode.isBlank()) names.put(oldCode, get(r, ix, "la_name"));
-        if (maps == null) { // CLA numbers and rates
-          String type = get(r, ix, "population_type");
+        if (populationFile) {
           Double pop = number(get(r, ix, "population_estimate"));
           if (pop != null) population.put(period + "|" + area, pop);
-          String measure = type.startsWith("Children looked after on 31 March") ? "cla_31mar_rate"
-              : type.startsWith("Children starting to be looked after") ? "cla_starts_rate" : null;
-          if (measure != null) {
-            values.add(new Value(measure, "Total", "Total", period, area, number(get(r, ix, "rate_per_10000")),
-                null, false, source));
-          }
-          continue;
         }
-        for (Mapping m : maps) {
-          Double v = number(get(r, ix, m.column()));
-          values.add(new Value(m.measureId(), m.breakdown(), m.breakdownValue(), period, area,
-              m.perPopulation() ? null : v, m.perPopulation() ? v : null, m.perPopulation(), source));
+        for (MeasureSpec.Measure m : maps) {
+          MeasureSpec.BenchmarkSource b = m.benchmark();
+          if (!b.where().entrySet().stream().allMatch(w -> MeasureSpec.BenchmarkSource.matches(w.getValue(), get(r, ix, w.getKey())))) {
+            continue;
+          }
+          Double v = number(get(r, ix, b.column()));
+          values.add(new Value(m.id(), b.breakdown(), b.breakdownValue(), period, area,
+              b.perPopulation() ? null : v, b.perPopulation() ? v : null, b.perPopulation(), source));
         }
       }
     }

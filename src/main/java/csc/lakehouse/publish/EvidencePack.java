@@ -98,7 +98,7 @@ public final class EvidencePack {
     return benchmarks.laName() != null ? benchmarks.laName() : "the council";
   }
 
-  private boolean has(String measureId) { return byMeasure.containsKey(measureId); }
+  private boolean has(String measureId) { return measureId != null && byMeasure.containsKey(measureId); }
 
   /** Reporting-year rows of one series, with a value or suppressed (c), by period. */
   private TreeMap<String, Row> reported(String measureId, String breakdownValue) {
@@ -419,8 +419,9 @@ public final class EvidencePack {
       String s = headline(h);
       if (s != null) { out.append("<li>").append(esc(s)).append("</li>"); n++; }
     }
-    if (has("demand_excess_growth")) {
-      TreeMap<String, Row> s = TrendSeries.series(byMeasure.get("demand_excess_growth"), "referrals");
+    PublishConfig.DemandSection demand = PublishConfig.demandSection();
+    if (has(demand.excessGrowth())) {
+      TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(demand.excessGrowth()), demand.headlineSeries());
       s.values().removeIf(r -> r.valueAsDouble() == null);
       if (!s.isEmpty()) {
         double pp = s.lastEntry().getValue().valueAsDouble();
@@ -436,26 +437,27 @@ public final class EvidencePack {
   private void demand() {
     section(2);
     boolean any = false;
-    if (has("demand_index")) {
+    PublishConfig.DemandSection demand = PublishConfig.demandSection();
+    if (has(demand.index())) {
       List<Series> s = new ArrayList<>();
       int k = 0;
-      for (String series : TrendSeries.breakdownValues(byMeasure.get("demand_index"))) {
-        boolean pop = series.startsWith("population");
+      for (String series : TrendSeries.breakdownValues(byMeasure.get(demand.index()))) {
+        boolean pop = series.equals(demand.population());
         s.add(new Series(pop ? "Children aged 0 to 17" : title(series), pop ? "#000000" : SvgChart.PALETTE[(k++ % 19) + 1], pop,
-            values("demand_index", series), suppressedAt("demand_index", series)));
+            values(demand.index(), series), suppressedAt(demand.index(), series)));
       }
       String chart = lineChart("Demand against the child population (base year = 100)", "index", s, null, null,
           "the council's returns; ONS mid-year estimates");
       if (chart != null) {
         any = true;
-        explained.add("demand_index");
+        explained.add(demand.index());
         out.append("<figure class=\"measure\">").append(chart).append("<figcaption>Each kind of demand is shown against its own "
             + "first year, set to 100. The black dashed line is the number of children living in the area: a line above it "
             + "is demand that the growth in the number of children does not explain.</figcaption></figure>\n");
       }
     }
-    if (has("population_0_17")) { any = true; figure("population_0_17", "Total"); }
-    if (has("demand_excess_growth")) { any = true; table("demand_excess_growth"); }
+    if (has(demand.population())) { any = true; figure(demand.population(), "Total"); }
+    if (has(demand.excessGrowth())) { any = true; table(demand.excessGrowth()); }
     if (!any) out.append("<p>No demand measures in this run.</p>");
     out.append("</section>\n");
   }
