@@ -27,11 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NoCatalogueInJavaTest {
     /**
-     * Where a measure id may be written: the families that compute the measures, and the synthetic-data generator,
-     * whose calibration recomputes its indicators from its own counts (a second computation of those measures, as
-     * the bench's DuckDB reference is, whose ids sit inside its SQL) to check the data it makes.
+     * Where a measure id may be written: the families that compute the measures, and the synthetic-data generator's
+     * two calibrations, which recompute their indicators from the generator's own counts (a second computation of
+     * those measures, as the bench's DuckDB reference is, whose ids sit inside its SQL) to check the data it makes.
      */
-    static final List<String> COMPUTING_PACKAGES = List.of("csc/lakehouse/measures/", "csc/lakehouse/synth/");
+    static final List<String> COMPUTING_CODE = List.of("csc/lakehouse/measures/", "csc/lakehouse/synth/CalibrationReport.java",
+            "csc/lakehouse/synth/StoryCalibration.java");
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\n]|\\\\.)*)\"");
 
@@ -48,13 +49,13 @@ class NoCatalogueInJavaTest {
         return names;
     }
 
-    /** "file:line: literal" for each string literal under {@code root} outside the computing packages that is a name. */
+    /** "file:line: literal" for each string literal under {@code root} outside the computing code that is a name. */
     static List<String> literalsNaming(Path root, Set<String> names) throws Exception {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String rel = root.relativize(f).toString().replace('\\', '/');
-                if (COMPUTING_PACKAGES.stream().anyMatch(rel::startsWith)) continue;
+                if (COMPUTING_CODE.stream().anyMatch(rel::startsWith)) continue;
                 List<String> lines = Files.readAllLines(f);
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher m = STRING_LITERAL.matcher(lines.get(i));
