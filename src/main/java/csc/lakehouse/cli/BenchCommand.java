@@ -54,9 +54,6 @@ import java.util.stream.Stream;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the pipeline on a synthetic drop against a DuckDB reference implementation of six headline measures.")
 public final class BenchCommand implements Callable<Integer> {
-    static final List<String> MEASURES = List.of("referrals", "rereferrals_12m", "assessments_45wd", "cpp_31mar",
-            "cin_plan_duration", "cla_starts_police_protection");
-
     @picocli.CommandLine.Mixin
     SyntheticDropOptions synthetic;
 
@@ -165,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "stage %-22s %9.2f s%n", e.getKey(), e.getValue());
                 }
                 System.out.printf(Locale.ROOT, "compared %d figures of %s: %d difference(s)%n", compared,
-                        String.join(", ", MEASURES), diffs.size());
+                        String.join(", ", ref.measureIds()), diffs.size());
                 if (keep) System.out.println("kept: " + work.toAbsolutePath());
                 if (!diffs.isEmpty()) {
                     System.out.println("measure_id | new_la_code | time_period | breakdown | breakdown_value | spark num/den/value | duckdb num/den/value");
@@ -443,11 +440,23 @@ public final class BenchCommand implements Callable<Integer> {
                     + " AND coalesce(c.first_ls NOT IN ('V3', 'V4'), true) GROUP BY p.la, p.year)");
         }
 
+        /** The measure ids the reference computed, in the order its SQL computes them. */
+        List<String> measureIds() throws SQLException {
+            List<String> ids = new ArrayList<>();
+            try (Statement st = db.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT measure_id FROM ref GROUP BY measure_id ORDER BY min(rowid)")) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+            return ids;
+        }
+
         /** Every reference figure against the pipeline's trends.csv; returns one line per difference. */
         List<String> compare(Path trendsCsv) throws SQLException, IOException {
             Path laCodes = flat.resolve("la_codes.csv");
             Files.writeString(laCodes, csc.lakehouse.spec.DataSchemas.readText("reference/la_codes.csv"), StandardCharsets.UTF_8);
-            String ids = String.join(", ", MEASURES.stream().map(m -> "'" + m + "'").toList());
+            // the measures the reference computed (its SQL names them, as a family's code does): the pipeline's rows
+            // of exactly these are compared
+            String ids = String.join(", ", measureIds().stream().map(m -> "'" + m + "'").toList());
             exec("CREATE TABLE spark AS SELECT measure_id, new_la_code, time_period, breakdown, breakdown_value,"
                     + " try_cast(numerator AS BIGINT) AS numerator, try_cast(denominator AS BIGINT) AS denominator, try_cast(value AS DOUBLE) AS value"
                     + " FROM read_csv(" + q(trendsCsv) + ", header=true, all_varchar=true)"

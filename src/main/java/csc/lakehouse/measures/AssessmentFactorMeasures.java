@@ -22,7 +22,6 @@ import static org.apache.spark.sql.functions.lit;
  * (24A before 2021-22; 18B/18C/19B/19C before 2020-21; 18A/19A after 2019-20) is {@code x}, not collected.
  */
 public final class AssessmentFactorMeasures implements MeasureFamily {
-    public static final String THEME = "Children in need and protection";
     public static final String CODE_LIST = "cin_assessment_factor";
     /** "No factors identified" (CIN rule 8869: never combined with another code): not a factor. */
     public static final String NO_FACTORS = "21";
@@ -35,13 +34,7 @@ public final class AssessmentFactorMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(
-                new MeasureDefinition(SHARE, "percent", THEME, "Factors identified at the end of assessment",
-                        "Total: episodes with assessment factors (assessments authorised in the year with a factor other "
-                                + "than 21); each factor: the share of those with the factor"),
-                new MeasureDefinition(RATE, "rate_per_10000", THEME,
-                        "Factors identified at the end of assessment per 10,000 children",
-                        "`assessment_factors` per 10,000 children, in total and by factor"));
+        return MeasureDefinition.of(SHARE, RATE);
     }
 
     @Override

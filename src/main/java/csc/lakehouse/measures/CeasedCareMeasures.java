@@ -27,7 +27,6 @@ import static org.apache.spark.sql.functions.upper;
  * whose code-list label begins with the group's words.
  */
 public final class CeasedCareMeasures implements MeasureFamily {
-    public static final String THEME = "Children looked after and police protection";
     public static final String CODE_LIST = "cla_rec";
     /** Episode ends and a new one starts the same day: care continues. */
     public static final String CARE_CONTINUES = "X1";
@@ -48,11 +47,7 @@ public final class CeasedCareMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(
-                new MeasureDefinition(CEASED, "percent", THEME, "Children ceasing to be looked after, by reason",
-                        "children whose care ended in the year (last occasion), by REC of the ending episode"),
-                new MeasureDefinition(RATE, "rate_per_10000", THEME,
-                        "Children ceasing to be looked after per 10,000 children", "`cla_ceased` per 10,000 children"));
+        return MeasureDefinition.of(CEASED, RATE);
     }
 
     @Override

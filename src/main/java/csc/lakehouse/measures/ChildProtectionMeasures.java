@@ -27,7 +27,6 @@ import static org.apache.spark.sql.functions.when;
  * month ends); the others {@code ctx.reportingYears("cin_census")}.
  */
 public final class ChildProtectionMeasures implements MeasureFamily {
-    public static final String THEME = "Children in need and child protection";
     public static final String DURATION_BAND = "duration_band";
     public static final List<String> CIN_BANDS = List.of("<3m", "3-<6m", "6-<12m", "12-<24m", "24m+");
     public static final List<String> CIN_PLAN_BANDS = List.of("<9m", "9-<12m", "12-<24m", "24m+");
@@ -40,38 +39,9 @@ public final class ChildProtectionMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(
-                new MeasureDefinition("cin_31mar", "count", THEME, "Children in need (episodes) at the date",
-                        "snapshot: CIN episodes (not children: the DfE's `At31_episodes`) open at the date"),
-                new MeasureDefinition("cin_31mar_rate", "rate_per_10000", THEME, "Children in need per 10,000 children",
-                        "snapshot: `cin_31mar` per 10,000 children"),
-                new MeasureDefinition("cin_open_duration", "percent", THEME, "Open CIN episodes by time since referral",
-                        "snapshot: open CIN episodes by time since referral: `duration_band` = `<3m`, `3-<6m`, `6-<12m`, "
-                                + "`12-<24m`, `24m+` (DfE's \"open two years or more\" is the `24m+` row)"),
-                new MeasureDefinition("cin_plan_duration", "percent", THEME, "Children on CIN plans by plan length",
-                        "snapshot: children on an open CIN plan (CINPlanDates) by time since the plan started: `<9m`, "
-                                + "`9-<12m`, `12-<24m`, `24m+`; percent of all children on open CIN plans (the \"long CIN plans\" cohort). "
-                                + "`x` (not collected) before the 2021-22 census, which first held CINPlanDates"),
-                new MeasureDefinition("cpp_starts", "count", THEME, "Child protection plans starting",
-                        "CP plans starting in the year"),
-                new MeasureDefinition("cpp_starts_rate", "rate_per_10000", THEME, "CP plans starting per 10,000 children",
-                        "`cpp_starts` per 10,000 children"),
-                new MeasureDefinition("cpp_31mar", "count", THEME, "Child protection plans at the date",
-                        "snapshot: CP plans open at the date"),
-                new MeasureDefinition("cpp_31mar_rate", "rate_per_10000", THEME, "CP plans per 10,000 children",
-                        "snapshot: `cpp_31mar` per 10,000 children"),
-                new MeasureDefinition("cpp_repeat", "percent", THEME, "Second or subsequent CP plans",
-                        "of `cpp_starts`, those that are a second or subsequent plan: NumberOfPreviousCPP >= 1, or an "
-                                + "earlier CP plan for the same child in the lakehouse. Look-back: published for year Y only when "
-                                + "the CIN census for Y-1 is held"),
-                new MeasureDefinition("cpp_duration", "percent", THEME, "Open CP plans by time since start",
-                        "snapshot: open CP plans by time since start: `<3m`, `3-<6m`, `6-<12m`, `12-<24m`, `24m+` (the "
-                                + "`24m+` row is DfE's \"lasting two years or more\"); also an `11m+` breakdown row (plans open "
-                                + "11 months or more, for the CP panel; same shape as the bands, not part of their 100%)"),
-                new MeasureDefinition("cpp_ended_2yr", "percent", THEME, "CP plans ending after 2 years or more",
-                        "of CP plans ending in the year, those that lasted 2 years or more"),
-                new MeasureDefinition("cpp_category", "percent", THEME, "CP plans starting by category of abuse",
-                        "`cpp_starts` by InitialCategoryOfAbuse: `category_of_abuse` = NEG, EMO, PHY, SAB, MUL"));
+        return MeasureDefinition.of("cin_31mar", "cin_31mar_rate", "cin_open_duration", "cin_plan_duration",
+                "cpp_starts", "cpp_starts_rate", "cpp_31mar", "cpp_31mar_rate", "cpp_repeat", "cpp_duration",
+                "cpp_ended_2yr", "cpp_category");
     }
 
     /** Measures that look back (a repeat plan): published for year Y only when the return for Y-1 is held. */

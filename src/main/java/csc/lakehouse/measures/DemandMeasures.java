@@ -15,7 +15,6 @@ import static org.apache.spark.sql.functions.*;
  * counts the other families computed (see {@link DerivedMeasureFamily}) plus silver {@code population}.
  */
 public final class DemandMeasures implements DerivedMeasureFamily {
-    public static final String THEME = "Demand against population growth";
     public static final String POPULATION = "population_0_17";
 
     /** The series of the demand index, in publishing order. */
@@ -33,26 +32,7 @@ public final class DemandMeasures implements DerivedMeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(
-                new MeasureDefinition(POPULATION, "count", THEME, "Children aged 0-17",
-                        "The ONS mid-year estimate of the 0-17 population used as the denominator for reporting year Y: "
-                                + "the mid-(Y-1) estimate. Published for every reporting year for which a CIN census or "
-                                + "SSDA903 return is held; the note names the file (vintage)."),
-                new MeasureDefinition("demand_index", "index", THEME, "Demand index",
-                        "For each `series` (" + String.join(", ", SERIES) + "): value in the year / value in the base "
-                                + "year x 100, one decimal; numerator = the year's value, denominator = the base year's. "
-                                + "Base year = --base-year, else the series' first reporting year in the data (the first "
-                                + "complete return of its source). No Total row."),
-                new MeasureDefinition("demand_excess_growth", INDEX_POINTS, THEME, "Growth beyond population (index points)",
-                        "For each `series`: its index minus the population's index over the same years (same base year = "
-                                + "100), in index points, one decimal: the growth that population growth does not explain."),
-                new MeasureDefinition("demand_projection", "count", THEME, "Projected demand",
-                        "Each series except population_0_17 projected " + PROJECTION_YEARS + " reporting years beyond its "
-                                + "latest year L: latest value x projected mid-(Y-1) / projected mid-(L-1) 0-17 population, "
-                                + "both from ONE projection vintage (one file of population/projections/; the newest holding "
-                                + "mid-(L-1)), never a projection divided by a mid-year estimate; rounded to a whole number; "
-                                + "denominator = the projected mid-(Y-1) population; a year the vintage does not reach is not "
-                                + "projected; the note states the method and the vintage."));
+        return MeasureDefinition.of(POPULATION, "demand_index", "demand_excess_growth", "demand_projection");
     }
 
     @Override

@@ -33,14 +33,8 @@ public final class EarlyHelpThreshold implements OfstedRecommendation {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        String t = OfstedRecommendationMeasures.THEME;
-        return List.of(
-                new MeasureDefinition("early_help_threshold", "percent", t, "Closed to early help after assessment and re-referred within 12 months",
-                        "Of CIN episodes closed in the year with ReasonForClosure RC9 (case closed after assessment, referred to early help), those whose child was referred again within 12 months of the closure (referral date after the closure date and at most 12 calendar months after it). CIN census. Published for year Y only when the census for Y+1 is held, so that every closure has had its whole 12 months."),
-                new MeasureDefinition("early_help_threshold_referrals_5d", "count", t, "Referrals from early help",
-                        "Referrals in the year with ReferralSource 5D (early help). CIN census."),
-                new MeasureDefinition("early_help_threshold_closed_rc9", "count", t, "Episodes closed to early help after assessment",
-                        "CIN episodes closed in the year with ReasonForClosure RC9. CIN census."));
+        return MeasureDefinition.of("early_help_threshold", "early_help_threshold_referrals_5d",
+                "early_help_threshold_closed_rc9");
     }
 
     @Override

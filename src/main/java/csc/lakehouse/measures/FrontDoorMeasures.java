@@ -24,38 +24,13 @@ import static org.apache.spark.sql.functions.lit;
  * the history.
  */
 public final class FrontDoorMeasures implements MeasureFamily {
-    public static final String THEME = "Demand and the front door";
-
     @Override
     public String name() { return "front_door"; }
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(
-                new MeasureDefinition("referrals", "count", THEME, "Referrals",
-                        "referrals (CINdetails) with CINreferralDate in the year"),
-                new MeasureDefinition("referrals_rate", "rate_per_10000", THEME, "Referrals per 10,000 children",
-                        "`referrals` per 10,000 children"),
-                new MeasureDefinition("rereferrals_12m", "percent", THEME, "Re-referrals within 12 months",
-                        "of `referrals`, those where the same child had another referral (NFA referrals included) "
-                                + "starting in the 12 months before (earlier date, on or after the referral date minus 12 months). "
-                                + "Look-back: published for year Y only when the CIN census for Y-1 is held"),
-                new MeasureDefinition("assessments_completed", "count", THEME, "Assessments completed",
-                        "assessments with AssessmentAuthorisationDate in the year"),
-                new MeasureDefinition("assessments_45wd", "percent", THEME, "Assessments within 45 working days",
-                        "of `assessments_completed` (excluding those whose start is after the authorisation), "
-                                + "those authorised within 45 working days of AssessmentActualStartDate"),
-                new MeasureDefinition("s47_enquiries", "count", THEME, "Section 47 enquiries",
-                        "Section 47 enquiries with S47ActualStartDate in the year (the start date is the strategy "
-                                + "discussion that initiated it)"),
-                new MeasureDefinition("s47_rate", "rate_per_10000", THEME, "Section 47 enquiries per 10,000 children",
-                        "`s47_enquiries` per 10,000 children"),
-                new MeasureDefinition("icpc_15wd", "percent", THEME, "Initial conferences within 15 working days",
-                        "of initial child protection conferences held in the year, those within 15 working days of the "
-                                + "S47 start date; an ICPC recorded at CINdetails level (a transfer-in, no S47) is measured "
-                                + "from the referral date"),
-                new MeasureDefinition("children_open", "count", THEME, "Children open to social care",
-                        "snapshot: children with an open CIN episode (includes those on CP plans and looked after)"));
+        return MeasureDefinition.of("referrals", "referrals_rate", "rereferrals_12m", "assessments_completed",
+                "assessments_45wd", "s47_enquiries", "s47_rate", "icpc_15wd", "children_open");
     }
 
     /** Measures that look back 12 months: published for year Y only when the return for Y-1 is held. */

@@ -30,12 +30,7 @@ public final class HomelessnessResponse implements OfstedRecommendation {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        String t = OfstedRecommendationMeasures.THEME;
-        return List.of(
-                new MeasureDefinition("homeless_1617", "count", t, "16/17-year-olds presenting as homeless, by outcome",
-                        "Presentations in the year (Total, count) and the percent with each outcome (accommodated_s20, supported_s17, returned_to_family, other). Local tracker homelessness_16_17."),
-                new MeasureDefinition("homeless_1617_seen_cro", "percent", t, "Homeless 16/17-year-olds seen by the children's rights officer",
-                        "Of presentations in the year, those seen by the children's rights officer."));
+        return MeasureDefinition.of("homeless_1617", "homeless_1617_seen_cro");
     }
 
     @Override

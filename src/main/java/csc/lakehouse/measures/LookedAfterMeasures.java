@@ -17,8 +17,6 @@ import static org.apache.spark.sql.functions.*;
  * Each measure is a small function of period frames and silver; {@link #compute} unions them.
  */
 public final class LookedAfterMeasures implements MeasureFamily {
-    public static final String THEME = "Children looked after and police protection";
-
     /** Legal statuses published as breakdown rows of {@code cla_starts_legal_status}, in this order. */
     public static final List<String> START_LEGAL_STATUSES =
             List.of("C1", "C2", "D1", "E1", "V2", "L1", "L2", "L3", "J1", "J2", "J3");
@@ -31,37 +29,8 @@ public final class LookedAfterMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(
-                new MeasureDefinition("cla_31mar", "count", THEME, "Children looked after (snapshot)",
-                        "Children (distinct) with an open SSDA903 episode at the date (DECOM <= date and DEC empty or after it) "
-                                + "in the return for the date's year (the latest return, provisional, after its 31 March), "
-                                + "excluding episodes whose own legal status is V3 or V4 (short breaks). Snapshot: 31 March of "
-                                + "each reporting year, --as-at, and month ends with --monthly."),
-                new MeasureDefinition("cla_31mar_rate", "rate_per_10000", THEME, "Children looked after per 10,000",
-                        "`cla_31mar` per 10,000 children aged 0-17 (ONS mid-(Y-1) estimate for reporting year Y)."),
-                new MeasureDefinition("cla_starts", "count", THEME, "Children starting to be looked after",
-                        "Children starting to be looked after in the year, each counted once, at the first period of care "
-                                + "that starts in the year (the DfE's first occasion): the year's SSDA903 return's episodes with "
-                                + "RNE S and DECOM in the year, excluding short breaks (legal status V3 or V4). An episode that "
-                                + "neither abuts the previous one nor has RNE S is a data-quality finding (named in the note), "
-                                + "not a start."),
-                new MeasureDefinition("cla_starts_rate", "rate_per_10000", THEME, "Periods of care starting per 10,000",
-                        "`cla_starts` per 10,000 children aged 0-17 (mid-(Y-1) estimate)."),
-                new MeasureDefinition("cla_starts_legal_status", "count and percent", THEME, "Starts by legal status",
-                        "`cla_starts` (first occasions) by the legal status of the first episode: the Total row is all starts (count); "
-                                + "`legal_status` rows C1, C2, D1, E1, V2, L1, L2, L3, J1, J2, J3 are percent of all starts. "
-                                + "A start with any other or no legal status counts in the Total only."),
-                new MeasureDefinition("cla_starts_police_protection", "percent", THEME, "Starts under police protection",
-                        "Of `cla_starts` (first occasions), those whose first episode has legal status L1 (police protection)."),
-                new MeasureDefinition("pp_returned_home_14d", "percent", THEME, "Police protection: home within 14 days",
-                        "Of every period of care starting in the year whose first episode (RNE S) is L1 (repeat entries "
-                                + "included), those that ended (last DEC) at most 14 days after they started (first DECOM) with "
-                                + "final REC E4A or E4B (returned home). Look-forward: year Y is published once the data covers "
-                                + "14 April Y (the SSDA903 return for Y+1 is held)."),
-                new MeasureDefinition("pp_l1_over_72h", "count", THEME, "L1 episodes over 72 hours",
-                        "SSDA903 episodes with legal status L1 starting in the year that lasted more than 3 days "
-                                + "(DEC - DECOM > 3 days; the 903 holds dates only; an episode still open is measured to the "
-                                + "end of the reporting year). 903 rule 361."));
+        return MeasureDefinition.of("cla_31mar", "cla_31mar_rate", "cla_starts", "cla_starts_rate",
+                "cla_starts_legal_status", "cla_starts_police_protection", "pp_returned_home_14d", "pp_l1_over_72h");
     }
 
     /** Look-forward: a start's 14-day window must be covered by the data before its year is published. */

@@ -1,10 +1,18 @@
 package csc.lakehouse.measures;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * A measure a family declares it computes: the id published in {@code trends.csv}, with the unit, title, theme
- * and definition its author wrote beside the code. The catalogue that publishing and docs/measures.md read is
- * {@code data-schemas/measures.yaml} ({@code spec.MeasureSpec}); {@code MeasureCatalogueTest} fails when the ids
- * declared here and the YAML's ids differ.
+ * A measure a family declares it computes: the id published in {@code trends.csv}. Everything said about the
+ * measure (unit, theme, title, definition, links) is its entry in {@code data-schemas/measures.yaml}
+ * ({@code spec.MeasureSpec}), the one catalogue; {@code MeasureCatalogueTest} fails when the ids declared here and
+ * the YAML's ids differ.
  */
-public record MeasureDefinition(String id, String unit, String theme, String title, String definition) {
+public record MeasureDefinition(String id) {
+
+    /** The ids a family computes, in its order. */
+    public static List<MeasureDefinition> of(String... ids) {
+        return Arrays.stream(ids).map(MeasureDefinition::new).toList();
+    }
 }

@@ -19,7 +19,6 @@ import static org.apache.spark.sql.functions.upper;
  * (MIS_START in the year), one per child and start date.
  */
 public final class MissingMeasures implements MeasureFamily {
-    public static final String THEME = "Children looked after and police protection";
     /** MISSING codes (data-schemas/codelists/cla_missing.csv). */
     public static final String MISSING = "M";
     public static final String AWAY = "A";
@@ -32,13 +31,7 @@ public final class MissingMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(
-                new MeasureDefinition(CLA_MISSING, "percent", THEME, "Children looked after who went missing",
-                        "of children looked after during the year, those with a missing incident starting in the year"),
-                new MeasureDefinition(CLA_AWAY, "percent", THEME, "Children looked after who were away from placement",
-                        "of children looked after during the year, those away from placement without authorisation"),
-                new MeasureDefinition(INCIDENTS_PER_CHILD, "mean", THEME, "Missing incidents per child who went missing",
-                        "missing incidents starting in the year per child who went missing"));
+        return MeasureDefinition.of(CLA_MISSING, CLA_AWAY, INCIDENTS_PER_CHILD);
     }
 
     @Override

@@ -28,7 +28,6 @@ import static org.apache.spark.sql.functions.lit;
  * short-break periods are excluded. CIN and 903 records are matched on (la_code, person_id).
  */
 public final class NeglectCohort implements MeasureFamily {
-    public static final String THEME = "Neglect cohort";
     public static final String NEGLECT_FACTOR = "16A";
 
     @Override
@@ -41,28 +40,8 @@ public final class NeglectCohort implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        String first = " (first neglect identification = the earliest of the authorisation date of an assessment with "
-                + "factor 16A and the start of a CP plan whose initial or latest category is NEG)";
-        return List.of(
-                new MeasureDefinition("neglect_new", "count", THEME, "Children newly identified with neglect",
-                        "children whose first neglect identification falls in the year" + first + "; breakdown "
-                                + "identified_at: assessment (a 16A assessment authorised on or before any NEG plan) or "
-                                + "cp_plan (first identified at the start of a CP plan, with no earlier 16A assessment), "
-                                + "each as a percent of the Total"),
-                new MeasureDefinition("neglect_days_to_cpp", "days", THEME, "Median days from neglect assessment to CP plan",
-                        "median calendar days from the child's first assessment with factor 16A (authorisation date) to "
-                                + "the start of the first CP plan on or after it, over children whose that plan started in "
-                                + "the year; numerator = children. A CP plan is never its own identification: children first "
-                                + "identified at a plan are the cp_plan row of neglect_new"),
-                new MeasureDefinition("neglect_repeat_cpp", "percent", THEME, "Repeat CP plans for neglect",
-                        "of CP plans starting in the year with initial category NEG, those that are second or subsequent"),
-                new MeasureDefinition("neglect_late_care_entry", "percent", THEME, "Late care entry after neglect",
-                        "of children starting a period of care in the year whose neglect was identified before the care "
-                                + "start, those identified 2 years or more before it (SSDA903 years; short breaks excluded)"),
-                new MeasureDefinition("neglect_prior_referrals", MEDIAN, THEME, "Referrals before care entry (neglect)",
-                        "of the same children, the median number of referrals before the care start (1 dp; unit median: "
-                                + "a statistic, not a count of children, so it is not rounded to a whole number; "
-                                + "numerator = the number of children, and the median is suppressed with it when that is 1 to 5)"));
+        return MeasureDefinition.of("neglect_new", "neglect_days_to_cpp", "neglect_repeat_cpp",
+                "neglect_late_care_entry", "neglect_prior_referrals");
     }
 
     @Override

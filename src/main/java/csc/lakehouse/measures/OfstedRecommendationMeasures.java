@@ -19,8 +19,6 @@ import java.util.Map;
  */
 public final class OfstedRecommendationMeasures implements MeasureFamily {
     public static final String NAME = "ofsted_recommendations";
-    public static final String THEME = "Ofsted recommendations";
-
     private final List<OfstedRecommendation> recommendations;
 
     public OfstedRecommendationMeasures() {

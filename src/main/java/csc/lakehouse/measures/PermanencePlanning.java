@@ -35,12 +35,7 @@ public final class PermanencePlanning implements OfstedRecommendation {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        String t = OfstedRecommendationMeasures.THEME;
-        return List.of(
-                new MeasureDefinition("ppm_held", "percent", t, "Looked-after children with a permanence planning meeting (snapshot)",
-                        "Of children looked after at the date (an open period of care, not short breaks), those with a permanence planning meeting in the current period on or before the date. SSDA903 periods of care and the local tracker permanence_planning."),
-                new MeasureDefinition("ppm_by_second_review", "percent", t, "Permanence planning meeting by the second review (snapshot)",
-                        "Of children looked after at the date whose second statutory review of the current period (SSDA903 reviews) is on or before the date, those with a permanence planning meeting on or before that second review."));
+        return MeasureDefinition.of("ppm_held", "ppm_by_second_review");
     }
 
     @Override

@@ -27,7 +27,6 @@ import static org.apache.spark.sql.functions.upper;
  * {@code data-schemas/reference/cla_placement_groups.csv}.
  */
 public final class PlacementStabilityMeasures implements MeasureFamily {
-    public static final String THEME = "Children looked after and police protection";
     public static final String GROUPS_FILE = "reference/cla_placement_groups.csv";
     public static final String THREE_PLUS = "cla_3plus_placements";
     public static final String PLACEMENT_TYPE = "cla_placement_type";
@@ -43,11 +42,7 @@ public final class PlacementStabilityMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(
-                new MeasureDefinition(THREE_PLUS, "percent", THEME, "Children looked after with 3 or more placements in the year",
-                        "of children looked after at 31 March, those with 3 or more placements in the year"),
-                new MeasureDefinition(PLACEMENT_TYPE, "percent", THEME, "Children looked after at 31 March by placement type",
-                        "children looked after at 31 March by the DfE placement group of their placement"));
+        return MeasureDefinition.of(THREE_PLUS, PLACEMENT_TYPE);
     }
 
     @Override

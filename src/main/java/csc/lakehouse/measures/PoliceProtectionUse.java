@@ -35,12 +35,7 @@ public final class PoliceProtectionUse implements OfstedRecommendation {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        String t = OfstedRecommendationMeasures.THEME;
-        return List.of(
-                new MeasureDefinition("pp_sibling_groups", "count", t, "Children taken into police protection in sibling groups",
-                        "Children (distinct, not entries) taken into police protection in the year as part of a sibling group: a sibling_group_id shared by two or more distinct children with entries in the year (one child alone with a group id is not a group). Total row = those children; breakdown count_of = groups. Local tracker police_protection_events."),
-                new MeasureDefinition("pp_out_of_hours", "percent", t, "Police protection entries out of hours",
-                        "Of entries into police protection in the year (each event, so a child taken twice counts twice), those starting outside 09:00-17:00 Monday to Friday (17:00 itself is out of hours) or on an England and Wales bank holiday. Local tracker police_protection_events."));
+        return MeasureDefinition.of("pp_sibling_groups", "pp_out_of_hours");
     }
 
     @Override

@@ -36,9 +36,7 @@ public final class PreProceedingsTimeliness implements OfstedRecommendation {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(new MeasureDefinition("pre_proceedings_over_16w", "count", OfstedRecommendationMeasures.THEME,
-                "Children in pre-proceedings over 16 weeks (snapshot)",
-                "Children in pre-proceedings open at the date (start <= date, end empty or after it) that started more than 16 x 7 days before it. Total row = children; breakdown count_of = families (distinct family ids, tracker only). From 2026-27 (CIN census pre-proceedings module) the CIN census where it holds pre-proceedings, otherwise the local tracker."));
+        return MeasureDefinition.of("pre_proceedings_over_16w");
     }
 
     @Override

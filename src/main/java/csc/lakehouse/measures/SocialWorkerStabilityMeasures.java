@@ -14,7 +14,6 @@ import static org.apache.spark.sql.functions.col;
  * ({@code data-schemas/collected_from.yaml}, item {@code sw_episode}) are {@code x}, not collected.
  */
 public final class SocialWorkerStabilityMeasures implements MeasureFamily {
-    public static final String THEME = "Children looked after and police protection";
     public static final String ITEM = "sw_episode";
     public static final String THREE_PLUS = "cla_3plus_social_workers";
     /** Three or more social workers in the past 12 months: the DfE's threshold. */
@@ -25,9 +24,7 @@ public final class SocialWorkerStabilityMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(new MeasureDefinition(THREE_PLUS, "percent", THEME,
-                "Children looked after with 3 or more social workers in the past 12 months",
-                "of children looked after at 31 March, those with 3 or more social workers in the year"));
+        return MeasureDefinition.of(THREE_PLUS);
     }
 
     @Override

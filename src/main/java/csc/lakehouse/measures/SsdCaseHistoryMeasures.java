@@ -33,7 +33,6 @@ import static org.apache.spark.sql.functions.when;
  * month ends (snapshots). Timescales are {@code ssd_timescales} in {@code data-schemas/targets.yaml}.
  */
 public final class SsdCaseHistoryMeasures implements MeasureFamily {
-    public static final String THEME = "Case-level history (SSD)";
     static final String NOTE = "from the council's Standard Safeguarding Dataset extract";
 
     @Override
@@ -41,34 +40,11 @@ public final class SsdCaseHistoryMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(
-                new MeasureDefinition("ssd_contacts", "count", THEME, "Contacts", "contacts (ssd_contacts) dated in the period"),
-                new MeasureDefinition("ssd_contacts_rate", "rate_per_10000", THEME, "Contacts per 10,000 children",
-                        "`ssd_contacts` per 10,000 children (reporting years)"),
-                new MeasureDefinition("ssd_contact_conversion", "percent", THEME, "Contacts that became referrals",
-                        "of `ssd_contacts`, those whose outcome is a new referral (NEW_REFERRAL_FLAG)"),
-                new MeasureDefinition("ssd_strategy_discussion_wd_median", "days", THEME, "Working days from referral to strategy discussion (median)",
-                        "median working days from the referral to the strategy discussion that started each S47 enquiry in the period"),
-                new MeasureDefinition("ssd_strategy_discussion_in_timescale", "percent", THEME, "Strategy discussions within timescale",
-                        "of S47 enquiries started in the period, those whose strategy discussion was within the council's timescale of the referral"),
-                new MeasureDefinition("ssd_cp_visits_in_timescale", "percent", THEME, "Children on a CP plan visited within timescale",
-                        "snapshot: of CP plans open, those with a visit in which the child was seen within the council's standard "
-                                + "(working days) before the date, or started within it"),
-                new MeasureDefinition("ssd_cin_visits_in_timescale", "percent", THEME, "Children on a CIN plan visited within timescale",
-                        "snapshot: of CIN plans open, those with a visit since the plan started within the council's standard (working days)"),
-                new MeasureDefinition("ssd_cla_visits_in_timescale", "percent", THEME, "Looked-after children visited within timescale",
-                        "snapshot: of periods of care open, those visited within the regulations' interval (6 weeks in the first year, "
-                                + "then 3 months), or started within a week"),
-                new MeasureDefinition("ssd_caseload_per_fte", "count", THEME, "Average caseload per FTE",
-                        "snapshot: children with an open involvement per worker, divided by the worker's FTE (1 when not given), averaged over workers holding cases"),
-                new MeasureDefinition("ssd_caseload_over_target", "percent", THEME, "Workers over the caseload target",
-                        "snapshot: of workers holding cases, those whose caseload per FTE is over the council's target"),
-                new MeasureDefinition("ssd_three_plus_social_workers_12m", "percent", THEME, "Children with 3 or more social workers in 12 months",
-                        "snapshot: of children with an open involvement, those with involvements of 3 or more workers in the 12 months to the date"),
-                new MeasureDefinition("ssd_missing_rhi_offered", "percent", THEME, "Missing episodes with a return interview offered",
-                        "of missing episodes ending in the period, those with a return home interview offered"),
-                new MeasureDefinition("ssd_missing_rhi_accepted", "percent", THEME, "Return interviews accepted",
-                        "of missing episodes ending in the period with a return home interview offered, those where it was accepted"));
+        return MeasureDefinition.of("ssd_contacts", "ssd_contacts_rate", "ssd_contact_conversion",
+                "ssd_strategy_discussion_wd_median", "ssd_strategy_discussion_in_timescale",
+                "ssd_cp_visits_in_timescale", "ssd_cin_visits_in_timescale", "ssd_cla_visits_in_timescale",
+                "ssd_caseload_per_fte", "ssd_caseload_over_target", "ssd_three_plus_social_workers_12m",
+                "ssd_missing_rhi_offered", "ssd_missing_rhi_accepted");
     }
 
     /** The timescales: {@code ssd_timescales} in targets.yaml, each with a default. */

@@ -40,26 +40,8 @@ public final class StrategyDiscussionTimeliness implements OfstedRecommendation 
 
     @Override
     public List<MeasureDefinition> definitions() {
-        String t = OfstedRecommendationMeasures.THEME;
-        String wd = "working days (weekdays that are not England and Wales bank holidays, from the day after the "
-                + "referral/contact up to and including the strategy discussion)";
-        String sources = " Local tracker strategy_discussions; where an LA has none for the year, the CIN census: "
-                + "S47ActualStartDate less CINreferralDate for the first S47 of each episode, only when no assessment of "
-                + "that episode was authorised before the S47 started (an S47 that arises later in a case, after an "
-                + "assessment, is not a response to the referral and is left out).";
-        return List.of(
-                new MeasureDefinition("strategy_discussion_days", "days", t, "Working days from referral to strategy discussion (mean)",
-                        "Mean " + wd + " over strategy discussions held in the year, 2 dp; numerator = total working "
-                                + "days, denominator = discussions." + sources),
-                new MeasureDefinition("strategy_discussion_days_median", "days", t, "Working days from referral to strategy discussion (median)",
-                        "Median " + wd + " over the same discussions (the mean of the middle two for an even count), "
-                                + "1 dp; numerator = discussions. Published beside the mean, which a few long waits pull up." + sources),
-                new MeasureDefinition("strategy_discussion_in_timescale", "percent", t, "Strategy discussions within the local timescale",
-                        "Of strategy discussions held in the year, those held within the local timescale "
-                                + "(data-schemas/ofsted_recommendations.yaml, default 3 working days) of the referral/contact. "
-                                + "Sources as strategy_discussion_days."),
-                new MeasureDefinition("strategy_police_attended", "percent", t, "Strategy discussions attended by police",
-                        "Of strategy discussions held in the year with attendance recorded, those the police attended. Local tracker only."));
+        return MeasureDefinition.of("strategy_discussion_days", "strategy_discussion_days_median",
+                "strategy_discussion_in_timescale", "strategy_police_attended");
     }
 
     @Override

@@ -33,16 +33,8 @@ public final class SupervisionAndOversight implements OfstedRecommendation {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        String t = OfstedRecommendationMeasures.THEME;
-        return List.of(
-                new MeasureDefinition("supervision_4wk", "percent", t, "Children supervised within 4 weeks (snapshot)",
-                        "Of children open to social care at the date (an open CIN census episode not NFA; where the LA has no CIN census, the tracker's case dates), those whose latest recorded case supervision on or before the date is at most 28 days before it."),
-                new MeasureDefinition("supervision_8wk", "percent", t, "Children supervised within 8 weeks (snapshot)",
-                        "As supervision_4wk with 56 days."),
-                new MeasureDefinition("caseload_over_target", "count", t, "Social workers above their caseload target (snapshot)",
-                        "At the latest caseload count on or before the date: case-holding workers (children_held > 0 and case_holding not N) whose caseload is above their team's target, the caseload being children held per FTE where the tracker gives the worker's FTE (fte > 0), else children held. numerator = that count, denominator = case-holding workers."),
-                new MeasureDefinition("caseload_over_target_pct", "percent", t, "Percent of social workers above their caseload target (snapshot)",
-                        "caseload_over_target as a percent of case-holding workers."));
+        return MeasureDefinition.of("supervision_4wk", "supervision_8wk", "caseload_over_target",
+                "caseload_over_target_pct");
     }
 
     @Override

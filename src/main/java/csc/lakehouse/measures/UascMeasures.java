@@ -15,7 +15,6 @@ import static org.apache.spark.sql.functions.col;
  * empty or after the date).
  */
 public final class UascMeasures implements MeasureFamily {
-    public static final String THEME = "Children looked after and police protection";
     public static final String STARTS_RATE = "cla_starts_uasc_rate";
     public static final String AT_31MAR_RATE = "cla_31mar_uasc_rate";
 
@@ -24,13 +23,7 @@ public final class UascMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return List.of(
-                new MeasureDefinition(STARTS_RATE, "rate_per_10000", THEME,
-                        "Children starting to be looked after who were UASC, per 10,000 children",
-                        "`cla_starts` who were UASC at the start, per 10,000 children"),
-                new MeasureDefinition(AT_31MAR_RATE, "rate_per_10000", THEME,
-                        "Children looked after at 31 March who were UASC, per 10,000 children",
-                        "children looked after at 31 March who were UASC at that date, per 10,000 children"));
+        return MeasureDefinition.of(STARTS_RATE, AT_31MAR_RATE);
     }
 
     @Override

@@ -29,12 +29,7 @@ public final class UnregisteredHomesOversight implements OfstedRecommendation {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        String t = OfstedRecommendationMeasures.THEME;
-        return List.of(
-                new MeasureDefinition("unregistered_u16_placements", "count", t, "Under-16s placed in unregistered settings",
-                        "Placements in unregistered settings starting in the year of children aged under 16 at the start (placements, not children: a child placed twice counts twice). Local tracker unregistered_placements."),
-                new MeasureDefinition("unregistered_u16_notified", "percent", t, "Unregistered under-16 placements notified to Ofsted",
-                        "Of unregistered_u16_placements, those notified to Ofsted on or before the placement start."));
+        return MeasureDefinition.of("unregistered_u16_placements", "unregistered_u16_notified");
     }
 
     @Override

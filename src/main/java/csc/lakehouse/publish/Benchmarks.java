@@ -1,5 +1,6 @@
 package csc.lakehouse.publish;
 
+import csc.lakehouse.spec.MeasureSpec;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * Published comparators read from a drop's {@code benchmarks/} folder, in the DfE's own formats
  * (explore-education-statistics CSVs b1, c1, d3, d5 and cla_number_and_rate_per_10k_children, and the
- * statistical-neighbour list). Files are recognised by their columns, not their names. Nothing is
+ * statistical-neighbour list). Which column holds which measure is the catalogue's {@code benchmark:} entry
+ * (data-schemas/measures.yaml); files are recognised by those columns, not their names. Nothing is
  * fetched at run time. The LAIT long table (parquet) is not read: the CSVs cover the same headline
  * measures and reading parquet would need Spark in the publish step.
  *
@@ -30,241 +32,216 @@ import java.util.stream.Stream;
  * the mid-(Y-1) ONS estimate the DfE uses (B&D 2025: 2,578 / 66,465 x 10,000 = 387.9).
  */
 public final class Benchmarks {
-  public static final String ENGLAND = "England";
-  public static final String LONDON = "London";
-  public static final String SN = "Statistical neighbours";
-  public static final List<String> COMPARATORS = List.of(ENGLAND, LONDON, SN);
-  static final Set<String> MARKERS = Set.of("c", "x", "k", "z", "u", "low", ":", "..", "");
+    public static final String ENGLAND = "England";
+    public static final String LONDON = "London";
+    public static final String SN = "Statistical neighbours";
+    public static final List<String> COMPARATORS = List.of(ENGLAND, LONDON, SN);
+    static final Set<String> MARKERS = Set.of("c", "x", "k", "z", "u", "low", ":", "..", "");
 
-  /** One comparator value. time_period in trends form (202425 for the year ending 31 March 2025). */
-  public record Benchmark(String measureId, String breakdown, String breakdownValue, String timePeriod,
-      String comparator, double value, String source) {}
+    /** One comparator value. time_period in trends form (202425 for the year ending 31 March 2025). */
+    public record Benchmark(String measureId, String breakdown, String breakdownValue, String timePeriod,
+            String comparator, double value, String source) {}
 
-  private final String laName;
-  private final List<Benchmark> rows;
-  private final Map<String, Benchmark> index = new HashMap<>();
+    private final String laName;
+    private final List<Benchmark> rows;
+    private final Map<String, Benchmark> index = new HashMap<>();
 
-  Benchmarks(String laName, List<Benchmark> rows) {
-    this.laName = laName;
-    this.rows = List.copyOf(rows);
-    for (Benchmark b : rows) index.put(key(b.measureId(), b.breakdownValue(), b.timePeriod(), b.comparator()), b);
-  }
-
-  public static Benchmarks of(List<Benchmark> rows) { return new Benchmarks(null, rows); }
-
-  public List<Benchmark> rows() { return rows; }
-
-  public String laName() { return laName; }
-
-  public List<Benchmark> forMeasure(String measureId) {
-    return rows.stream().filter(b -> b.measureId().equals(measureId)).toList();
-  }
-
-  /** The comparator's value for (measure, breakdown value or Total, trends time_period), or null. */
-  public Benchmark get(String measureId, String breakdownValue, String timePeriod, String comparator) {
-    return index.get(key(measureId, breakdownValue, timePeriod, comparator));
-  }
-
-  private static String key(String m, String bv, String tp, String c) { return m + "|" + bv + "|" + tp + "|" + c; }
-
-  /** 2025 (DfE year ending 31 March) to 202425. */
-  static String trendsPeriod(String dfeYear) {
-    String y = dfeYear.trim();
-    if (y.matches("\\d{4}")) {
-      int yy = Integer.parseInt(y);
-      return (yy - 1) + String.format("%02d", yy % 100);
+    Benchmarks(String laName, List<Benchmark> rows) {
+        this.laName = laName;
+        this.rows = List.copyOf(rows);
+        for (Benchmark b : rows) index.put(key(b.measureId(), b.breakdownValue(), b.timePeriod(), b.comparator()), b);
     }
-    return y; // already 202425
-  }
 
-  static Double number(String s) {
-    if (s == null) return null;
-    String t = s.trim();
-    if (MARKERS.contains(t.toLowerCase(Locale.ROOT))) return null;
-    try { return Double.valueOf(t.replace(",", "")); } catch (NumberFormatException e) { return null; }
-  }
+    public static Benchmarks of(List<Benchmark> rows) { return new Benchmarks(null, rows); }
 
-  // ---- loading ---------------------------------------------------------------------------------
+    public List<Benchmark> rows() { return rows; }
 
-  /** What one DfE file maps to: (measure, breakdown, breakdown value, column, kind). */
-  private record Mapping(String measureId, String breakdown, String breakdownValue, String column, boolean perPopulation) {}
+    public String laName() { return laName; }
 
-  private static final List<Mapping> B1 = List.of(new Mapping("cin_31mar_rate", "Total", "Total", "At31_episodes", true));
-  private static final List<Mapping> C1 = List.of(
-      new Mapping("referrals_rate", "Total", "Total", "referral_count", true),
-      new Mapping("rereferrals_12m", "Total", "Total", "rereferral_percent", false));
-  private static final List<Mapping> D3 = List.of(
-      new Mapping("cpp_starts_rate", "Total", "Total", "CPP_start", true),
-      new Mapping("cpp_repeat", "Total", "Total", "CPP_subsequent_percent", false));
-  private static final List<Mapping> D5 = List.of(
-      new Mapping("cpp_31mar_rate", "Total", "Total", "CPP_At31", true),
-      new Mapping("cpp_duration", "duration_band", "24m+", "2_years_or_more_percent", false));
-
-  /** area key: "E" England, "L" London, else the DfE LA number (old_la_code). */
-  private record Value(String measureId, String breakdown, String breakdownValue, String period, String area,
-      Double value, Double count, boolean perPopulation, String source) {}
-
-  /**
-   * Reads every CSV in {@code dir} that it recognises. {@code laCode} is the borough's ONS code
-   * (E09000002) or DfE number (301). Returns an empty set when the folder is missing.
-   */
-  public static Benchmarks load(Path dir, String laCode) {
-    List<Value> values = new ArrayList<>();
-    Map<String, Double> population = new HashMap<>(); // period|area -> population
-    Map<String, String> newToOld = new HashMap<>();
-    Map<String, String> names = new HashMap<>();
-    Map<String, List<String>> neighbours = new HashMap<>();
-    String snSource = null;
-    if (dir == null || !Files.isDirectory(dir)) return new Benchmarks(null, List.of());
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    public List<Benchmark> forMeasure(String measureId) {
+        return rows.stream().filter(b -> b.measureId().equals(measureId)).toList();
     }
-    for (Path f : files) {
-      List<List<String>> recs;
-      try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-        recs = TrendsFile.Csv.read(r);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
-      }
-      if (recs.isEmpty()) continue;
-      Map<String, Integer> ix = new HashMap<>();
-      List<String> h = recs.get(0);
-      for (int i = 0; i < h.size(); i++) ix.putIfAbsent(TrendsFile.Csv.stripBom(h.get(i)).trim(), i);
-      String name = f.getFileName().toString();
-      if (ix.containsKey("SN1") && ix.containsKey("LA num")) {
-        snSource = name;
-        readNeighbours(recs, ix, "LA num", "SN", neighbours);
-        continue;
-      }
-      if (ix.containsKey("SN_1") && ix.containsKey("old_la_code")) {
-        if (snSource == null || !snSource.startsWith("New_Statistical")) {
-          snSource = name;
-          neighbours.clear();
-          readNeighbours(recs, ix, "old_la_code", "SN_", neighbours);
+
+    /** The comparator's value for (measure, breakdown value or Total, trends time_period), or null. */
+    public Benchmark get(String measureId, String breakdownValue, String timePeriod, String comparator) {
+        return index.get(key(measureId, breakdownValue, timePeriod, comparator));
+    }
+
+    private static String key(String m, String bv, String tp, String c) { return m + "|" + bv + "|" + tp + "|" + c; }
+
+    /** 2025 (DfE year ending 31 March) to 202425. */
+    static String trendsPeriod(String dfeYear) {
+        String y = dfeYear.trim();
+        if (y.matches("\\d{4}")) {
+            int yy = Integer.parseInt(y);
+            return (yy - 1) + String.format("%02d", yy % 100);
         }
-        continue;
-      }
-      if (!ix.containsKey("time_period") || !ix.containsKey("geographic_level")) continue;
-      List<Mapping> maps;
-      if (ix.containsKey("At31_episodes")) maps = B1;
-      else if (ix.containsKey("rereferral_percent")) maps = C1;
-      else if (ix.containsKey("CPP_subsequent_percent")) maps = D3;
-      else if (ix.containsKey("2_years_or_more_percent")) maps = D5;
-      else if (ix.containsKey("population_type") && ix.containsKey("rate_per_10000")) maps = null;
-      else if (ix.containsKey("cla_group") && ix.containsKey("characteristic") && ix.containsKey("percentage")) {
-        // children starting to be looked after by legal status (DfE CLA national tables): L1 is police protection
+        return y; // already 202425
+    }
+
+    static Double number(String s) {
+        if (s == null) return null;
+        String t = s.trim();
+        if (MARKERS.contains(t.toLowerCase(Locale.ROOT))) return null;
+        try { return Double.valueOf(t.replace(",", "")); } catch (NumberFormatException e) { return null; }
+    }
+
+    // ---- loading ---------------------------------------------------------------------------------
+
+    /** area key: "E" England, "L" London, else the DfE LA number (old_la_code). */
+    private record Value(String measureId, String breakdown, String breakdownValue, String period, String area,
+            Double value, Double count, boolean perPopulation, String source) {}
+
+    /**
+     * Reads every CSV in {@code dir} that it recognises. {@code laCode} is the borough's ONS code
+     * (E09000002) or DfE number (301). Returns an empty set when the folder is missing.
+     */
+    public static Benchmarks load(Path dir, String laCode) {
+        return load(dir, laCode, MeasureSpec.load());
+    }
+
+    /** As {@link #load(Path, String)}, with the catalogue's {@code benchmark:} entries saying which column is which measure. */
+    public static Benchmarks load(Path dir, String laCode, MeasureSpec catalogue) {
+        List<MeasureSpec.Measure> sources = catalogue.benchmarked();
+        List<Value> values = new ArrayList<>();
+        Map<String, Double> population = new HashMap<>(); // period|area -> population
+        Map<String, String> newToOld = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, List<String>> neighbours = new HashMap<>();
+        String snSource = null;
+        if (dir == null || !Files.isDirectory(dir)) return new Benchmarks(null, List.of());
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        for (Path f : files) {
+            List<List<String>> recs;
+            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                recs = TrendsFile.Csv.read(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+            }
+            if (recs.isEmpty()) continue;
+            Map<String, Integer> ix = new HashMap<>();
+            List<String> h = recs.get(0);
+            for (int i = 0; i < h.size(); i++) ix.putIfAbsent(TrendsFile.Csv.stripBom(h.get(i)).trim(), i);
+            String name = f.getFileName().toString();
+            if (ix.containsKey("SN1") && ix.containsKey("LA num")) {
+                snSource = name;
+                readNeighbours(recs, ix, "LA num", "SN", neighbours);
+                continue;
+            }
+            if (ix.containsKey("SN_1") && ix.containsKey("old_la_code")) {
+                if (snSource == null || !snSource.startsWith("New_Statistical")) {
+                    snSource = name;
+                    neighbours.clear();
+                    readNeighbours(recs, ix, "old_la_code", "SN_", neighbours);
+                }
+                continue;
+            }
+            if (!ix.containsKey("time_period") || !ix.containsKey("geographic_level")) continue;
+            // the CLA numbers-and-rates file also gives the population that turns other files' counts into rates
+            boolean populationFile = ix.containsKey("population_type") && ix.containsKey("rate_per_10000");
+            List<MeasureSpec.Measure> maps = sources.stream()
+                    .filter(m -> ix.containsKey(m.benchmark().column()) && ix.keySet().containsAll(m.benchmark().where().keySet()))
+                    .toList();
+            if (maps.isEmpty() && !populationFile) continue;
+            for (int n = 1; n < recs.size(); n++) {
+                List<String> r = recs.get(n);
+                String area = area(r, ix);
+                if (area == null) continue;
+                String year = get(r, ix, "time_period");
+                String period = trendsPeriod(year);
+                String source = name + " (" + year + ")";
+                String oldCode = get(r, ix, "old_la_code"), newCode = get(r, ix, "new_la_code");
+                if (!oldCode.isBlank() && !newCode.isBlank()) newToOld.put(newCode, oldCode);
+                if (!oldCode.isBlank()) names.put(oldCode, get(r, ix, "la_name"));
+                if (populationFile) {
+                    Double pop = number(get(r, ix, "population_estimate"));
+                    if (pop != null) population.put(period + "|" + area, pop);
+                }
+                for (MeasureSpec.Measure m : maps) {
+                    MeasureSpec.BenchmarkSource b = m.benchmark();
+                    if (!b.where().entrySet().stream().allMatch(w -> MeasureSpec.BenchmarkSource.matches(w.getValue(), get(r, ix, w.getKey())))) {
+                        continue;
+                    }
+                    Double v = number(get(r, ix, b.column()));
+                    values.add(new Value(m.id(), b.breakdown(), b.breakdownValue(), period, area,
+                            b.perPopulation() ? null : v, b.perPopulation() ? v : null, b.perPopulation(), source));
+                }
+            }
+        }
+        String old = laCode == null ? null : newToOld.getOrDefault(laCode, laCode);
+        // resolve rates per 10,000 from counts and the population of the same year and area
+        Map<String, Double> byArea = new LinkedHashMap<>();
+        Map<String, Value> first = new LinkedHashMap<>();
+        for (Value v : values) {
+            Double val = v.value();
+            String src = v.source();
+            if (v.perPopulation()) {
+                Double pop = population.get(v.period() + "|" + v.area());
+                val = v.count() == null || pop == null || pop == 0 ? null : Math.round(v.count() * 100000.0 / pop) / 10.0;
+                src = src + "; population from cla_number_and_rate_per_10k_children.csv";
+            }
+            if (val == null) continue;
+            String k = v.measureId() + "|" + v.breakdownValue() + "|" + v.period() + "|" + v.area();
+            byArea.put(k, val);
+            first.put(k, new Value(v.measureId(), v.breakdown(), v.breakdownValue(), v.period(), v.area(), val, null, false, src));
+        }
+        List<Benchmark> out = new ArrayList<>();
+        Map<String, List<Value>> snParts = new TreeMap<>();
+        List<String> sns = old == null ? List.of() : neighbours.getOrDefault(old, List.of());
+        for (Value v : first.values()) {
+            if (v.area().equals("E")) out.add(new Benchmark(v.measureId(), v.breakdown(), v.breakdownValue(), v.period(), ENGLAND, v.value(), v.source()));
+            else if (v.area().equals("L")) out.add(new Benchmark(v.measureId(), v.breakdown(), v.breakdownValue(), v.period(), LONDON, v.value(), v.source()));
+            else if (sns.contains(v.area())) {
+                snParts.computeIfAbsent(v.measureId() + "|" + v.breakdown() + "|" + v.breakdownValue() + "|" + v.period(),
+                        k -> new ArrayList<>()).add(v);
+            }
+        }
+        for (Map.Entry<String, List<Value>> e : snParts.entrySet()) {
+            List<Value> parts = e.getValue();
+            double mean = parts.stream().mapToDouble(Value::value).average().orElse(Double.NaN);
+            Value v0 = parts.get(0);
+            out.add(new Benchmark(v0.measureId(), v0.breakdown(), v0.breakdownValue(), v0.period(), SN,
+                    Math.round(mean * 10.0) / 10.0,
+                    v0.source() + "; mean of " + parts.size() + " of " + sns.size() + " statistical neighbours (" + snSource + ")"));
+        }
+        out.sort(Comparator.comparing(Benchmark::measureId).thenComparing(Benchmark::breakdownValue)
+                .thenComparing(Benchmark::timePeriod).thenComparing(Benchmark::comparator));
+        return new Benchmarks(old == null ? null : names.get(old), out);
+    }
+
+    private static void readNeighbours(List<List<String>> recs, Map<String, Integer> ix, String keyCol, String prefix,
+            Map<String, List<String>> out) {
         for (int n = 1; n < recs.size(); n++) {
-          List<String> r = recs.get(n);
-          String area = area(r, ix);
-          if (area == null || !get(r, ix, "cla_group").equals("Legal status") || !get(r, ix, "characteristic").equals("L1")) continue;
-          String year = get(r, ix, "time_period");
-          values.add(new Value("cla_starts_police_protection", "Total", "Total", trendsPeriod(year), area,
-              number(get(r, ix, "percentage")), null, false, name + " (" + year + ")"));
+            List<String> r = recs.get(n);
+            String la = get(r, ix, keyCol).trim();
+            if (la.isEmpty()) continue;
+            List<String> sn = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                String v = get(r, ix, prefix + i).trim();
+                if (!v.isEmpty()) sn.add(v);
+            }
+            out.put(la, sn);
         }
-        continue;
-      }
-      else continue;
-      for (int n = 1; n < recs.size(); n++) {
-        List<String> r = recs.get(n);
-        String area = area(r, ix);
-        if (area == null) continue;
-        String year = get(r, ix, "time_period");
-        String period = trendsPeriod(year);
-        String source = name + " (" + year + ")";
-        String oldCode = get(r, ix, "old_la_code"), newCode = get(r, ix, "new_la_code");
-        if (!oldCode.isBlank() && !newCode.isBlank()) newToOld.put(newCode, oldCode);
-        if (!oldCode.isBlank()) names.put(oldCode, get(r, ix, "la_name"));
-        if (maps == null) { // CLA numbers and rates
-          String type = get(r, ix, "population_type");
-          Double pop = number(get(r, ix, "population_estimate"));
-          if (pop != null) population.put(period + "|" + area, pop);
-          String measure = type.startsWith("Children looked after on 31 March") ? "cla_31mar_rate"
-              : type.startsWith("Children starting to be looked after") ? "cla_starts_rate" : null;
-          if (measure != null) {
-            values.add(new Value(measure, "Total", "Total", period, area, number(get(r, ix, "rate_per_10000")),
-                null, false, source));
-          }
-          continue;
+    }
+
+    private static String area(List<String> r, Map<String, Integer> ix) {
+        String level = get(r, ix, "geographic_level");
+        if (level.equals("National")) return "E";
+        if (level.equals("Regional")) return get(r, ix, "region_code").equals("E12000007") || get(r, ix, "region_name").equals("London") ? "L" : null;
+        if (level.equals("Local authority")) {
+            String old = get(r, ix, "old_la_code").trim();
+            return old.isEmpty() ? null : old;
         }
-        for (Mapping m : maps) {
-          Double v = number(get(r, ix, m.column()));
-          values.add(new Value(m.measureId(), m.breakdown(), m.breakdownValue(), period, area,
-              m.perPopulation() ? null : v, m.perPopulation() ? v : null, m.perPopulation(), source));
-        }
-      }
+        return null;
     }
-    String old = laCode == null ? null : newToOld.getOrDefault(laCode, laCode);
-    // resolve rates per 10,000 from counts and the population of the same year and area
-    Map<String, Double> byArea = new LinkedHashMap<>();
-    Map<String, Value> first = new LinkedHashMap<>();
-    for (Value v : values) {
-      Double val = v.value();
-      String src = v.source();
-      if (v.perPopulation()) {
-        Double pop = population.get(v.period() + "|" + v.area());
-        val = v.count() == null || pop == null || pop == 0 ? null : Math.round(v.count() * 100000.0 / pop) / 10.0;
-        src = src + "; population from cla_number_and_rate_per_10k_children.csv";
-      }
-      if (val == null) continue;
-      String k = v.measureId() + "|" + v.breakdownValue() + "|" + v.period() + "|" + v.area();
-      byArea.put(k, val);
-      first.put(k, new Value(v.measureId(), v.breakdown(), v.breakdownValue(), v.period(), v.area(), val, null, false, src));
-    }
-    List<Benchmark> out = new ArrayList<>();
-    Map<String, List<Value>> snParts = new TreeMap<>();
-    List<String> sns = old == null ? List.of() : neighbours.getOrDefault(old, List.of());
-    for (Value v : first.values()) {
-      if (v.area().equals("E")) out.add(new Benchmark(v.measureId(), v.breakdown(), v.breakdownValue(), v.period(), ENGLAND, v.value(), v.source()));
-      else if (v.area().equals("L")) out.add(new Benchmark(v.measureId(), v.breakdown(), v.breakdownValue(), v.period(), LONDON, v.value(), v.source()));
-      else if (sns.contains(v.area())) {
-        snParts.computeIfAbsent(v.measureId() + "|" + v.breakdown() + "|" + v.breakdownValue() + "|" + v.period(),
-            k -> new ArrayList<>()).add(v);
-      }
-    }
-    for (Map.Entry<String, List<Value>> e : snParts.entrySet()) {
-      List<Value> parts = e.getValue();
-      double mean = parts.stream().mapToDouble(Value::value).average().orElse(Double.NaN);
-      Value v0 = parts.get(0);
-      out.add(new Benchmark(v0.measureId(), v0.breakdown(), v0.breakdownValue(), v0.period(), SN,
-          Math.round(mean * 10.0) / 10.0,
-          v0.source() + "; mean of " + parts.size() + " of " + sns.size() + " statistical neighbours (" + snSource + ")"));
-    }
-    out.sort(Comparator.comparing(Benchmark::measureId).thenComparing(Benchmark::breakdownValue)
-        .thenComparing(Benchmark::timePeriod).thenComparing(Benchmark::comparator));
-    return new Benchmarks(old == null ? null : names.get(old), out);
-  }
 
-  private static void readNeighbours(List<List<String>> recs, Map<String, Integer> ix, String keyCol, String prefix,
-      Map<String, List<String>> out) {
-    for (int n = 1; n < recs.size(); n++) {
-      List<String> r = recs.get(n);
-      String la = get(r, ix, keyCol).trim();
-      if (la.isEmpty()) continue;
-      List<String> sn = new ArrayList<>();
-      for (int i = 1; i <= 10; i++) {
-        String v = get(r, ix, prefix + i).trim();
-        if (!v.isEmpty()) sn.add(v);
-      }
-      out.put(la, sn);
+    private static String get(List<String> r, Map<String, Integer> ix, String col) {
+        Integer i = ix.get(col);
+        return i == null || i >= r.size() ? "" : r.get(i);
     }
-  }
-
-  private static String area(List<String> r, Map<String, Integer> ix) {
-    String level = get(r, ix, "geographic_level");
-    if (level.equals("National")) return "E";
-    if (level.equals("Regional")) return get(r, ix, "region_code").equals("E12000007") || get(r, ix, "region_name").equals("London") ? "L" : null;
-    if (level.equals("Local authority")) {
-      String old = get(r, ix, "old_la_code").trim();
-      return old.isEmpty() ? null : old;
-    }
-    return null;
-  }
-
-  private static String get(List<String> r, Map<String, Integer> ix, String col) {
-    Integer i = ix.get(col);
-    return i == null || i >= r.size() ? "" : r.get(i);
-  }
 }

@@ -26,821 +26,823 @@ import java.util.TreeMap;
  * and no local path is ever printed.
  */
 public final class EvidencePack {
-  public static final List<String> SECTION_IDS = List.of("summary", "headlines", "demand", "trends", "durations",
-      "neglect", "police-protection", "recommendations", "data-quality", "glossary", "about");
-  static final List<String> SECTION_NAMES = List.of("At a glance", "Headline findings", "Demand against population",
-      "Trends against benchmarks", "How long children stay on plans", "Neglect", "Police protection",
-      "Recommendations and targets", "Data quality", "Glossary", "About these figures");
+    public static final List<String> SECTION_IDS = List.of("summary", "headlines", "demand", "trends", "durations",
+            "neglect", "police-protection", "recommendations", "data-quality", "glossary", "about");
+    static final List<String> SECTION_NAMES = List.of("At a glance", "Headline findings", "Demand against population",
+            "Trends against benchmarks", "How long children stay on plans", "Neglect", "Police protection",
+            "Recommendations and targets", "Data quality", "Glossary", "About these figures");
 
-  private final List<Row> rows;
-  private final Map<String, List<Row>> byMeasure;
-  private final Map<String, ? extends MeasureDefinitionLike> catalogue;
-  private final Benchmarks benchmarks;
-  private final JsonNode manifest;
-  private final PublishConfig config;
-  private final List<String> periods;
-  private final StringBuilder out = new StringBuilder(64 * 1024);
-  /** Measures drawn so far (a measure is charted once) and measures/codes to explain in the glossary. */
-  private final Set<String> charted = new LinkedHashSet<>();
-  private final Set<String> explained = new LinkedHashSet<>();
-  private final Map<String, Set<String>> codesShown = new TreeMap<>();
-  private int chartNo;
+    private final List<Row> rows;
+    private final Map<String, List<Row>> byMeasure;
+    private final Map<String, ? extends MeasureDefinitionLike> catalogue;
+    private final Benchmarks benchmarks;
+    private final JsonNode manifest;
+    private final PublishConfig config;
+    private final List<String> periods;
+    private final StringBuilder out = new StringBuilder(64 * 1024);
+    /** Measures drawn so far (a measure is charted once) and measures/codes to explain in the glossary. */
+    private final Set<String> charted = new LinkedHashSet<>();
+    private final Set<String> explained = new LinkedHashSet<>();
+    private final Map<String, Set<String>> codesShown = new TreeMap<>();
+    private int chartNo;
 
-  private EvidencePack(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue, Benchmarks benchmarks,
-      String manifestJson, PublishConfig config) {
-    this.rows = rows;
-    this.byMeasure = TrendSeries.byMeasure(rows);
-    this.catalogue = catalogue == null ? Map.of() : catalogue;
-    this.benchmarks = benchmarks == null ? Benchmarks.of(List.of()) : benchmarks;
-    this.manifest = parse(manifestJson);
-    this.config = config == null ? PublishConfig.EMPTY : config;
-    this.periods = TrendSeries.periods(rows);
-  }
-
-  static JsonNode parse(String json) {
-    if (json == null || json.isBlank()) return new ObjectMapper().createObjectNode();
-    try {
-      return new ObjectMapper().readTree(json);
-    } catch (Exception e) {
-      throw new IllegalArgumentException("manifest is not JSON: " + e.getMessage(), e);
+    private EvidencePack(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue, Benchmarks benchmarks,
+            String manifestJson, PublishConfig config) {
+        this.rows = rows;
+        this.byMeasure = TrendSeries.byMeasure(rows);
+        this.catalogue = catalogue == null ? Map.of() : catalogue;
+        this.benchmarks = benchmarks == null ? Benchmarks.of(List.of()) : benchmarks;
+        this.manifest = parse(manifestJson);
+        this.config = config == null ? PublishConfig.EMPTY : config;
+        this.periods = TrendSeries.periods(rows);
     }
-  }
 
-  /** The pack with the configuration in data-schemas/. */
-  public static String render(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
-      Benchmarks benchmarks, String manifestJson) {
-    return render(rows, catalogue, benchmarks, manifestJson, PublishConfig.get());
-  }
-
-  public static String render(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
-      Benchmarks benchmarks, String manifestJson, PublishConfig config) {
-    return new EvidencePack(rows, catalogue, benchmarks, manifestJson, config).build();
-  }
-
-  // ---- helpers -----------------------------------------------------------------------------------
-
-  private static String esc(String s) { return SvgChart.esc(s); }
-
-  private String title(String measureId) {
-    MeasureDefinitionLike d = catalogue.get(measureId);
-    return d != null && d.title() != null && !d.title().isBlank() ? d.title() : measureId.replace('_', ' ');
-  }
-
-  private String unit(String measureId) {
-    MeasureDefinitionLike d = catalogue.get(measureId);
-    if (d != null && d.unit() != null && !d.unit().isBlank()) return d.unit();
-    List<Row> r = byMeasure.get(measureId);
-    return r == null || r.isEmpty() ? "count" : r.get(0).unit();
-  }
-
-  private String laName() {
-    for (Row r : rows) if (!r.laName().isBlank()) return r.laName();
-    return benchmarks.laName() != null ? benchmarks.laName() : "the council";
-  }
-
-  private boolean has(String measureId) { return byMeasure.containsKey(measureId); }
-
-  /** Reporting-year rows of one series, with a value or suppressed (c), by period. */
-  private TreeMap<String, Row> reported(String measureId, String breakdownValue) {
-    TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
-    s.values().removeIf(r -> r.valueAsDouble() == null && !Suppression.MARK.equals(r.value()));
-    return s;
-  }
-
-  private static boolean suppressed(Row r) { return r != null && Suppression.MARK.equals(r.value()); }
-
-  /** A value as a committee member reads it, with one decimal as in trends.csv and recommendations.csv. */
-  static String show(Double v, String unit) {
-    if (v == null) return "c";
-    String n = TrendsCsv.formatValue(v, unit);
-    return switch (unit == null ? "" : unit) {
-      case "percent" -> n + "%";
-      case "days" -> n + " days";
-      case "percentage_points" -> (v > 0 ? "+" : "") + n + " points";
-      case "count" -> String.format(Locale.UK, "%,d", Math.round(v));
-      default -> n;
-    };
-  }
-
-  private static String show(Row r) {
-    if (r == null) return "";
-    if (suppressed(r)) return "c";
-    return show(r.valueAsDouble(), r.unit());
-  }
-
-  String direction(String measureId, Row latest, Row previous) {
-    return RecommendationView.direction(config, measureId, latest, previous);
-  }
-
-  /** The latest period at or before {@code upTo} with both a council value and an England figure, or null. */
-  private String comparatorPeriod(String measureId, String breakdownValue) {
-    TreeMap<String, Row> s = reported(measureId, breakdownValue);
-    for (String p : s.descendingKeySet()) {
-      if (suppressed(s.get(p))) continue;
-      if (benchmarks.get(measureId, breakdownValue, p, Benchmarks.ENGLAND) != null
-          || benchmarks.get(measureId, breakdownValue, p, Benchmarks.SN) != null) return p;
+    static JsonNode parse(String json) {
+        if (json == null || json.isBlank()) return new ObjectMapper().createObjectNode();
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("manifest is not JSON: " + e.getMessage(), e);
+        }
     }
-    return null;
-  }
 
-  private Double bench(String measureId, String breakdownValue, String period, String comparator) {
-    Benchmarks.Benchmark b = period == null ? null : benchmarks.get(measureId, breakdownValue, period, comparator);
-    return b == null ? null : b.value();
-  }
-
-  /** An absolute path (Unix or Windows, its first folder starting with a letter, so not a date like 12/03/2024). */
-  private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
-      "(?<![\\w.])(?:[A-Za-z]:)?[\\\\/][A-Za-z._~$][^\\s'\"\\\\/,;:)]*(?:[\\\\/][^\\s'\"\\\\/,;:)]+)*[\\\\/]([^\\s'\"\\\\/,;:)]+)");
-
-  /** No local path may reach the pack: a path keeps only its file name. */
-  static String noPaths(String s) {
-    if (s == null) return "";
-    return PATH.matcher(s).replaceAll("$1");
-  }
-
-  /** Plain text for a caption or glossary line: no code formatting marks. */
-  static String plain(String s) { return s == null ? "" : noPaths(s.replace("`", "")); }
-
-  // ---- charts ------------------------------------------------------------------------------------
-
-  /** The first and last period index holding any plotted value, so the x-axis ends at the latest plotted year. */
-  private int[] span(List<List<Double>> series, List<Set<Integer>> marks) {
-    int lo = Integer.MAX_VALUE, hi = -1;
-    for (int k = 0; k < series.size(); k++) {
-      List<Double> v = series.get(k);
-      for (int i = 0; i < v.size(); i++) if (v.get(i) != null) { lo = Math.min(lo, i); hi = Math.max(hi, i); }
-      for (int i : marks.get(k)) { lo = Math.min(lo, i); hi = Math.max(hi, i); }
+    /** The pack with the configuration in data-schemas/. */
+    public static String render(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
+            Benchmarks benchmarks, String manifestJson) {
+        return render(rows, catalogue, benchmarks, manifestJson, PublishConfig.get());
     }
-    return hi < 0 ? null : new int[] {lo, hi};
-  }
 
-  private List<Double> values(String measureId, String breakdownValue) {
-    TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
-    List<Double> v = new ArrayList<>();
-    for (String p : periods) v.add(s.containsKey(p) ? s.get(p).valueAsDouble() : null);
-    return v;
-  }
-
-  private Set<Integer> suppressedAt(String measureId, String breakdownValue) {
-    TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
-    Set<Integer> out = new LinkedHashSet<>();
-    for (int i = 0; i < periods.size(); i++) if (suppressed(s.get(periods.get(i)))) out.add(i);
-    return out;
-  }
-
-  private List<Double> benchSeries(String measureId, String breakdownValue, String comparator) {
-    List<Double> v = new ArrayList<>();
-    boolean any = false;
-    for (String p : periods) {
-      Double b = bench(measureId, breakdownValue, p, comparator);
-      v.add(b);
-      any |= b != null;
+    public static String render(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
+            Benchmarks benchmarks, String manifestJson, PublishConfig config) {
+        return new EvidencePack(rows, catalogue, benchmarks, manifestJson, config).build();
     }
-    return any ? v : null;
-  }
 
-  /** Draws series over the periods they cover (trimmed at both ends); null when nothing to draw. */
-  private String lineChart(String title, String yLabel, List<Series> series, Double target, String targetLabel, String source) {
-    List<List<Double>> vs = new ArrayList<>();
-    List<Set<Integer>> ms = new ArrayList<>();
-    for (Series s : series) { vs.add(s.values()); ms.add(s.suppressed()); }
-    int[] sp = span(vs, ms);
-    if (sp == null) return null;
-    List<String> labels = new ArrayList<>();
-    for (int i = sp[0]; i <= sp[1]; i++) labels.add(TrendSeries.label(periods.get(i)));
-    List<Series> trimmed = new ArrayList<>();
-    for (Series s : series) {
-      Set<Integer> m = new LinkedHashSet<>();
-      for (int i : s.suppressed()) if (i >= sp[0] && i <= sp[1]) m.add(i - sp[0]);
-      trimmed.add(new Series(s.name(), s.color(), s.dashed(), s.values().subList(sp[0], sp[1] + 1), m));
+    // ---- helpers -----------------------------------------------------------------------------------
+
+    private static String esc(String s) { return SvgChart.esc(s); }
+
+    private String title(String measureId) {
+        MeasureDefinitionLike d = catalogue.get(measureId);
+        return d != null && d.title() != null && !d.title().isBlank() ? d.title() : measureId.replace('_', ' ');
     }
-    return SvgChart.line("chart-" + (++chartNo), title, yLabel, labels, trimmed, target, targetLabel, source);
-  }
 
-  /** A line chart of one measure's Total (or a band) with the benchmarks that exist and its target. */
-  private String measureChart(String measureId, String breakdownValue) {
-    String u = unit(measureId);
-    List<Series> s = new ArrayList<>();
-    s.add(new Series(laName(), SvgChart.BOROUGH, false, values(measureId, breakdownValue), suppressedAt(measureId, breakdownValue)));
-    List<Double> e = benchSeries(measureId, breakdownValue, Benchmarks.ENGLAND);
-    if (e != null) s.add(new Series("England", SvgChart.ENGLAND, true, e));
-    List<Double> l = benchSeries(measureId, breakdownValue, Benchmarks.LONDON);
-    if (l != null) s.add(new Series("London", SvgChart.LONDON, true, l));
-    List<Double> n = benchSeries(measureId, breakdownValue, Benchmarks.SN);
-    if (n != null) s.add(new Series("Statistical neighbours", SvgChart.SN, true, n));
-    PublishConfig.Target t = "Total".equals(breakdownValue) ? config.target(measureId) : null;
-    Double target = t == null ? null : t.target();
-    String t0 = title(measureId) + ("Total".equals(breakdownValue) ? "" : " (" + breakdownValue + ")")
-        + ("percent".equals(u) && !title(measureId).contains("%") ? " (%)" : "");
-    return lineChart(t0, TrendSeries.unitLabel(u), s, target, target == null ? null : "Target " + show(target, u),
-        "the council's returns" + benchSource(measureId, breakdownValue));
-  }
-
-  private String benchSource(String measureId, String breakdownValue) {
-    for (int i = periods.size() - 1; i >= 0; i--) {
-      Benchmarks.Benchmark b = benchmarks.get(measureId, breakdownValue, periods.get(i), Benchmarks.ENGLAND);
-      if (b != null) return "; comparators: DfE " + b.source().replaceAll(";.*", "").replaceAll("_\\d{4}_to_\\d{4}", "");
+    private String unit(String measureId) {
+        MeasureDefinitionLike d = catalogue.get(measureId);
+        if (d != null && d.unit() != null && !d.unit().isBlank()) return d.unit();
+        List<Row> r = byMeasure.get(measureId);
+        return r == null || r.isEmpty() ? "count" : r.get(0).unit();
     }
-    return "";
-  }
 
-  /** A plain-English caption for a chart of one measure; its definition goes to the glossary. */
-  private String caption(String measureId) {
-    String u = unit(measureId);
-    String what = switch (u) {
-      case "percent" -> "The percentage each year";
-      case "rate_per_10000" -> "The rate per 10,000 children each year";
-      case "days" -> "The number of days each year";
-      case "index" -> "An index, the base year set to 100";
-      default -> "The number each year";
-    };
-    boolean comparators = benchSeries(measureId, "Total", Benchmarks.ENGLAND) != null;
-    PublishConfig.Target t = config.target(measureId);
-    return what + (comparators ? ", with England, London and statistical neighbours where the DfE publishes them" : "")
-        + (t != null && t.target() != null ? ", against the council's target" : "")
-        + ". A gap marked c is a year whose figure is suppressed to protect small numbers."
-        + " \"" + title(measureId) + "\" is defined in the glossary.";
-  }
-
-  private void figure(String measureId, String breakdownValue) {
-    if (!charted.add(measureId + "|" + breakdownValue)) return;
-    String chart = measureChart(measureId, breakdownValue);
-    if (chart == null) return;
-    explained.add(measureId);
-    out.append("<figure class=\"measure\">").append(chart).append("<figcaption>").append(esc(caption(measureId)))
-        .append("</figcaption></figure>\n");
-  }
-
-  // ---- headline sentences and the summary --------------------------------------------------------
-
-  private Row latest(PublishConfig.Headline h) {
-    TreeMap<String, Row> s = reported(h.measureId(), h.breakdownValue());
-    return s.isEmpty() ? null : s.lastEntry().getValue();
-  }
-
-  private Row previous(String measureId, String breakdownValue, Row latest) {
-    int i = periods.indexOf(latest.timePeriod());
-    if (i <= 0) return null;
-    // the year before the latest: suppressed shows as c, missing means there is no previous year
-    return TrendSeries.series(byMeasure.get(measureId), breakdownValue).get(periods.get(i - 1));
-  }
-
-  /** The headline's sentences: its latest value, the change on last year, comparators and target. */
-  String headline(PublishConfig.Headline h) {
-    Row last = latest(h);
-    if (last == null || suppressed(last)) return null;
-    String u = last.unit();
-    String year = TrendSeries.label(last.timePeriod());
-    String yearEnd = last.periodEnd().length() >= 4 ? last.periodEnd().substring(0, 4) : year;
-    String sentence = h.sentence().isBlank() ? "{label} was {value} in {year}" : h.sentence();
-    StringBuilder b = new StringBuilder(capitalise(sentence.replace("{value}", show(last)).replace("{year_end}", yearEnd)
-        .replace("{year}", year).replace("{la}", laName()).replace("{label}", h.label())));
-    Row prev = previous(h.measureId(), h.breakdownValue(), last);
-    if (prev != null) {
-      if (suppressed(prev)) b.append(" (the year before is suppressed: c)");
-      else {
-        String d = direction(h.measureId(), last, prev);
-        b.append(d.contains("same") ? ", about the same as " : d.contains("up") ? ", up from " : ", down from ")
-            .append(show(prev)).append(" in ").append(TrendSeries.label(prev.timePeriod()));
-      }
+    private String laName() {
+        for (Row r : rows) if (!r.laName().isBlank()) return r.laName();
+        return benchmarks.laName() != null ? benchmarks.laName() : "the council";
     }
-    b.append('.');
-    String cp = comparatorPeriod(h.measureId(), h.breakdownValue());
-    if (cp != null) {
-      Double e = bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.ENGLAND);
-      Double n = bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.SN);
-      Row here = TrendSeries.series(byMeasure.get(h.measureId()), h.breakdownValue()).get(cp);
-      b.append(" In ").append(TrendSeries.label(cp)).append(cp.equals(last.timePeriod()) ? "" : ", the latest year with published figures")
-          .append(", the figure was ").append(show(here)).append(" here");
-      List<String> c = new ArrayList<>();
-      if (e != null) c.add(show(e, u) + " for England");
-      if (n != null) c.add(show(n, u) + " for statistical neighbours");
-      b.append(c.isEmpty() ? "" : ", against " + String.join(" and ", c)).append('.');
+
+    private boolean has(String measureId) { return measureId != null && byMeasure.containsKey(measureId); }
+
+    /** Reporting-year rows of one series, with a value or suppressed (c), by period. */
+    private TreeMap<String, Row> reported(String measureId, String breakdownValue) {
+        TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
+        s.values().removeIf(r -> r.valueAsDouble() == null && !Suppression.MARK.equals(r.value()));
+        return s;
     }
-    PublishConfig.Target t = "Total".equals(h.breakdownValue()) ? config.target(h.measureId()) : null;
-    if (t != null && t.target() != null) {
-      b.append(" The target is ").append(show(t.target(), u)).append(": ").append(met(t, last.valueAsDouble()) ? "met" : "not met").append('.');
+
+    private static boolean suppressed(Row r) { return r != null && Suppression.MARK.equals(r.value()); }
+
+    /** A value as a committee member reads it, with one decimal as in trends.csv and recommendations.csv. */
+    static String show(Double v, String unit) {
+        if (v == null) return "c";
+        String n = TrendsCsv.formatValue(v, unit);
+        return switch (unit == null ? "" : unit) {
+            case "percent" -> n + "%";
+            case "days" -> n + " days";
+            case "percentage_points" -> (v > 0 ? "+" : "") + n + " points";
+            case "count" -> String.format(Locale.UK, "%,d", Math.round(v));
+            default -> n;
+        };
     }
-    return b.toString();
-  }
 
-  private static boolean met(PublishConfig.Target t, double v) { return RecommendationView.met(t, v); }
-
-  private static String capitalise(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  /** The one-page summary: one row per headline indicator. */
-  private void summary() {
-    section(0);
-    out.append("<p class=\"lead\">The council's headline indicators: the latest year, the change on the year before, "
-        + "and the latest year for which the DfE has published England and statistical-neighbour figures.</p>");
-    out.append("<table class=\"summary\"><thead><tr><th>Indicator</th><th class=\"n\">Latest</th><th>Against last year</th>"
-        + "<th>Comparison year</th><th class=\"n\">").append(esc(laName())).append("</th><th class=\"n\">England</th>"
-        + "<th class=\"n\">Statistical neighbours</th><th class=\"n\">Target</th><th>Target met</th></tr></thead><tbody>");
-    int n = 0;
-    for (PublishConfig.Headline h : config.headlines()) {
-      Row last = latest(h);
-      if (last == null) continue;
-      n++;
-      explained.add(h.measureId());
-      Row prev = previous(h.measureId(), h.breakdownValue(), last);
-      String cp = comparatorPeriod(h.measureId(), h.breakdownValue());
-      Row here = cp == null ? null : TrendSeries.series(byMeasure.get(h.measureId()), h.breakdownValue()).get(cp);
-      PublishConfig.Target t = "Total".equals(h.breakdownValue()) ? config.target(h.measureId()) : null;
-      String u = last.unit();
-      out.append("<tr><th>").append(esc(h.label().isBlank() ? title(h.measureId()) : h.label())).append("</th>")
-          .append("<td class=\"n\">").append(esc(show(last))).append(" <span class=\"yr\">").append(esc(TrendSeries.label(last.timePeriod()))).append("</span></td>")
-          .append("<td>").append(esc(direction(h.measureId(), last, prev))).append("</td>")
-          .append("<td>").append(esc(cp == null ? "none published" : TrendSeries.label(cp))).append("</td>")
-          .append("<td class=\"n\">").append(esc(here == null ? "" : show(here))).append("</td>")
-          .append("<td class=\"n\">").append(esc(cp == null ? "" : showOrDash(bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.ENGLAND), u))).append("</td>")
-          .append("<td class=\"n\">").append(esc(cp == null ? "" : showOrDash(bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.SN), u))).append("</td>")
-          .append("<td class=\"n\">").append(esc(t == null || t.target() == null ? "" : show(t.target(), u))).append("</td>")
-          .append("<td>").append(esc(t == null || t.target() == null || suppressed(last) ? "" : met(t, last.valueAsDouble()) ? "met" : "not met")).append("</td></tr>");
+    private static String show(Row r) {
+        if (r == null) return "";
+        if (suppressed(r)) return "c";
+        return show(r.valueAsDouble(), r.unit());
     }
-    if (n == 0) out.append("<tr><td colspan=\"9\">No headline indicators in this run.</td></tr>");
-    out.append("</tbody></table>");
-    out.append("<p class=\"note\">c: suppressed to protect small numbers (1 to 5 children, or a figure that would reveal one). "
-        + "A blank comparison: the DfE publishes no figure for this indicator.</p>");
-    out.append("</section>\n");
-  }
 
-  private static String showOrDash(Double v, String u) { return v == null ? "\u2013" : show(v, u); }
-
-  // ---- page --------------------------------------------------------------------------------------
-
-  private String build() {
-    String la = laName();
-    List<String> observed = TrendSeries.periods(rowsNotProjected());
-    String latest = observed.isEmpty() ? "" : TrendSeries.label(observed.get(observed.size() - 1));
-    out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(esc("Children's social care evidence pack: " + la)).append("</title>\n")
-        .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
-    out.append("<header><h1>").append(esc("Children's social care evidence pack")).append("</h1><p class=\"sub\">")
-        .append(esc(la)).append(latest.isEmpty() ? "" : " &middot; latest reporting year " + esc(latest))
-        .append(" &middot; published ").append(esc(generatedAt())).append(" UTC</p></header>\n");
-    out.append("<nav><ol>");
-    for (int i = 1; i < SECTION_IDS.size(); i++) {
-      out.append("<li><a href=\"#").append(SECTION_IDS.get(i)).append("\">").append(esc(SECTION_NAMES.get(i))).append("</a></li>");
+    String direction(String measureId, Row latest, Row previous) {
+        return RecommendationView.direction(config, measureId, latest, previous);
     }
-    out.append("</ol></nav>\n");
 
-    summary();
-    headlines();
-    demand();
-    trends();
-    durations();
-    neglect();
-    policeProtection();
-    recommendations();
-    dataQuality();
-    glossary();
-    about();
-    out.append("</body>\n</html>\n");
-    return out.toString();
-  }
-
-  private String generatedAt() { return Instant.now().toString().substring(0, 19).replace('T', ' '); }
-
-  private List<Row> rowsNotProjected() {
-    List<Row> o = new ArrayList<>();
-    for (Row r : rows) if (!r.measureId().contains("projection")) o.add(r);
-    return o;
-  }
-
-  private void headlines() {
-    section(1);
-    out.append("<ul class=\"headlines\">");
-    int n = 0;
-    for (PublishConfig.Headline h : config.headlines()) {
-      if (!has(h.measureId())) continue;
-      String s = headline(h);
-      if (s != null) { out.append("<li>").append(esc(s)).append("</li>"); n++; }
+    /** The latest period at or before {@code upTo} with both a council value and an England figure, or null. */
+    private String comparatorPeriod(String measureId, String breakdownValue) {
+        TreeMap<String, Row> s = reported(measureId, breakdownValue);
+        for (String p : s.descendingKeySet()) {
+            if (suppressed(s.get(p))) continue;
+            if (benchmarks.get(measureId, breakdownValue, p, Benchmarks.ENGLAND) != null
+                    || benchmarks.get(measureId, breakdownValue, p, Benchmarks.SN) != null) return p;
+        }
+        return null;
     }
-    if (has("demand_excess_growth")) {
-      TreeMap<String, Row> s = TrendSeries.series(byMeasure.get("demand_excess_growth"), "referrals");
-      s.values().removeIf(r -> r.valueAsDouble() == null);
-      if (!s.isEmpty()) {
-        double pp = s.lastEntry().getValue().valueAsDouble();
-        out.append("<li>").append(esc(String.format(Locale.UK, "Between %s and %s referrals grew %.1f index points %s than the child population (both indexed to 100 at the start).",
-            TrendSeries.label(s.firstKey()), TrendSeries.label(s.lastKey()), Math.abs(pp), pp >= 0 ? "more" : "less"))).append("</li>");
-        n++;
-      }
+
+    private Double bench(String measureId, String breakdownValue, String period, String comparator) {
+        Benchmarks.Benchmark b = period == null ? null : benchmarks.get(measureId, breakdownValue, period, comparator);
+        return b == null ? null : b.value();
     }
-    if (n == 0) out.append("<li>No headline measures in this run.</li>");
-    out.append("</ul></section>\n");
-  }
 
-  private void demand() {
-    section(2);
-    boolean any = false;
-    if (has("demand_index")) {
-      List<Series> s = new ArrayList<>();
-      int k = 0;
-      for (String series : TrendSeries.breakdownValues(byMeasure.get("demand_index"))) {
-        boolean pop = series.startsWith("population");
-        s.add(new Series(pop ? "Children aged 0 to 17" : title(series), pop ? "#000000" : SvgChart.PALETTE[(k++ % 19) + 1], pop,
-            values("demand_index", series), suppressedAt("demand_index", series)));
-      }
-      String chart = lineChart("Demand against the child population (base year = 100)", "index", s, null, null,
-          "the council's returns; ONS mid-year estimates");
-      if (chart != null) {
-        any = true;
-        explained.add("demand_index");
-        out.append("<figure class=\"measure\">").append(chart).append("<figcaption>Each kind of demand is shown against its own "
-            + "first year, set to 100. The black dashed line is the number of children living in the area: a line above it "
-            + "is demand that the growth in the number of children does not explain.</figcaption></figure>\n");
-      }
+    /** An absolute path (Unix or Windows, its first folder starting with a letter, so not a date like 12/03/2024). */
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
+            "(?<![\\w.])(?:[A-Za-z]:)?[\\\\/][A-Za-z._~$][^\\s'\"\\\\/,;:)]*(?:[\\\\/][^\\s'\"\\\\/,;:)]+)*[\\\\/]([^\\s'\"\\\\/,;:)]+)");
+
+    /** No local path may reach the pack: a path keeps only its file name. */
+    static String noPaths(String s) {
+        if (s == null) return "";
+        return PATH.matcher(s).replaceAll("$1");
     }
-    if (has("population_0_17")) { any = true; figure("population_0_17", "Total"); }
-    if (has("demand_excess_growth")) { any = true; table("demand_excess_growth"); }
-    if (!any) out.append("<p>No demand measures in this run.</p>");
-    out.append("</section>\n");
-  }
 
-  private Set<String> ownSections() {
-    Set<String> s = new LinkedHashSet<>();
-    for (List<String> l : config.sections().values()) s.addAll(l);
-    return s;
-  }
+    /** Plain text for a caption or glossary line: no code formatting marks. */
+    static String plain(String s) { return s == null ? "" : noPaths(s.replace("`", "")); }
 
-  private void trends() {
-    section(3);
-    Set<String> elsewhere = ownSections();
-    for (String theme : List.of(Themes.FRONT_DOOR, Themes.CIN_CP, Themes.CLA_PP)) {
-      List<String> ms = new ArrayList<>();
-      for (String m : measuresOf(theme)) if (!elsewhere.contains(m)) ms.add(m);
-      if (ms.isEmpty()) continue;
-      out.append("<h3>").append(esc(theme)).append("</h3>\n");
-      for (String m : ms) {
-        if (TrendSeries.breakdownValues(byMeasure.get(m)).isEmpty()) figure(m, "Total");
+    // ---- charts ------------------------------------------------------------------------------------
+
+    /** The first and last period index holding any plotted value, so the x-axis ends at the latest plotted year. */
+    private int[] span(List<List<Double>> series, List<Set<Integer>> marks) {
+        int lo = Integer.MAX_VALUE, hi = -1;
+        for (int k = 0; k < series.size(); k++) {
+            List<Double> v = series.get(k);
+            for (int i = 0; i < v.size(); i++) if (v.get(i) != null) { lo = Math.min(lo, i); hi = Math.max(hi, i); }
+            for (int i : marks.get(k)) { lo = Math.min(lo, i); hi = Math.max(hi, i); }
+        }
+        return hi < 0 ? null : new int[] {lo, hi};
+    }
+
+    private List<Double> values(String measureId, String breakdownValue) {
+        TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
+        List<Double> v = new ArrayList<>();
+        for (String p : periods) v.add(s.containsKey(p) ? s.get(p).valueAsDouble() : null);
+        return v;
+    }
+
+    private Set<Integer> suppressedAt(String measureId, String breakdownValue) {
+        TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
+        Set<Integer> out = new LinkedHashSet<>();
+        for (int i = 0; i < periods.size(); i++) if (suppressed(s.get(periods.get(i)))) out.add(i);
+        return out;
+    }
+
+    private List<Double> benchSeries(String measureId, String breakdownValue, String comparator) {
+        List<Double> v = new ArrayList<>();
+        boolean any = false;
+        for (String p : periods) {
+            Double b = bench(measureId, breakdownValue, p, comparator);
+            v.add(b);
+            any |= b != null;
+        }
+        return any ? v : null;
+    }
+
+    /** Draws series over the periods they cover (trimmed at both ends); null when nothing to draw. */
+    private String lineChart(String title, String yLabel, List<Series> series, Double target, String targetLabel, String source) {
+        List<List<Double>> vs = new ArrayList<>();
+        List<Set<Integer>> ms = new ArrayList<>();
+        for (Series s : series) { vs.add(s.values()); ms.add(s.suppressed()); }
+        int[] sp = span(vs, ms);
+        if (sp == null) return null;
+        List<String> labels = new ArrayList<>();
+        for (int i = sp[0]; i <= sp[1]; i++) labels.add(TrendSeries.label(periods.get(i)));
+        List<Series> trimmed = new ArrayList<>();
+        for (Series s : series) {
+            Set<Integer> m = new LinkedHashSet<>();
+            for (int i : s.suppressed()) if (i >= sp[0] && i <= sp[1]) m.add(i - sp[0]);
+            trimmed.add(new Series(s.name(), s.color(), s.dashed(), s.values().subList(sp[0], sp[1] + 1), m));
+        }
+        return SvgChart.line("chart-" + (++chartNo), title, yLabel, labels, trimmed, target, targetLabel, source);
+    }
+
+    /** A line chart of one measure's Total (or a band) with the benchmarks that exist and its target. */
+    private String measureChart(String measureId, String breakdownValue) {
+        String u = unit(measureId);
+        List<Series> s = new ArrayList<>();
+        s.add(new Series(laName(), SvgChart.BOROUGH, false, values(measureId, breakdownValue), suppressedAt(measureId, breakdownValue)));
+        List<Double> e = benchSeries(measureId, breakdownValue, Benchmarks.ENGLAND);
+        if (e != null) s.add(new Series("England", SvgChart.ENGLAND, true, e));
+        List<Double> l = benchSeries(measureId, breakdownValue, Benchmarks.LONDON);
+        if (l != null) s.add(new Series("London", SvgChart.LONDON, true, l));
+        List<Double> n = benchSeries(measureId, breakdownValue, Benchmarks.SN);
+        if (n != null) s.add(new Series("Statistical neighbours", SvgChart.SN, true, n));
+        PublishConfig.Target t = "Total".equals(breakdownValue) ? config.target(measureId) : null;
+        Double target = t == null ? null : t.target();
+        String t0 = title(measureId) + ("Total".equals(breakdownValue) ? "" : " (" + breakdownValue + ")")
+                + ("percent".equals(u) && !title(measureId).contains("%") ? " (%)" : "");
+        return lineChart(t0, TrendSeries.unitLabel(u), s, target, target == null ? null : "Target " + show(target, u),
+                "the council's returns" + benchSource(measureId, breakdownValue));
+    }
+
+    private String benchSource(String measureId, String breakdownValue) {
+        for (int i = periods.size() - 1; i >= 0; i--) {
+            Benchmarks.Benchmark b = benchmarks.get(measureId, breakdownValue, periods.get(i), Benchmarks.ENGLAND);
+            if (b != null) return "; comparators: DfE " + b.source().replaceAll(";.*", "").replaceAll("_\\d{4}_to_\\d{4}", "");
+        }
+        return "";
+    }
+
+    /** A plain-English caption for a chart of one measure; its definition goes to the glossary. */
+    private String caption(String measureId) {
+        String u = unit(measureId);
+        String what = switch (u) {
+            case "percent" -> "The percentage each year";
+            case "rate_per_10000" -> "The rate per 10,000 children each year";
+            case "days" -> "The number of days each year";
+            case "index" -> "An index, the base year set to 100";
+            default -> "The number each year";
+        };
+        boolean comparators = benchSeries(measureId, "Total", Benchmarks.ENGLAND) != null;
+        PublishConfig.Target t = config.target(measureId);
+        return what + (comparators ? ", with England, London and statistical neighbours where the DfE publishes them" : "")
+                + (t != null && t.target() != null ? ", against the council's target" : "")
+                + ". A gap marked c is a year whose figure is suppressed to protect small numbers."
+                + " \"" + title(measureId) + "\" is defined in the glossary.";
+    }
+
+    private void figure(String measureId, String breakdownValue) {
+        if (!charted.add(measureId + "|" + breakdownValue)) return;
+        String chart = measureChart(measureId, breakdownValue);
+        if (chart == null) return;
+        explained.add(measureId);
+        out.append("<figure class=\"measure\">").append(chart).append("<figcaption>").append(esc(caption(measureId)))
+                .append("</figcaption></figure>\n");
+    }
+
+    // ---- headline sentences and the summary --------------------------------------------------------
+
+    private Row latest(PublishConfig.Headline h) {
+        TreeMap<String, Row> s = reported(h.measureId(), h.breakdownValue());
+        return s.isEmpty() ? null : s.lastEntry().getValue();
+    }
+
+    private Row previous(String measureId, String breakdownValue, Row latest) {
+        int i = periods.indexOf(latest.timePeriod());
+        if (i <= 0) return null;
+        // the year before the latest: suppressed shows as c, missing means there is no previous year
+        return TrendSeries.series(byMeasure.get(measureId), breakdownValue).get(periods.get(i - 1));
+    }
+
+    /** The headline's sentences: its latest value, the change on last year, comparators and target. */
+    String headline(PublishConfig.Headline h) {
+        Row last = latest(h);
+        if (last == null || suppressed(last)) return null;
+        String u = last.unit();
+        String year = TrendSeries.label(last.timePeriod());
+        String yearEnd = last.periodEnd().length() >= 4 ? last.periodEnd().substring(0, 4) : year;
+        String sentence = h.sentence().isBlank() ? "{label} was {value} in {year}" : h.sentence();
+        StringBuilder b = new StringBuilder(capitalise(sentence.replace("{value}", show(last)).replace("{year_end}", yearEnd)
+                .replace("{year}", year).replace("{la}", laName()).replace("{label}", h.label())));
+        Row prev = previous(h.measureId(), h.breakdownValue(), last);
+        if (prev != null) {
+            if (suppressed(prev)) b.append(" (the year before is suppressed: c)");
+            else {
+                String d = direction(h.measureId(), last, prev);
+                b.append(d.contains("same") ? ", about the same as " : d.contains("up") ? ", up from " : ", down from ")
+                        .append(show(prev)).append(" in ").append(TrendSeries.label(prev.timePeriod()));
+            }
+        }
+        b.append('.');
+        String cp = comparatorPeriod(h.measureId(), h.breakdownValue());
+        if (cp != null) {
+            Double e = bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.ENGLAND);
+            Double n = bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.SN);
+            Row here = TrendSeries.series(byMeasure.get(h.measureId()), h.breakdownValue()).get(cp);
+            b.append(" In ").append(TrendSeries.label(cp)).append(cp.equals(last.timePeriod()) ? "" : ", the latest year with published figures")
+                    .append(", the figure was ").append(show(here)).append(" here");
+            List<String> c = new ArrayList<>();
+            if (e != null) c.add(show(e, u) + " for England");
+            if (n != null) c.add(show(n, u) + " for statistical neighbours");
+            b.append(c.isEmpty() ? "" : ", against " + String.join(" and ", c)).append('.');
+        }
+        PublishConfig.Target t = "Total".equals(h.breakdownValue()) ? config.target(h.measureId()) : null;
+        if (t != null && t.target() != null) {
+            b.append(" The target is ").append(show(t.target(), u)).append(": ").append(met(t, last.valueAsDouble()) ? "met" : "not met").append('.');
+        }
+        return b.toString();
+    }
+
+    private static boolean met(PublishConfig.Target t, double v) { return RecommendationView.met(t, v); }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The one-page summary: one row per headline indicator. */
+    private void summary() {
+        section(0);
+        out.append("<p class=\"lead\">The council's headline indicators: the latest year, the change on the year before, "
+                + "and the latest year for which the DfE has published England and statistical-neighbour figures.</p>");
+        out.append("<table class=\"summary\"><thead><tr><th>Indicator</th><th class=\"n\">Latest</th><th>Against last year</th>"
+                + "<th>Comparison year</th><th class=\"n\">").append(esc(laName())).append("</th><th class=\"n\">England</th>"
+                + "<th class=\"n\">Statistical neighbours</th><th class=\"n\">Target</th><th>Target met</th></tr></thead><tbody>");
+        int n = 0;
+        for (PublishConfig.Headline h : config.headlines()) {
+            Row last = latest(h);
+            if (last == null) continue;
+            n++;
+            explained.add(h.measureId());
+            Row prev = previous(h.measureId(), h.breakdownValue(), last);
+            String cp = comparatorPeriod(h.measureId(), h.breakdownValue());
+            Row here = cp == null ? null : TrendSeries.series(byMeasure.get(h.measureId()), h.breakdownValue()).get(cp);
+            PublishConfig.Target t = "Total".equals(h.breakdownValue()) ? config.target(h.measureId()) : null;
+            String u = last.unit();
+            out.append("<tr><th>").append(esc(h.label().isBlank() ? title(h.measureId()) : h.label())).append("</th>")
+                    .append("<td class=\"n\">").append(esc(show(last))).append(" <span class=\"yr\">").append(esc(TrendSeries.label(last.timePeriod()))).append("</span></td>")
+                    .append("<td>").append(esc(direction(h.measureId(), last, prev))).append("</td>")
+                    .append("<td>").append(esc(cp == null ? "none published" : TrendSeries.label(cp))).append("</td>")
+                    .append("<td class=\"n\">").append(esc(here == null ? "" : show(here))).append("</td>")
+                    .append("<td class=\"n\">").append(esc(cp == null ? "" : showOrDash(bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.ENGLAND), u))).append("</td>")
+                    .append("<td class=\"n\">").append(esc(cp == null ? "" : showOrDash(bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.SN), u))).append("</td>")
+                    .append("<td class=\"n\">").append(esc(t == null || t.target() == null ? "" : show(t.target(), u))).append("</td>")
+                    .append("<td>").append(esc(t == null || t.target() == null || suppressed(last) ? "" : met(t, last.valueAsDouble()) ? "met" : "not met")).append("</td></tr>");
+        }
+        if (n == 0) out.append("<tr><td colspan=\"9\">No headline indicators in this run.</td></tr>");
+        out.append("</tbody></table>");
+        out.append("<p class=\"note\">c: suppressed to protect small numbers (1 to 5 children, or a figure that would reveal one). "
+                + "A blank comparison: the DfE publishes no figure for this indicator.</p>");
+        out.append("</section>\n");
+    }
+
+    private static String showOrDash(Double v, String u) { return v == null ? "\u2013" : show(v, u); }
+
+    // ---- page --------------------------------------------------------------------------------------
+
+    private String build() {
+        String la = laName();
+        List<String> observed = TrendSeries.periods(rowsNotProjected());
+        String latest = observed.isEmpty() ? "" : TrendSeries.label(observed.get(observed.size() - 1));
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc("Children's social care evidence pack: " + la)).append("</title>\n")
+                .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+        out.append("<header><h1>").append(esc("Children's social care evidence pack")).append("</h1><p class=\"sub\">")
+                .append(esc(la)).append(latest.isEmpty() ? "" : " &middot; latest reporting year " + esc(latest))
+                .append(" &middot; published ").append(esc(generatedAt())).append(" UTC</p></header>\n");
+        out.append("<nav><ol>");
+        for (int i = 1; i < SECTION_IDS.size(); i++) {
+            out.append("<li><a href=\"#").append(SECTION_IDS.get(i)).append("\">").append(esc(SECTION_NAMES.get(i))).append("</a></li>");
+        }
+        out.append("</ol></nav>\n");
+
+        summary();
+        headlines();
+        demand();
+        trends();
+        durations();
+        neglect();
+        policeProtection();
+        recommendations();
+        dataQuality();
+        glossary();
+        about();
+        out.append("</body>\n</html>\n");
+        return out.toString();
+    }
+
+    private String generatedAt() { return Instant.now().toString().substring(0, 19).replace('T', ' '); }
+
+    private List<Row> rowsNotProjected() {
+        List<Row> o = new ArrayList<>();
+        for (Row r : rows) if (!r.measureId().contains("projection")) o.add(r);
+        return o;
+    }
+
+    private void headlines() {
+        section(1);
+        out.append("<ul class=\"headlines\">");
+        int n = 0;
+        for (PublishConfig.Headline h : config.headlines()) {
+            if (!has(h.measureId())) continue;
+            String s = headline(h);
+            if (s != null) { out.append("<li>").append(esc(s)).append("</li>"); n++; }
+        }
+        PublishConfig.DemandSection demand = PublishConfig.demandSection();
+        if (has(demand.excessGrowth())) {
+            TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(demand.excessGrowth()), demand.headlineSeries());
+            s.values().removeIf(r -> r.valueAsDouble() == null);
+            if (!s.isEmpty()) {
+                double pp = s.lastEntry().getValue().valueAsDouble();
+                out.append("<li>").append(esc(String.format(Locale.UK, "Between %s and %s referrals grew %.1f index points %s than the child population (both indexed to 100 at the start).",
+                        TrendSeries.label(s.firstKey()), TrendSeries.label(s.lastKey()), Math.abs(pp), pp >= 0 ? "more" : "less"))).append("</li>");
+                n++;
+            }
+        }
+        if (n == 0) out.append("<li>No headline measures in this run.</li>");
+        out.append("</ul></section>\n");
+    }
+
+    private void demand() {
+        section(2);
+        boolean any = false;
+        PublishConfig.DemandSection demand = PublishConfig.demandSection();
+        if (has(demand.index())) {
+            List<Series> s = new ArrayList<>();
+            int k = 0;
+            for (String series : TrendSeries.breakdownValues(byMeasure.get(demand.index()))) {
+                boolean pop = series.equals(demand.population());
+                s.add(new Series(pop ? "Children aged 0 to 17" : title(series), pop ? "#000000" : SvgChart.PALETTE[(k++ % 19) + 1], pop,
+                        values(demand.index(), series), suppressedAt(demand.index(), series)));
+            }
+            String chart = lineChart("Demand against the child population (base year = 100)", "index", s, null, null,
+                    "the council's returns; ONS mid-year estimates");
+            if (chart != null) {
+                any = true;
+                explained.add(demand.index());
+                out.append("<figure class=\"measure\">").append(chart).append("<figcaption>Each kind of demand is shown against its own "
+                        + "first year, set to 100. The black dashed line is the number of children living in the area: a line above it "
+                        + "is demand that the growth in the number of children does not explain.</figcaption></figure>\n");
+            }
+        }
+        if (has(demand.population())) { any = true; figure(demand.population(), "Total"); }
+        if (has(demand.excessGrowth())) { any = true; table(demand.excessGrowth()); }
+        if (!any) out.append("<p>No demand measures in this run.</p>");
+        out.append("</section>\n");
+    }
+
+    private Set<String> ownSections() {
+        Set<String> s = new LinkedHashSet<>();
+        for (List<String> l : config.sections().values()) s.addAll(l);
+        return s;
+    }
+
+    private void trends() {
+        section(3);
+        Set<String> elsewhere = ownSections();
+        for (String theme : List.of(Themes.FRONT_DOOR, Themes.CIN_CP, Themes.CLA_PP)) {
+            List<String> ms = new ArrayList<>();
+            for (String m : measuresOf(theme)) if (!elsewhere.contains(m)) ms.add(m);
+            if (ms.isEmpty()) continue;
+            out.append("<h3>").append(esc(theme)).append("</h3>\n");
+            for (String m : ms) {
+                if (TrendSeries.breakdownValues(byMeasure.get(m)).isEmpty()) figure(m, "Total");
+                else {
+                    stackedFigure(m);
+                    table(m);
+                }
+            }
+        }
+        out.append("</section>\n");
+    }
+
+    private void durations() {
+        section(4);
+        boolean any = false;
+        for (String m : config.section("durations")) {
+            if (!has(m)) continue;
+            any = true;
+            stackedFigure(m);
+            table(m);
+            for (String band : TrendSeries.breakdownValues(byMeasure.get(m))) {
+                if (benchSeries(m, band, Benchmarks.ENGLAND) != null) figure(m, band);
+            }
+        }
+        if (!any) out.append("<p>No duration measures in this run.</p>");
+        out.append("</section>\n");
+    }
+
+    private void neglect() {
+        section(5);
+        List<String> neg = measuresOf(Themes.NEGLECT);
+        if (neg.isEmpty()) out.append("<p>No neglect measures in this run.</p>");
+        for (String m : neg) if (!TrendSeries.series(byMeasure.get(m), "Total").isEmpty()) figure(m, "Total");
+        out.append("</section>\n");
+    }
+
+    private void policeProtection() {
+        section(6);
+        boolean any = false;
+        for (String m : config.section("police_protection")) {
+            if (has(m) && !TrendSeries.series(byMeasure.get(m), "Total").isEmpty()) { any = true; figure(m, "Total"); }
+        }
+        if (!any) out.append("<p>No police-protection measures in this run.</p>");
+        out.append("</section>\n");
+    }
+
+    /** The council's recommendations (ofsted_recommendations.yaml), each measure against its target (targets.yaml). */
+    private void recommendations() {
+        section(7);
+        out.append("<p class=\"lead\">Each recommendation and the measures that track it, from the council's own configuration. "
+                + "\"Previous\" is the year before the latest; c means that year's figure is suppressed. A change of "
+                + esc(TrendsCsv.formatValue(config.steadyWithin(), "percent")) + " or less is shown as about the same.</p>");
+        out.append("<table class=\"recs\"><thead><tr><th>Recommendation</th><th>Measure</th><th class=\"n\">Previous</th>"
+                + "<th class=\"n\">Latest</th><th class=\"n\">Target</th><th>Target met</th><th>Better or worse</th></tr></thead><tbody>");
+        List<RecommendationView.Line> lines = RecommendationView.lines(rows, config);
+        if (lines.isEmpty()) out.append("<tr><td colspan=\"7\">No recommendations are configured.</td></tr>");
+        PublishConfig.Recommendation current = null;
+        for (RecommendationView.Line l : lines) {
+            out.append("<tr>");
+            if (l.recommendation() != current) {
+                current = l.recommendation();
+                out.append("<th rowspan=\"").append(current.measures().size()).append("\">").append(esc(current.id() + ". " + current.title())).append("</th>");
+            }
+            String m = l.measureId();
+            explained.add(m);
+            String u = unit(m);
+            out.append("<td>").append(esc(title(m))).append("</td>");
+            String target = l.target() == null || l.target().target() == null ? "none set" : show(l.target().target(), u);
+            if (l.latest() == null) {
+                out.append("<td colspan=\"2\" class=\"na\">not measured in this run (needs the local tracker)</td><td class=\"n\">")
+                        .append(esc(target)).append("</td><td></td><td></td>");
+            } else {
+                Row prev = l.previous(), last = l.latest();
+                out.append("<td class=\"n\">").append(esc(prev == null ? "none" : show(prev) + " (" + RecommendationView.periodLabel(prev) + ")")).append("</td>")
+                        .append("<td class=\"n\">").append(esc(show(last) + " (" + RecommendationView.periodLabel(last) + ")")).append("</td>")
+                        .append("<td class=\"n\">").append(esc(target)).append("</td><td>").append(esc(l.met()))
+                        .append("</td><td>").append(esc(l.direction())).append("</td>");
+            }
+            out.append("</tr>");
+        }
+        out.append("</tbody></table>");
+        reportedFigures();
+        out.append("</section>\n");
+    }
+
+    /**
+      * The council's own reported figures (ofsted_recommendations.yaml, reported:) beside this pack's figure for the
+      * same date or year to date (the suppressed rows: c stays c). Like with like: a figure without its period in the
+      * run (no --as-at at the report's date) says so rather than showing another year's.
+      */
+    private void reportedFigures() {
+        List<ReportedFiguresView.Line> lines = ReportedFiguresView.lines(rows, config.reported());
+        if (lines.isEmpty()) return;
+        out.append("<h3>The council's reported figures beside these</h3><p class=\"note\">Each figure as the report gives it, "
+                + "and this pack's figure for the same date or the same part of the year (never a whole year against part of one). "
+                + "A year-to-date figure covers 1 April to the report's date.</p>");
+        out.append("<table class=\"recs\"><thead><tr><th>Measure</th><th>When</th><th class=\"n\">Reported</th>"
+                + "<th class=\"n\">This pack</th><th class=\"n\">Difference</th></tr></thead><tbody>");
+        String source = null;
+        for (ReportedFiguresView.Line l : lines) {
+            if (!l.figure().source().equals(source)) {
+                source = l.figure().source();   // one heading row per report
+                out.append("<tr><th colspan=\"5\">").append(esc(source)).append("</th></tr>");
+            }
+            String m = l.figure().measureId();
+            explained.add(m);
+            String u = l.figure().ofNumerator() ? "count" : unit(m);
+            String what = title(m) + ("Total".equals(l.figure().breakdownValue()) ? "" : ": " + l.figure().breakdownValue())
+                    + (l.figure().ofNumerator() ? " (children counted)" : "");
+            out.append("<tr><td>").append(esc(what)).append("</td><td>")
+                    .append(esc(l.when())).append("</td><td class=\"n\">").append(esc(ReportedFiguresView.asReported(l.figure().value(), u)))
+                    .append(l.figure().text() == null ? "" : "<br><span class=\"yr\">" + esc(l.figure().text()) + "</span>")
+                    .append("</td><td class=\"n\">").append(esc(l.lakehouse() == null ? "not in this run" : l.lakehouse()))
+                    .append("</td><td class=\"n\">").append(esc(l.differencePct() == null ? "" : l.differencePct()))
+                    .append("</td></tr>");
+        }
+        out.append("</tbody></table>");
+    }
+
+    private void dataQuality() {
+        section(8);
+        JsonNode q = manifest.path("quarantine_by_rule");
+        long quarantined = 0;
+        if (q.isObject() && q.size() > 0) {
+            out.append("<h3>Rows set aside</h3><p>Rows that failed a validation rule were set aside and are not counted in any figure.</p>");
+            out.append("<table class=\"data\"><thead><tr><th>Table</th><th>Rule</th><th class=\"n\">Rows set aside</th></tr></thead><tbody>");
+            for (Iterator<Map.Entry<String, JsonNode>> it = q.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> t = it.next();
+                for (Iterator<Map.Entry<String, JsonNode>> r = t.getValue().fields(); r.hasNext();) {
+                    Map.Entry<String, JsonNode> rule = r.next();
+                    quarantined += rule.getValue().asLong();
+                    out.append("<tr><td>").append(esc(t.getKey().replace('_', ' '))).append("</td><td>").append(esc(rule.getKey()))
+                            .append("</td><td class=\"n\">").append(esc(String.format(Locale.UK, "%,d", rule.getValue().asLong()))).append("</td></tr>");
+                }
+            }
+            out.append("</tbody></table>");
+        }
+        if (quarantined == 0) out.append("<p>No rows were set aside by a validation rule.</p>");
+        // measures.md: the return is the record of its year; what later returns deleted or corrected is listed, not
+        // folded back into earlier years' figures
+        long vanished = manifest.path("vanished_items").asLong(0), corrected = manifest.path("return_corrections").asLong(0);
+        out.append("<h3>Items later returns deleted or corrected</h3><p>").append(esc(String.format(Locale.UK,
+                "%,d item(s) shown open in one return were missing from the next return (deleted or re-keyed by the council): "
+                        + "they count in their own years' figures and in no later one. %,d value(s) recorded in one return were "
+                        + "corrected by the next: each year's figures stay as its own return had them, as the DfE's published figures do. "
+                        + "Both lists are in the lakehouse (silver.vanished_items, silver.return_corrections).", vanished, corrected)))
+                .append("</p>");
+        List<String[]> warnings = warnings(manifest);
+        out.append("<h3>Warnings</h3>");
+        if (warnings.isEmpty()) out.append("<p>No warnings.</p>");
         else {
-          stackedFigure(m);
-          table(m);
+            out.append("<p>Rows or files that were read but need a look. They are counted in the figures unless the warning says otherwise.</p>");
+            out.append("<table class=\"data\"><thead><tr><th>Where</th><th>Warning</th><th class=\"n\">Times</th></tr></thead><tbody>");
+            for (String[] w : warnings) {
+                out.append("<tr><td>").append(esc(w[0])).append("</td><td>").append(esc(w[1])).append("</td><td class=\"n\">")
+                        .append(esc(w[2])).append("</td></tr>");
+            }
+            out.append("</tbody></table>");
         }
-      }
-    }
-    out.append("</section>\n");
-  }
-
-  private void durations() {
-    section(4);
-    boolean any = false;
-    for (String m : config.section("durations")) {
-      if (!has(m)) continue;
-      any = true;
-      stackedFigure(m);
-      table(m);
-      for (String band : TrendSeries.breakdownValues(byMeasure.get(m))) {
-        if (benchSeries(m, band, Benchmarks.ENGLAND) != null) figure(m, band);
-      }
-    }
-    if (!any) out.append("<p>No duration measures in this run.</p>");
-    out.append("</section>\n");
-  }
-
-  private void neglect() {
-    section(5);
-    List<String> neg = measuresOf(Themes.NEGLECT);
-    if (neg.isEmpty()) out.append("<p>No neglect measures in this run.</p>");
-    for (String m : neg) if (!TrendSeries.series(byMeasure.get(m), "Total").isEmpty()) figure(m, "Total");
-    out.append("</section>\n");
-  }
-
-  private void policeProtection() {
-    section(6);
-    boolean any = false;
-    for (String m : config.section("police_protection")) {
-      if (has(m) && !TrendSeries.series(byMeasure.get(m), "Total").isEmpty()) { any = true; figure(m, "Total"); }
-    }
-    if (!any) out.append("<p>No police-protection measures in this run.</p>");
-    out.append("</section>\n");
-  }
-
-  /** The council's recommendations (ofsted_recommendations.yaml), each measure against its target (targets.yaml). */
-  private void recommendations() {
-    section(7);
-    out.append("<p class=\"lead\">Each recommendation and the measures that track it, from the council's own configuration. "
-        + "\"Previous\" is the year before the latest; c means that year's figure is suppressed. A change of "
-        + esc(TrendsCsv.formatValue(config.steadyWithin(), "percent")) + " or less is shown as about the same.</p>");
-    out.append("<table class=\"recs\"><thead><tr><th>Recommendation</th><th>Measure</th><th class=\"n\">Previous</th>"
-        + "<th class=\"n\">Latest</th><th class=\"n\">Target</th><th>Target met</th><th>Better or worse</th></tr></thead><tbody>");
-    List<RecommendationView.Line> lines = RecommendationView.lines(rows, config);
-    if (lines.isEmpty()) out.append("<tr><td colspan=\"7\">No recommendations are configured.</td></tr>");
-    PublishConfig.Recommendation current = null;
-    for (RecommendationView.Line l : lines) {
-      out.append("<tr>");
-      if (l.recommendation() != current) {
-        current = l.recommendation();
-        out.append("<th rowspan=\"").append(current.measures().size()).append("\">").append(esc(current.id() + ". " + current.title())).append("</th>");
-      }
-      String m = l.measureId();
-      explained.add(m);
-      String u = unit(m);
-      out.append("<td>").append(esc(title(m))).append("</td>");
-      String target = l.target() == null || l.target().target() == null ? "none set" : show(l.target().target(), u);
-      if (l.latest() == null) {
-        out.append("<td colspan=\"2\" class=\"na\">not measured in this run (needs the local tracker)</td><td class=\"n\">")
-            .append(esc(target)).append("</td><td></td><td></td>");
-      } else {
-        Row prev = l.previous(), last = l.latest();
-        out.append("<td class=\"n\">").append(esc(prev == null ? "none" : show(prev) + " (" + RecommendationView.periodLabel(prev) + ")")).append("</td>")
-            .append("<td class=\"n\">").append(esc(show(last) + " (" + RecommendationView.periodLabel(last) + ")")).append("</td>")
-            .append("<td class=\"n\">").append(esc(target)).append("</td><td>").append(esc(l.met()))
-            .append("</td><td>").append(esc(l.direction())).append("</td>");
-      }
-      out.append("</tr>");
-    }
-    out.append("</tbody></table>");
-    reportedFigures();
-    out.append("</section>\n");
-  }
-
-  /**
-   * The council's own reported figures (ofsted_recommendations.yaml, reported:) beside this pack's figure for the
-   * same date or year to date (the suppressed rows: c stays c). Like with like: a figure without its period in the
-   * run (no --as-at at the report's date) says so rather than showing another year's.
-   */
-  private void reportedFigures() {
-    List<ReportedFiguresView.Line> lines = ReportedFiguresView.lines(rows, config.reported());
-    if (lines.isEmpty()) return;
-    out.append("<h3>The council's reported figures beside these</h3><p class=\"note\">Each figure as the report gives it, "
-        + "and this pack's figure for the same date or the same part of the year (never a whole year against part of one). "
-        + "A year-to-date figure covers 1 April to the report's date.</p>");
-    out.append("<table class=\"recs\"><thead><tr><th>Measure</th><th>When</th><th class=\"n\">Reported</th>"
-        + "<th class=\"n\">This pack</th><th class=\"n\">Difference</th></tr></thead><tbody>");
-    String source = null;
-    for (ReportedFiguresView.Line l : lines) {
-      if (!l.figure().source().equals(source)) {
-        source = l.figure().source();   // one heading row per report
-        out.append("<tr><th colspan=\"5\">").append(esc(source)).append("</th></tr>");
-      }
-      String m = l.figure().measureId();
-      explained.add(m);
-      String u = l.figure().ofNumerator() ? "count" : unit(m);
-      String what = title(m) + ("Total".equals(l.figure().breakdownValue()) ? "" : ": " + l.figure().breakdownValue())
-          + (l.figure().ofNumerator() ? " (children counted)" : "");
-      out.append("<tr><td>").append(esc(what)).append("</td><td>")
-          .append(esc(l.when())).append("</td><td class=\"n\">").append(esc(ReportedFiguresView.asReported(l.figure().value(), u)))
-          .append(l.figure().text() == null ? "" : "<br><span class=\"yr\">" + esc(l.figure().text()) + "</span>")
-          .append("</td><td class=\"n\">").append(esc(l.lakehouse() == null ? "not in this run" : l.lakehouse()))
-          .append("</td><td class=\"n\">").append(esc(l.differencePct() == null ? "" : l.differencePct()))
-          .append("</td></tr>");
-    }
-    out.append("</tbody></table>");
-  }
-
-  private void dataQuality() {
-    section(8);
-    JsonNode q = manifest.path("quarantine_by_rule");
-    long quarantined = 0;
-    if (q.isObject() && q.size() > 0) {
-      out.append("<h3>Rows set aside</h3><p>Rows that failed a validation rule were set aside and are not counted in any figure.</p>");
-      out.append("<table class=\"data\"><thead><tr><th>Table</th><th>Rule</th><th class=\"n\">Rows set aside</th></tr></thead><tbody>");
-      for (Iterator<Map.Entry<String, JsonNode>> it = q.fields(); it.hasNext();) {
-        Map.Entry<String, JsonNode> t = it.next();
-        for (Iterator<Map.Entry<String, JsonNode>> r = t.getValue().fields(); r.hasNext();) {
-          Map.Entry<String, JsonNode> rule = r.next();
-          quarantined += rule.getValue().asLong();
-          out.append("<tr><td>").append(esc(t.getKey().replace('_', ' '))).append("</td><td>").append(esc(rule.getKey()))
-              .append("</td><td class=\"n\">").append(esc(String.format(Locale.UK, "%,d", rule.getValue().asLong()))).append("</td></tr>");
+        Map<String, Integer> statuses = new TreeMap<>();
+        for (JsonNode in : manifest.path("inputs")) statuses.merge(text(in, "status").replace('_', ' '), 1, Integer::sum);
+        if (!statuses.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            statuses.forEach((k, v) -> parts.add(v + " " + k));
+            out.append("<p>Input files: ").append(esc(String.join(", ", parts))).append(".</p>");
         }
-      }
-      out.append("</tbody></table>");
+        out.append("</section>\n");
     }
-    if (quarantined == 0) out.append("<p>No rows were set aside by a validation rule.</p>");
-    // measures.md: the return is the record of its year; what later returns deleted or corrected is listed, not
-    // folded back into earlier years' figures
-    long vanished = manifest.path("vanished_items").asLong(0), corrected = manifest.path("return_corrections").asLong(0);
-    out.append("<h3>Items later returns deleted or corrected</h3><p>").append(esc(String.format(Locale.UK,
-        "%,d item(s) shown open in one return were missing from the next return (deleted or re-keyed by the council): "
-            + "they count in their own years' figures and in no later one. %,d value(s) recorded in one return were "
-            + "corrected by the next: each year's figures stay as its own return had them, as the DfE's published figures do. "
-            + "Both lists are in the lakehouse (silver.vanished_items, silver.return_corrections).", vanished, corrected)))
-        .append("</p>");
-    List<String[]> warnings = warnings(manifest);
-    out.append("<h3>Warnings</h3>");
-    if (warnings.isEmpty()) out.append("<p>No warnings.</p>");
-    else {
-      out.append("<p>Rows or files that were read but need a look. They are counted in the figures unless the warning says otherwise.</p>");
-      out.append("<table class=\"data\"><thead><tr><th>Where</th><th>Warning</th><th class=\"n\">Times</th></tr></thead><tbody>");
-      for (String[] w : warnings) {
-        out.append("<tr><td>").append(esc(w[0])).append("</td><td>").append(esc(w[1])).append("</td><td class=\"n\">")
-            .append(esc(w[2])).append("</td></tr>");
-      }
-      out.append("</tbody></table>");
-    }
-    Map<String, Integer> statuses = new TreeMap<>();
-    for (JsonNode in : manifest.path("inputs")) statuses.merge(text(in, "status").replace('_', ' '), 1, Integer::sum);
-    if (!statuses.isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      statuses.forEach((k, v) -> parts.add(v + " " + k));
-      out.append("<p>Input files: ").append(esc(String.join(", ", parts))).append(".</p>");
-    }
-    out.append("</section>\n");
-  }
 
-  /**
-   * Every warning of the run as (where, message, times), paths reduced to file names: the manifest's
-   * file warnings grouped by message, then the validation warnings by table and rule ({@code warnings_by_rule}).
-   */
-  public static List<String[]> warnings(JsonNode manifest) {
-    Map<String, Integer> grouped = new LinkedHashMap<>();
-    for (JsonNode w : manifest.path("warnings")) {
-      String file = noPaths(text(w, "file"));
-      int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-      grouped.merge((slash >= 0 ? file.substring(slash + 1) : file) + "\u0000" + noPaths(text(w, "message")), 1, Integer::sum);
-    }
-    List<String[]> out = new ArrayList<>();
-    grouped.forEach((k, n) -> out.add(new String[] {k.substring(0, k.indexOf('\u0000')), k.substring(k.indexOf('\u0000') + 1), String.format(Locale.UK, "%,d", n)}));
-    JsonNode byRule = manifest.path("warnings_by_rule");
-    for (Iterator<Map.Entry<String, JsonNode>> it = byRule.fields(); it.hasNext();) {
-      Map.Entry<String, JsonNode> t = it.next();
-      for (Iterator<Map.Entry<String, JsonNode>> r = t.getValue().fields(); r.hasNext();) {
-        Map.Entry<String, JsonNode> rule = r.next();
-        out.add(new String[] {t.getKey().replace("_warnings", "").replace('_', ' '), "validation rule " + rule.getKey()
-            + " (a warning: the rows are kept)", String.format(Locale.UK, "%,d", rule.getValue().asLong())});
-      }
-    }
-    return out;
-  }
-
-  private void glossary() {
-    section(9);
-    out.append("<h3>Symbols</h3><dl class=\"gl\"><dt>c</dt><dd>Suppressed: 1 to 5 children, or a figure from which such a number "
-        + "could be worked out (DfE statistical disclosure control).</dd><dt>\u2013</dt><dd>Not applicable: no children in the group "
-        + "(nought out of nought), or no published figure.</dd><dt>Statistical neighbours</dt><dd>The mean of the published figures of "
-        + "the ten councils the DfE names as most similar to this one.</dd></dl>");
-    out.append("<h3>Measures</h3><dl class=\"gl\">");
-    for (String m : explained) {
-      MeasureDefinitionLike d = catalogue.get(m);
-      out.append("<dt>").append(esc(title(m))).append("</dt><dd>")
-          .append(esc(d == null || d.definition() == null ? "" : plain(d.definition()))).append(" <span class=\"id\">(")
-          .append(esc(m)).append(")</span></dd>");
-    }
-    out.append("</dl>");
-    if (!codesShown.isEmpty()) {
-      out.append("<h3>Codes</h3><dl class=\"gl\">");
-      for (Map.Entry<String, Set<String>> e : codesShown.entrySet()) {
-        Map<String, String> labels = PublishConfig.codelist(config.breakdownCodelists().getOrDefault(e.getKey(), ""));
-        for (String code : e.getValue()) {
-          String label = labels.get(code);
-          if (label == null) continue;
-          out.append("<dt>").append(esc(code)).append("</dt><dd>").append(esc(label)).append(" (")
-              .append(esc(e.getKey().replace('_', ' '))).append(")</dd>");
+    /**
+     * Every warning of the run as (where, message, times), paths reduced to file names: the manifest's
+     * file warnings grouped by message, then the validation warnings by table and rule ({@code warnings_by_rule}).
+     */
+    public static List<String[]> warnings(JsonNode manifest) {
+        Map<String, Integer> grouped = new LinkedHashMap<>();
+        for (JsonNode w : manifest.path("warnings")) {
+            String file = noPaths(text(w, "file"));
+            int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+            grouped.merge((slash >= 0 ? file.substring(slash + 1) : file) + "\u0000" + noPaths(text(w, "message")), 1, Integer::sum);
         }
-      }
-      out.append("</dl>");
+        List<String[]> out = new ArrayList<>();
+        grouped.forEach((k, n) -> out.add(new String[] {k.substring(0, k.indexOf('\u0000')), k.substring(k.indexOf('\u0000') + 1), String.format(Locale.UK, "%,d", n)}));
+        JsonNode byRule = manifest.path("warnings_by_rule");
+        for (Iterator<Map.Entry<String, JsonNode>> it = byRule.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> t = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> r = t.getValue().fields(); r.hasNext();) {
+                Map.Entry<String, JsonNode> rule = r.next();
+                out.add(new String[] {t.getKey().replace("_warnings", "").replace('_', ' '), "validation rule " + rule.getKey()
+                        + " (a warning: the rows are kept)", String.format(Locale.UK, "%,d", rule.getValue().asLong())});
+            }
+        }
+        return out;
     }
-    out.append("</section>\n");
-  }
 
-  private void about() {
-    section(10);
-    String finished = text(manifest, "finished_at");
-    out.append("<dl class=\"kv\"><dt>Run</dt><dd>").append(esc(text(manifest, "run_id"))).append("</dd><dt>Started</dt><dd>")
-        .append(esc(text(manifest, "started_at"))).append("</dd><dt>Finished</dt><dd>")
-        .append(esc(finished.isEmpty() ? Instant.now().toString().substring(0, 19) + "Z (when this pack was written)" : finished))
-        .append("</dd><dt>Code version</dt><dd>").append(esc(text(manifest, "code_version"))).append("</dd></dl>");
-    out.append("<p>Every figure can be regenerated from the run manifest (manifest.json beside this pack), which lists each "
-        + "input file with its checksum, every table's row counts and the time each step took.</p></section>\n");
-  }
-
-  /** A distribution measure as 100% stacked bars of its breakdown shares, one bar per year with data. */
-  private void stackedFigure(String m) {
-    if (!charted.add(m + "|stacked")) return;
-    List<Row> rs = byMeasure.get(m);
-    List<String> bands = nonZeroBands(m);
-    List<Integer> present = new ArrayList<>();
-    for (int p = 0; p < periods.size(); p++) {
-      String per = periods.get(p);
-      boolean any = false;
-      for (String b : bands) any |= TrendSeries.series(rs, b).containsKey(per);
-      if (any) present.add(p);
+    private void glossary() {
+        section(9);
+        out.append("<h3>Symbols</h3><dl class=\"gl\"><dt>c</dt><dd>Suppressed: 1 to 5 children, or a figure from which such a number "
+                + "could be worked out (DfE statistical disclosure control).</dd><dt>\u2013</dt><dd>Not applicable: no children in the group "
+                + "(nought out of nought), or no published figure.</dd><dt>Statistical neighbours</dt><dd>The mean of the published figures of "
+                + "the ten councils the DfE names as most similar to this one.</dd></dl>");
+        out.append("<h3>Measures</h3><dl class=\"gl\">");
+        for (String m : explained) {
+            MeasureDefinitionLike d = catalogue.get(m);
+            out.append("<dt>").append(esc(title(m))).append("</dt><dd>")
+                    .append(esc(d == null || d.definition() == null ? "" : plain(d.definition()))).append(" <span class=\"id\">(")
+                    .append(esc(m)).append(")</span></dd>");
+        }
+        out.append("</dl>");
+        if (!codesShown.isEmpty()) {
+            out.append("<h3>Codes</h3><dl class=\"gl\">");
+            for (Map.Entry<String, Set<String>> e : codesShown.entrySet()) {
+                Map<String, String> labels = PublishConfig.codelist(config.breakdownCodelists().getOrDefault(e.getKey(), ""));
+                for (String code : e.getValue()) {
+                    String label = labels.get(code);
+                    if (label == null) continue;
+                    out.append("<dt>").append(esc(code)).append("</dt><dd>").append(esc(label)).append(" (")
+                            .append(esc(e.getKey().replace('_', ' '))).append(")</dd>");
+                }
+            }
+            out.append("</dl>");
+        }
+        out.append("</section>\n");
     }
-    if (present.isEmpty() || bands.isEmpty()) return;
-    explained.add(m);
-    Double[][] v = new Double[present.size()][bands.size()];
-    for (int k = 0; k < bands.size(); k++) {
-      List<Double> vals = values(m, bands.get(k));
-      for (int i = 0; i < present.size(); i++) v[i][k] = vals.get(present.get(i));
+
+    private void about() {
+        section(10);
+        String finished = text(manifest, "finished_at");
+        out.append("<dl class=\"kv\"><dt>Run</dt><dd>").append(esc(text(manifest, "run_id"))).append("</dd><dt>Started</dt><dd>")
+                .append(esc(text(manifest, "started_at"))).append("</dd><dt>Finished</dt><dd>")
+                .append(esc(finished.isEmpty() ? Instant.now().toString().substring(0, 19) + "Z (when this pack was written)" : finished))
+                .append("</dd><dt>Code version</dt><dd>").append(esc(text(manifest, "code_version"))).append("</dd></dl>");
+        out.append("<p>Every figure can be regenerated from the run manifest (manifest.json beside this pack), which lists each "
+                + "input file with its checksum, every table's row counts and the time each step took.</p></section>\n");
     }
-    List<String> presentLabels = present.stream().map(p -> TrendSeries.label(periods.get(p))).toList();
-    String dim = dimension(m);
-    noteCodes(m, bands);
-    out.append("<figure class=\"measure\">").append(SvgChart.stacked("chart-" + (++chartNo),
-        title(m) + ": share by " + dim + " (%)", presentLabels, bands, v, "the council's returns"))
-        .append("<figcaption>").append(esc("Each bar is one year, split by " + dim + ". Suppressed shares (c) are left out of the bar, "
-            + "and groups with no children in any year are not shown. Codes are explained in the glossary."))
-        .append("</figcaption></figure>\n");
-  }
 
-  private String dimension(String m) {
-    return byMeasure.get(m).stream().filter(r -> !r.isTotal()).map(Row::breakdown).findFirst().orElse("group").replace('_', ' ');
-  }
-
-  private void noteCodes(String m, List<String> bands) {
-    String b = byMeasure.get(m).stream().filter(r -> !r.isTotal()).map(Row::breakdown).findFirst().orElse("");
-    if (config.breakdownCodelists().containsKey(b)) codesShown.computeIfAbsent(b, k -> new LinkedHashSet<>()).addAll(bands);
-  }
-
-  /** Breakdown values with a non-zero (or suppressed) figure in some year: columns that are 0 in every year are dropped. */
-  private List<String> nonZeroBands(String m) {
-    List<String> out = new ArrayList<>();
-    for (String b : TrendSeries.breakdownValues(byMeasure.get(m))) {
-      boolean any = false;
-      for (Row r : TrendSeries.series(byMeasure.get(m), b).values()) {
-        Double v = r.valueAsDouble();
-        Long n = r.numeratorAsLong();
-        if (suppressed(r) || (v != null && v != 0.0) || (n != null && n != 0)) { any = true; break; }
-      }
-      if (any) out.add(b);
+    /** A distribution measure as 100% stacked bars of its breakdown shares, one bar per year with data. */
+    private void stackedFigure(String m) {
+        if (!charted.add(m + "|stacked")) return;
+        List<Row> rs = byMeasure.get(m);
+        List<String> bands = nonZeroBands(m);
+        List<Integer> present = new ArrayList<>();
+        for (int p = 0; p < periods.size(); p++) {
+            String per = periods.get(p);
+            boolean any = false;
+            for (String b : bands) any |= TrendSeries.series(rs, b).containsKey(per);
+            if (any) present.add(p);
+        }
+        if (present.isEmpty() || bands.isEmpty()) return;
+        explained.add(m);
+        Double[][] v = new Double[present.size()][bands.size()];
+        for (int k = 0; k < bands.size(); k++) {
+            List<Double> vals = values(m, bands.get(k));
+            for (int i = 0; i < present.size(); i++) v[i][k] = vals.get(present.get(i));
+        }
+        List<String> presentLabels = present.stream().map(p -> TrendSeries.label(periods.get(p))).toList();
+        String dim = dimension(m);
+        noteCodes(m, bands);
+        out.append("<figure class=\"measure\">").append(SvgChart.stacked("chart-" + (++chartNo),
+                title(m) + ": share by " + dim + " (%)", presentLabels, bands, v, "the council's returns"))
+                .append("<figcaption>").append(esc("Each bar is one year, split by " + dim + ". Suppressed shares (c) are left out of the bar, "
+                        + "and groups with no children in any year are not shown. Codes are explained in the glossary."))
+                .append("</figcaption></figure>\n");
     }
-    return out;
-  }
 
-  private List<String> measuresOf(String theme) {
-    List<String> ms = new ArrayList<>();
-    for (String m : byMeasure.keySet()) {
-      MeasureDefinitionLike d = catalogue.get(m);
-      if (d != null && theme.equals(d.theme())) ms.add(m);
+    private String dimension(String m) {
+        return byMeasure.get(m).stream().filter(r -> !r.isTotal()).map(Row::breakdown).findFirst().orElse("group").replace('_', ' ');
     }
-    return ms;
-  }
 
-  private void section(int i) {
-    out.append("<section id=\"").append(SECTION_IDS.get(i)).append("\"><h2>").append(esc(SECTION_NAMES.get(i))).append("</h2>\n");
-  }
-
-  /** A table of a measure's rows by year (rows) and breakdown value (columns); rows only for years with data. */
-  private void table(String measureId) {
-    List<Row> rs = byMeasure.get(measureId);
-    List<String> cols = new ArrayList<>();
-    if (!TrendSeries.series(rs, "Total").isEmpty()) cols.add("Total");
-    cols.addAll(nonZeroBands(measureId));
-    List<String> years = new ArrayList<>();
-    for (String p : periods) {
-      for (String c : cols) if (TrendSeries.series(rs, c).containsKey(p)) { years.add(p); break; }
+    private void noteCodes(String m, List<String> bands) {
+        String b = byMeasure.get(m).stream().filter(r -> !r.isTotal()).map(Row::breakdown).findFirst().orElse("");
+        if (config.breakdownCodelists().containsKey(b)) codesShown.computeIfAbsent(b, k -> new LinkedHashSet<>()).addAll(bands);
     }
-    if (years.isEmpty() || cols.isEmpty()) return;
-    explained.add(measureId);
-    noteCodes(measureId, cols);
-    String u = unit(measureId);
-    out.append("<table class=\"data\"><caption>").append(esc(title(measureId)
-        + ("percent".equals(u) ? ": percentage of the total, with the number of children in brackets" : ""))).append("</caption><thead><tr><th>Year</th>");
-    for (String c : cols) out.append("<th class=\"n\">").append(esc(has(c) ? title(c) : c)).append("</th>");
-    out.append("</tr></thead><tbody>");
-    for (String p : years) {
-      out.append("<tr><th>").append(esc(TrendSeries.label(p))).append("</th>");
-      for (String c : cols) out.append("<td class=\"n\">").append(esc(cell(TrendSeries.series(rs, c).get(p)))).append("</td>");
-      out.append("</tr>");
+
+    /** Breakdown values with a non-zero (or suppressed) figure in some year: columns that are 0 in every year are dropped. */
+    private List<String> nonZeroBands(String m) {
+        List<String> out = new ArrayList<>();
+        for (String b : TrendSeries.breakdownValues(byMeasure.get(m))) {
+            boolean any = false;
+            for (Row r : TrendSeries.series(byMeasure.get(m), b).values()) {
+                Double v = r.valueAsDouble();
+                Long n = r.numeratorAsLong();
+                if (suppressed(r) || (v != null && v != 0.0) || (n != null && n != 0)) { any = true; break; }
+            }
+            if (any) out.add(b);
+        }
+        return out;
     }
-    out.append("</tbody></table>\n");
-  }
 
-  /** A table cell: c when suppressed; a dash for 0 of 0 (no children in the group), never "0.0% (0)". */
-  static String cell(Row r) {
-    if (r == null) return "";
-    if (suppressed(r)) return "c";
-    Long den = r.denominatorAsLong();
-    if (den != null && den == 0) return "\u2013";
-    if (r.valueAsDouble() == null) return "";
-    return show(r.valueAsDouble(), r.unit()) + (r.isTotal() || r.numerator().isEmpty() ? "" : " (" + r.numerator() + ")");
-  }
+    private List<String> measuresOf(String theme) {
+        List<String> ms = new ArrayList<>();
+        for (String m : byMeasure.keySet()) {
+            MeasureDefinitionLike d = catalogue.get(m);
+            if (d != null && theme.equals(d.theme())) ms.add(m);
+        }
+        return ms;
+    }
 
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.path(field);
-    return v.isMissingNode() || v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString();
-  }
+    private void section(int i) {
+        out.append("<section id=\"").append(SECTION_IDS.get(i)).append("\"><h2>").append(esc(SECTION_NAMES.get(i))).append("</h2>\n");
+    }
 
-  static final String CSS = """
-      body{font-family:"Segoe UI",Arial,Helvetica,sans-serif;color:#1b1b1b;margin:0 auto;max-width:1100px;padding:0 24px 40px;line-height:1.45}
-      header{border-bottom:4px solid #1d3f73;padding:18px 0 8px}h1{margin:0;font-size:28px;color:#1d3f73}
-      .sub{margin:4px 0;color:#444}.note{font-size:12px;color:#555}.lead{font-size:14px;color:#333}
-      nav ol{columns:3;font-size:14px;padding-left:20px}nav a{color:#1d3f73}
-      h2{color:#1d3f73;border-bottom:1px solid #c8d1e0;padding-bottom:4px;margin-top:32px}h3{margin:22px 0 6px;break-after:avoid;page-break-after:avoid}
-      ul.headlines li{margin:6px 0;font-size:15px}
-      figure.measure{margin:14px 0 22px;break-inside:avoid;page-break-inside:avoid}
-      figcaption{font-size:13px;color:#444;max-width:720px}
-      svg.chart{width:100%;max-width:720px;height:auto;background:#fff;border:1px solid #e2e6ee}
-      svg .ct{font-size:14px;font-weight:600;fill:#1b1b1b}svg .yt{font-size:11px;text-anchor:end;fill:#333}
-      svg .xt{font-size:11px;text-anchor:middle;fill:#333}svg .yl{font-size:11px;text-anchor:middle;fill:#555}
-      svg .lg{font-size:11px;fill:#333}svg .src{font-size:10px;fill:#666}svg .bl{font-size:10px;fill:#fff;text-anchor:middle}
-      svg .sup{font-size:12px;font-weight:700;text-anchor:middle;font-style:italic}
-      svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#555;stroke-width:1}
-      table{border-collapse:collapse;margin:10px 0;font-size:13px;break-inside:auto}tr{break-inside:avoid;page-break-inside:avoid}
-      th,td{border:1px solid #d0d5de;padding:4px 8px;text-align:left;vertical-align:top}
-      thead{display:table-header-group}thead th{background:#eef2f8}td.n,th.n{text-align:right}td.n{white-space:nowrap}td.na{color:#777;font-style:italic}
-      caption{text-align:left;font-weight:600;padding:4px 0}
-      table.summary{font-size:12.5px;width:100%}table.summary tbody th{font-weight:600;background:#fafbfd}.yr{color:#666;font-size:11px}
-      dl.kv{display:grid;grid-template-columns:160px 1fr;gap:2px 12px}dl.kv dt{font-weight:600}
-      dl.gl dt{font-weight:600;margin-top:6px}dl.gl dd{margin:0 0 0 18px;font-size:13px}.id{color:#777;font-size:11px}
-      @page{size:A4;margin:12mm}
-      @media print{nav{display:none}body{max-width:none;padding:0;font-size:12px}header{padding-top:0}
-      section{break-before:page;page-break-before:always}section#summary{break-before:auto;page-break-before:auto}
-      section#summary h2{margin-top:10px}table.summary{font-size:11px}
-      svg.chart{border:none;max-width:100%}figure.measure{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}
-      """;
+    /** A table of a measure's rows by year (rows) and breakdown value (columns); rows only for years with data. */
+    private void table(String measureId) {
+        List<Row> rs = byMeasure.get(measureId);
+        List<String> cols = new ArrayList<>();
+        if (!TrendSeries.series(rs, "Total").isEmpty()) cols.add("Total");
+        cols.addAll(nonZeroBands(measureId));
+        List<String> years = new ArrayList<>();
+        for (String p : periods) {
+            for (String c : cols) if (TrendSeries.series(rs, c).containsKey(p)) { years.add(p); break; }
+        }
+        if (years.isEmpty() || cols.isEmpty()) return;
+        explained.add(measureId);
+        noteCodes(measureId, cols);
+        String u = unit(measureId);
+        out.append("<table class=\"data\"><caption>").append(esc(title(measureId)
+                + ("percent".equals(u) ? ": percentage of the total, with the number of children in brackets" : ""))).append("</caption><thead><tr><th>Year</th>");
+        for (String c : cols) out.append("<th class=\"n\">").append(esc(has(c) ? title(c) : c)).append("</th>");
+        out.append("</tr></thead><tbody>");
+        for (String p : years) {
+            out.append("<tr><th>").append(esc(TrendSeries.label(p))).append("</th>");
+            for (String c : cols) out.append("<td class=\"n\">").append(esc(cell(TrendSeries.series(rs, c).get(p)))).append("</td>");
+            out.append("</tr>");
+        }
+        out.append("</tbody></table>\n");
+    }
+
+    /** A table cell: c when suppressed; a dash for 0 of 0 (no children in the group), never "0.0% (0)". */
+    static String cell(Row r) {
+        if (r == null) return "";
+        if (suppressed(r)) return "c";
+        Long den = r.denominatorAsLong();
+        if (den != null && den == 0) return "\u2013";
+        if (r.valueAsDouble() == null) return "";
+        return show(r.valueAsDouble(), r.unit()) + (r.isTotal() || r.numerator().isEmpty() ? "" : " (" + r.numerator() + ")");
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isMissingNode() || v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    static final String CSS = """
+        body{font-family:"Segoe UI",Arial,Helvetica,sans-serif;color:#1b1b1b;margin:0 auto;max-width:1100px;padding:0 24px 40px;line-height:1.45}
+        header{border-bottom:4px solid #1d3f73;padding:18px 0 8px}h1{margin:0;font-size:28px;color:#1d3f73}
+        .sub{margin:4px 0;color:#444}.note{font-size:12px;color:#555}.lead{font-size:14px;color:#333}
+        nav ol{columns:3;font-size:14px;padding-left:20px}nav a{color:#1d3f73}
+        h2{color:#1d3f73;border-bottom:1px solid #c8d1e0;padding-bottom:4px;margin-top:32px}h3{margin:22px 0 6px;break-after:avoid;page-break-after:avoid}
+        ul.headlines li{margin:6px 0;font-size:15px}
+        figure.measure{margin:14px 0 22px;break-inside:avoid;page-break-inside:avoid}
+        figcaption{font-size:13px;color:#444;max-width:720px}
+        svg.chart{width:100%;max-width:720px;height:auto;background:#fff;border:1px solid #e2e6ee}
+        svg .ct{font-size:14px;font-weight:600;fill:#1b1b1b}svg .yt{font-size:11px;text-anchor:end;fill:#333}
+        svg .xt{font-size:11px;text-anchor:middle;fill:#333}svg .yl{font-size:11px;text-anchor:middle;fill:#555}
+        svg .lg{font-size:11px;fill:#333}svg .src{font-size:10px;fill:#666}svg .bl{font-size:10px;fill:#fff;text-anchor:middle}
+        svg .sup{font-size:12px;font-weight:700;text-anchor:middle;font-style:italic}
+        svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#555;stroke-width:1}
+        table{border-collapse:collapse;margin:10px 0;font-size:13px;break-inside:auto}tr{break-inside:avoid;page-break-inside:avoid}
+        th,td{border:1px solid #d0d5de;padding:4px 8px;text-align:left;vertical-align:top}
+        thead{display:table-header-group}thead th{background:#eef2f8}td.n,th.n{text-align:right}td.n{white-space:nowrap}td.na{color:#777;font-style:italic}
+        caption{text-align:left;font-weight:600;padding:4px 0}
+        table.summary{font-size:12.5px;width:100%}table.summary tbody th{font-weight:600;background:#fafbfd}.yr{color:#666;font-size:11px}
+        dl.kv{display:grid;grid-template-columns:160px 1fr;gap:2px 12px}dl.kv dt{font-weight:600}
+        dl.gl dt{font-weight:600;margin-top:6px}dl.gl dd{margin:0 0 0 18px;font-size:13px}.id{color:#777;font-size:11px}
+        @page{size:A4;margin:12mm}
+        @media print{nav{display:none}body{max-width:none;padding:0;font-size:12px}header{padding-top:0}
+        section{break-before:page;page-break-before:always}section#summary{break-before:auto;page-break-before:auto}
+        section#summary h2{margin-top:10px}table.summary{font-size:11px}
+        svg.chart{border:none;max-width:100%}figure.measure{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}
+        """;
 }

@@ -20,82 +20,82 @@ import java.util.Map;
  * place atomically, so a reader never sees half a file. No Spark.
  */
 public final class PeopleOutputs {
-  private PeopleOutputs() {}
+    private PeopleOutputs() {}
 
-  /** What was written. */
-  public record Written(Path publishedTrends, Path workbook, Path evidencePack, int rows, int suppressedCells) {}
+    /** What was written. */
+    public record Written(Path publishedTrends, Path workbook, Path evidencePack, int rows, int suppressedCells) {}
 
-  /**
-   * @param trends the unsuppressed trends rows (as in {@code DIR/trends.csv})
-   * @param catalogue measure_id to title/theme/definition/unit; null: the code's catalogue ({@link PublishedCatalogue})
-   * @param benchmarks comparators, or null
-   * @param manifestJson the run manifest JSON (may be null)
-   */
-  public static Written write(Path outDir, List<Row> trends, Map<String, ? extends MeasureDefinitionLike> catalogue,
-      Benchmarks benchmarks, String manifestJson) {
-    Map<String, MeasureDefinitionLike> cat = new java.util.LinkedHashMap<>(PublishedCatalogue.get());
-    if (catalogue != null) cat.putAll(catalogue);
-    List<Row> published = Suppression.apply(trends);
-    int suppressed = 0;
-    for (Row r : published) {
-      for (String f : List.of(r.numerator(), r.denominator(), r.value())) if (Suppression.MARK.equals(f)) suppressed++;
-    }
-    try {
-      Files.createDirectories(outDir.resolve("published"));
-      Path csv = outDir.resolve("published").resolve("trends.csv");
-      atomically(csv, out -> {
-        try (Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-          TrendsFile.write(w, published);
+    /**
+     * @param trends the unsuppressed trends rows (as in {@code DIR/trends.csv})
+     * @param catalogue measure_id to title/theme/definition/unit; null: the code's catalogue ({@link PublishedCatalogue})
+     * @param benchmarks comparators, or null
+     * @param manifestJson the run manifest JSON (may be null)
+     */
+    public static Written write(Path outDir, List<Row> trends, Map<String, ? extends MeasureDefinitionLike> catalogue,
+            Benchmarks benchmarks, String manifestJson) {
+        Map<String, MeasureDefinitionLike> cat = new java.util.LinkedHashMap<>(PublishedCatalogue.get());
+        if (catalogue != null) cat.putAll(catalogue);
+        List<Row> published = Suppression.apply(trends);
+        int suppressed = 0;
+        for (Row r : published) {
+            for (String f : List.of(r.numerator(), r.denominator(), r.value())) if (Suppression.MARK.equals(f)) suppressed++;
         }
-      });
-      // the DfE's explore-education-statistics layout, beside each trends.csv (docs/publishing.md)
-      EesFiles.write(trends, outDir, cat);
-      EesFiles.write(published, outDir.resolve("published"), cat);
-      Path xlsx = outDir.resolve("trends.xlsx");
-      atomically(xlsx, out -> TrendsWorkbook.write(out, trends, cat, benchmarks, manifestJson));
-      Path html = outDir.resolve("evidence-pack.html");
-      String page = EvidencePack.render(published, cat, benchmarks, manifestJson);
-      atomically(html, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
-      return new Written(csv, xlsx, html, published.size(), suppressed);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write published outputs to " + outDir + ": " + e.getMessage(), e);
+        try {
+            Files.createDirectories(outDir.resolve("published"));
+            Path csv = outDir.resolve("published").resolve("trends.csv");
+            atomically(csv, out -> {
+                try (Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                    TrendsFile.write(w, published);
+                }
+            });
+            // the DfE's explore-education-statistics layout, beside each trends.csv (docs/publishing.md)
+            EesFiles.write(trends, outDir, cat);
+            EesFiles.write(published, outDir.resolve("published"), cat);
+            Path xlsx = outDir.resolve("trends.xlsx");
+            atomically(xlsx, out -> TrendsWorkbook.write(out, trends, cat, benchmarks, manifestJson));
+            Path html = outDir.resolve("evidence-pack.html");
+            String page = EvidencePack.render(published, cat, benchmarks, manifestJson);
+            atomically(html, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
+            return new Written(csv, xlsx, html, published.size(), suppressed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write published outputs to " + outDir + ": " + e.getMessage(), e);
+        }
     }
-  }
 
-  interface Body {
-    void write(OutputStream out) throws IOException;
-  }
-
-  static void atomically(Path target, Body body) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        body.write(out);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
+    interface Body {
+        void write(OutputStream out) throws IOException;
     }
-  }
 
-  /**
-   * Stand-alone renderer: {@code PeopleOutputs TRENDS_CSV OUT_DIR [MANIFEST_JSON] [BENCHMARKS_DIR [LA_CODE]]}.
-   * Uses the code's catalogue.
-   */
-  public static void main(String[] args) throws IOException {
-    if (args.length < 2) {
-      System.err.println("usage: PeopleOutputs TRENDS_CSV OUT_DIR [MANIFEST_JSON] [BENCHMARKS_DIR [LA_CODE]]");
-      System.exit(2);
+    static void atomically(Path target, Body body) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                body.write(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
-    List<Row> rows = TrendsFile.read(Path.of(args[0]));
-    String manifest = args.length > 2 && !args[2].isEmpty() ? Files.readString(Path.of(args[2])) : null;
-    String la = args.length > 4 ? args[4] : rows.isEmpty() ? null : rows.get(0).newLaCode();
-    Benchmarks b = args.length > 3 ? Benchmarks.load(Path.of(args[3]), la) : null;
-    Written w = write(Path.of(args[1]), rows, null, b, manifest);
-    System.out.println(w.evidencePack());
-  }
+
+    /**
+     * Stand-alone renderer: {@code PeopleOutputs TRENDS_CSV OUT_DIR [MANIFEST_JSON] [BENCHMARKS_DIR [LA_CODE]]}.
+     * Uses the code's catalogue.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: PeopleOutputs TRENDS_CSV OUT_DIR [MANIFEST_JSON] [BENCHMARKS_DIR [LA_CODE]]");
+            System.exit(2);
+        }
+        List<Row> rows = TrendsFile.read(Path.of(args[0]));
+        String manifest = args.length > 2 && !args[2].isEmpty() ? Files.readString(Path.of(args[2])) : null;
+        String la = args.length > 4 ? args[4] : rows.isEmpty() ? null : rows.get(0).newLaCode();
+        Benchmarks b = args.length > 3 ? Benchmarks.load(Path.of(args[3]), la) : null;
+        Written w = write(Path.of(args[1]), rows, null, b, manifest);
+        System.out.println(w.evidencePack());
+    }
 }

@@ -37,6 +37,36 @@ public record PublishConfig(List<Headline> headlines, Map<String, List<String>> 
     /** A measure's target (may be null) and polarity (null when neither direction is better). */
     public record Target(Double target, Boolean higherIsBetter, String note) {}
 
+    /**
+     * The evidence pack's demand section, from the catalogue's {@code demand} theme by unit: the {@code index}
+     * measure is drawn as lines against the population, whose own series is the theme's {@code count} measure
+     * without breakdowns (also shown as a figure); the {@code index_points} measure is tabled, and its first
+     * breakdown value is the series the headline sentence speaks of. Null where the catalogue has no such measure.
+     */
+    public record DemandSection(String index, String population, String excessGrowth, String headlineSeries) {
+        static DemandSection of(MeasureSpec catalogue) {
+            List<MeasureSpec.Measure> demand = catalogue.measures().stream().filter(m -> m.theme().equals("demand")).toList();
+            String index = null, population = null, excess = null, series = null;
+            for (MeasureSpec.Measure m : demand) {
+                if (index == null && m.unit().equals("index")) index = m.id();
+                if (population == null && m.unit().equals("count") && m.breakdowns().isEmpty()) population = m.id();
+                if (excess == null && m.unit().equals("index_points")) {
+                    excess = m.id();
+                    series = m.breakdowns().isEmpty() ? MeasureSpec.TOTAL : m.breakdowns().get(0).values().get(0);
+                }
+            }
+            return new DemandSection(index, population, excess, series);
+        }
+    }
+
+    private static DemandSection demandSection;
+
+    /** The demand section's measures (read once from the catalogue). */
+    static synchronized DemandSection demandSection() {
+        if (demandSection == null) demandSection = DemandSection.of(MeasureSpec.load());
+        return demandSection;
+    }
+
     static final PublishConfig EMPTY = new PublishConfig(List.of(), Map.of(), Map.of(), List.of(), Map.of(), 0.0);
 
     private static PublishConfig loaded;

@@ -30,182 +30,182 @@ import java.util.Set;
  * Steps 2 to 4 repeat until nothing changes.
  */
 public final class Suppression {
-  public static final String MARK = "c";
+    public static final String MARK = "c";
 
-  private Suppression() {}
+    private Suppression() {}
 
-  /**
-   * The one unit whose value is itself a count (of children, episodes, plans): primary-suppressed when 1 to 5.
-   * Every other unit is a statistic of counts (percent, rate_per_10000, days, median, index, index_points):
-   * its value is never suppressed as a count, only with its numerator (a percent also with its
-   * denominator). So a median number of referrals of 3.0 over 40 children is published, and the same
-   * median over 4 children is not.
-   */
-  static final String COUNT_UNIT = "count";
+    /**
+     * The one unit whose value is itself a count (of children, episodes, plans): primary-suppressed when 1 to 5.
+     * Every other unit is a statistic of counts (percent, rate_per_10000, days, median, index, index_points):
+     * its value is never suppressed as a count, only with its numerator (a percent also with its
+     * denominator). So a median number of referrals of 3.0 over 40 children is published, and the same
+     * median over 4 children is not.
+     */
+    static final String COUNT_UNIT = "count";
 
-  static boolean isCount(String unit) { return COUNT_UNIT.equals(unit); }
+    static boolean isCount(String unit) { return COUNT_UNIT.equals(unit); }
 
-  enum Field { VALUE, NUMERATOR, DENOMINATOR }
+    enum Field { VALUE, NUMERATOR, DENOMINATOR }
 
-  /** A count published by two measures: (measure, breakdown_value or Total, field). */
-  record Ref(String measureId, String breakdownValue, Field field) {}
+    /** A count published by two measures: (measure, breakdown_value or Total, field). */
+    record Ref(String measureId, String breakdownValue, Field field) {}
 
-  record Link(Ref a, Ref b) {}
+    record Link(Ref a, Ref b) {}
 
-  /**
-   * The links the catalogue declares (data-schemas/measures.yaml): a measure's {@code numerator}, {@code denominator}
-   * or {@code total} names the measure whose count its Total row repeats. The named cell is that measure's Total
-   * value when it is a count or a distribution (whose Total is the count of all items), its numerator otherwise,
-   * or the numerator of one breakdown value ({@code measure:value}). No measure is listed here by hand, so a new
-   * rate is protected by its catalogue entry alone.
-   */
-  static List<Link> links(MeasureSpec catalogue) {
-    List<Link> out = new ArrayList<>();
-    for (MeasureSpec.Measure m : catalogue.measures()) {
-      addLink(out, catalogue, m.numerator(), new Ref(m.id(), MeasureSpec.TOTAL, Field.NUMERATOR));
-      addLink(out, catalogue, m.denominator(), new Ref(m.id(), MeasureSpec.TOTAL, Field.DENOMINATOR));
-      addLink(out, catalogue, m.total(), new Ref(m.id(), MeasureSpec.TOTAL, Field.VALUE));
-    }
-    return List.copyOf(out);
-  }
-
-  private static void addLink(List<Link> out, MeasureSpec catalogue, MeasureSpec.Ref from, Ref to) {
-    if (from == null) return;
-    MeasureSpec.Measure source = catalogue.get(from.measureId()).orElseThrow();
-    boolean totalCount = from.isTotal() && (isCount(source.unit()) || source.isDistribution());
-    out.add(new Link(new Ref(from.measureId(), from.breakdownValue(), totalCount ? Field.VALUE : Field.NUMERATOR), to));
-  }
-
-  /** A row being suppressed: parsed numbers and which of its cells are hidden. */
-  static final class Cell {
-    final Row row;
-    final Long num, den, countValue;
-    boolean supValue, supNum, supDen;
-
-    Cell(Row row) {
-      this.row = row;
-      this.num = row.numeratorAsLong();
-      this.den = row.denominatorAsLong();
-      this.countValue = isCount(row.unit()) ? TrendsFile.parseLong(row.value()) : null;
-    }
-
-    /** The count this row contributes to its distribution: numerator, or the value of a count row. */
-    Long count() { return num != null ? num : countValue; }
-
-    boolean countSuppressed() { return num != null ? supNum : supValue; }
-
-    void suppressCount() {
-      if (num != null) supNum = true;
-      if (countValue != null && (num == null || Objects.equals(num, countValue))) supValue = true;
-      if (!isCount(row.unit())) supValue = true; // a statistic (rate, percent, median) goes with its numerator
-    }
-
-    Long get(Field f) {
-      return switch (f) { case VALUE -> countValue; case NUMERATOR -> num; case DENOMINATOR -> den; };
-    }
-
-    boolean isSuppressed(Field f) {
-      return switch (f) { case VALUE -> supValue; case NUMERATOR -> supNum; case DENOMINATOR -> supDen; };
-    }
-
-    boolean suppress(Field f) {
-      boolean before = isSuppressed(f);
-      switch (f) {
-        case VALUE -> { supValue = true; if (num != null && Objects.equals(num, countValue)) supNum = true; }
-        case NUMERATOR -> { supNum = true; if (!isCount(row.unit()) || Objects.equals(num, countValue)) supValue = true; }
-        case DENOMINATOR -> { supDen = true; if ("percent".equals(row.unit())) supValue = true; }
-      }
-      return !before;
-    }
-
-    Row toRow() {
-      return row.withCounts(supNum ? MARK : row.numerator(), supDen ? MARK : row.denominator(),
-          supValue ? MARK : row.value());
-    }
-  }
-
-  static boolean small(Long n) { return n != null && n >= 1 && n <= 5; }
-
-  /** Suppresses with the links and non-additive breakdown values of data-schemas/measures.yaml. */
-  public static List<Row> apply(List<Row> rows) { return apply(rows, MeasureSpec.load()); }
-
-  public static List<Row> apply(List<Row> rows, MeasureSpec catalogue) {
-    List<Link> links = links(catalogue);
-    // breakdown values that overlap the bands (not part of their 100%): excluded from the additivity rule
-    Set<String> nonAdditive = catalogue.nonAdditiveValues();
-    List<Cell> cells = new ArrayList<>(rows.size());
-    for (Row r : rows) cells.add(new Cell(r));
-
-    // 1. primary suppression
-    for (Cell c : cells) {
-      if (small(c.countValue)) c.suppress(Field.VALUE);
-      if (small(c.num)) c.suppress(Field.NUMERATOR);
-      if (small(c.den)) c.suppress(Field.DENOMINATOR);
-    }
-
-    // index rows by group and by (measure, period, la, breakdown_value) for the links
-    Map<String, List<Cell>> groups = new LinkedHashMap<>();
-    Map<String, Cell> totals = new LinkedHashMap<>();
-    Map<String, Cell> byRef = new LinkedHashMap<>();
-    for (Cell c : cells) {
-      Row r = c.row;
-      String base = r.measureId() + "|" + r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode();
-      if (r.isTotal()) totals.put(base, c);
-      else groups.computeIfAbsent(base + "|" + r.breakdown(), k -> new ArrayList<>()).add(c);
-      byRef.putIfAbsent(r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode() + "|" + r.measureId()
-          + "|" + r.breakdownValue(), c);
-    }
-
-    boolean changed = true;
-    for (int pass = 0; changed && pass < 20; pass++) {
-      changed = false;
-      // 2. secondary suppression within distributions
-      for (Map.Entry<String, List<Cell>> g : groups.entrySet()) {
-        String base = g.getKey().substring(0, g.getKey().lastIndexOf('|'));
-        Cell total = totals.get(base);
-        List<Cell> members = g.getValue().stream()
-            .filter(c -> !nonAdditive.contains(c.row.breakdownValue()) && c.count() != null).toList();
-        if (total != null && total.count() != null && !total.countSuppressed()) {
-          long suppressed = members.stream().filter(Cell::countSuppressed).count();
-          if (suppressed == 1) {
-            Cell next = members.stream().filter(c -> !c.countSuppressed())
-                .min(Comparator.<Cell>comparingInt(c -> c.count() == 0 ? 1 : 0).thenComparingLong(Cell::count))
-                .orElse(null);
-            if (next != null) next.suppressCount();
-            else total.suppressCount();
-            changed = true;
-          }
+    /**
+     * The links the catalogue declares (data-schemas/measures.yaml): a measure's {@code numerator}, {@code denominator}
+     * or {@code total} names the measure whose count its Total row repeats. The named cell is that measure's Total
+     * value when it is a count or a distribution (whose Total is the count of all items), its numerator otherwise,
+     * or the numerator of one breakdown value ({@code measure:value}). No measure is listed here by hand, so a new
+     * rate is protected by its catalogue entry alone.
+     */
+    static List<Link> links(MeasureSpec catalogue) {
+        List<Link> out = new ArrayList<>();
+        for (MeasureSpec.Measure m : catalogue.measures()) {
+            addLink(out, catalogue, m.numerator(), new Ref(m.id(), MeasureSpec.TOTAL, Field.NUMERATOR));
+            addLink(out, catalogue, m.denominator(), new Ref(m.id(), MeasureSpec.TOTAL, Field.DENOMINATOR));
+            addLink(out, catalogue, m.total(), new Ref(m.id(), MeasureSpec.TOTAL, Field.VALUE));
         }
-        // 3. a suppressed Total takes the breakdown rows' denominators with it
-        if (total != null && total.countSuppressed()) {
-          for (Cell c : g.getValue()) {
-            if (c.den != null && Objects.equals(c.den, total.count()) && !c.supDen) {
-              c.suppress(Field.DENOMINATOR);
-              changed = true;
+        return List.copyOf(out);
+    }
+
+    private static void addLink(List<Link> out, MeasureSpec catalogue, MeasureSpec.Ref from, Ref to) {
+        if (from == null) return;
+        MeasureSpec.Measure source = catalogue.get(from.measureId()).orElseThrow();
+        boolean totalCount = from.isTotal() && (isCount(source.unit()) || source.isDistribution());
+        out.add(new Link(new Ref(from.measureId(), from.breakdownValue(), totalCount ? Field.VALUE : Field.NUMERATOR), to));
+    }
+
+    /** A row being suppressed: parsed numbers and which of its cells are hidden. */
+    static final class Cell {
+        final Row row;
+        final Long num, den, countValue;
+        boolean supValue, supNum, supDen;
+
+        Cell(Row row) {
+            this.row = row;
+            this.num = row.numeratorAsLong();
+            this.den = row.denominatorAsLong();
+            this.countValue = isCount(row.unit()) ? TrendsFile.parseLong(row.value()) : null;
+        }
+
+        /** The count this row contributes to its distribution: numerator, or the value of a count row. */
+        Long count() { return num != null ? num : countValue; }
+
+        boolean countSuppressed() { return num != null ? supNum : supValue; }
+
+        void suppressCount() {
+            if (num != null) supNum = true;
+            if (countValue != null && (num == null || Objects.equals(num, countValue))) supValue = true;
+            if (!isCount(row.unit())) supValue = true; // a statistic (rate, percent, median) goes with its numerator
+        }
+
+        Long get(Field f) {
+            return switch (f) { case VALUE -> countValue; case NUMERATOR -> num; case DENOMINATOR -> den; };
+        }
+
+        boolean isSuppressed(Field f) {
+            return switch (f) { case VALUE -> supValue; case NUMERATOR -> supNum; case DENOMINATOR -> supDen; };
+        }
+
+        boolean suppress(Field f) {
+            boolean before = isSuppressed(f);
+            switch (f) {
+                case VALUE -> { supValue = true; if (num != null && Objects.equals(num, countValue)) supNum = true; }
+                case NUMERATOR -> { supNum = true; if (!isCount(row.unit()) || Objects.equals(num, countValue)) supValue = true; }
+                case DENOMINATOR -> { supDen = true; if ("percent".equals(row.unit())) supValue = true; }
             }
-          }
+            return !before;
         }
-      }
-      // 4. linked cells
-      for (Cell c : cells) {
-        Row r = c.row;
-        String prefix = r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode() + "|";
-        for (Link l : links) {
-          for (Ref[] pair : new Ref[][] {{l.a(), l.b()}, {l.b(), l.a()}}) {
-            Ref from = pair[0], to = pair[1];
-            if (!from.measureId().equals(r.measureId()) || !from.breakdownValue().equals(r.breakdownValue())) continue;
-            Cell other = byRef.get(prefix + to.measureId() + "|" + to.breakdownValue());
-            if (other == null || !c.isSuppressed(from.field()) || other.isSuppressed(to.field())) continue;
-            if (c.get(from.field()) == null || !Objects.equals(c.get(from.field()), other.get(to.field()))) continue;
-            other.suppress(to.field());
-            changed = true;
-          }
+
+        Row toRow() {
+            return row.withCounts(supNum ? MARK : row.numerator(), supDen ? MARK : row.denominator(),
+                    supValue ? MARK : row.value());
         }
-      }
     }
 
-    List<Row> out = new ArrayList<>(cells.size());
-    for (Cell c : cells) out.add(c.toRow());
-    return out;
-  }
+    static boolean small(Long n) { return n != null && n >= 1 && n <= 5; }
+
+    /** Suppresses with the links and non-additive breakdown values of data-schemas/measures.yaml. */
+    public static List<Row> apply(List<Row> rows) { return apply(rows, MeasureSpec.load()); }
+
+    public static List<Row> apply(List<Row> rows, MeasureSpec catalogue) {
+        List<Link> links = links(catalogue);
+        // breakdown values that overlap the bands (not part of their 100%): excluded from the additivity rule
+        Set<String> nonAdditive = catalogue.nonAdditiveValues();
+        List<Cell> cells = new ArrayList<>(rows.size());
+        for (Row r : rows) cells.add(new Cell(r));
+
+        // 1. primary suppression
+        for (Cell c : cells) {
+            if (small(c.countValue)) c.suppress(Field.VALUE);
+            if (small(c.num)) c.suppress(Field.NUMERATOR);
+            if (small(c.den)) c.suppress(Field.DENOMINATOR);
+        }
+
+        // index rows by group and by (measure, period, la, breakdown_value) for the links
+        Map<String, List<Cell>> groups = new LinkedHashMap<>();
+        Map<String, Cell> totals = new LinkedHashMap<>();
+        Map<String, Cell> byRef = new LinkedHashMap<>();
+        for (Cell c : cells) {
+            Row r = c.row;
+            String base = r.measureId() + "|" + r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode();
+            if (r.isTotal()) totals.put(base, c);
+            else groups.computeIfAbsent(base + "|" + r.breakdown(), k -> new ArrayList<>()).add(c);
+            byRef.putIfAbsent(r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode() + "|" + r.measureId()
+                    + "|" + r.breakdownValue(), c);
+        }
+
+        boolean changed = true;
+        for (int pass = 0; changed && pass < 20; pass++) {
+            changed = false;
+            // 2. secondary suppression within distributions
+            for (Map.Entry<String, List<Cell>> g : groups.entrySet()) {
+                String base = g.getKey().substring(0, g.getKey().lastIndexOf('|'));
+                Cell total = totals.get(base);
+                List<Cell> members = g.getValue().stream()
+                        .filter(c -> !nonAdditive.contains(c.row.breakdownValue()) && c.count() != null).toList();
+                if (total != null && total.count() != null && !total.countSuppressed()) {
+                    long suppressed = members.stream().filter(Cell::countSuppressed).count();
+                    if (suppressed == 1) {
+                        Cell next = members.stream().filter(c -> !c.countSuppressed())
+                                .min(Comparator.<Cell>comparingInt(c -> c.count() == 0 ? 1 : 0).thenComparingLong(Cell::count))
+                                .orElse(null);
+                        if (next != null) next.suppressCount();
+                        else total.suppressCount();
+                        changed = true;
+                    }
+                }
+                // 3. a suppressed Total takes the breakdown rows' denominators with it
+                if (total != null && total.countSuppressed()) {
+                    for (Cell c : g.getValue()) {
+                        if (c.den != null && Objects.equals(c.den, total.count()) && !c.supDen) {
+                            c.suppress(Field.DENOMINATOR);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            // 4. linked cells
+            for (Cell c : cells) {
+                Row r = c.row;
+                String prefix = r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode() + "|";
+                for (Link l : links) {
+                    for (Ref[] pair : new Ref[][] {{l.a(), l.b()}, {l.b(), l.a()}}) {
+                        Ref from = pair[0], to = pair[1];
+                        if (!from.measureId().equals(r.measureId()) || !from.breakdownValue().equals(r.breakdownValue())) continue;
+                        Cell other = byRef.get(prefix + to.measureId() + "|" + to.breakdownValue());
+                        if (other == null || !c.isSuppressed(from.field()) || other.isSuppressed(to.field())) continue;
+                        if (c.get(from.field()) == null || !Objects.equals(c.get(from.field()), other.get(to.field()))) continue;
+                        other.suppress(to.field());
+                        changed = true;
+                    }
+                }
+            }
+        }
+
+        List<Row> out = new ArrayList<>(cells.size());
+        for (Cell c : cells) out.add(c.toRow());
+        return out;
+    }
 }

@@ -13,91 +13,91 @@ import java.util.TreeMap;
 
 /** Helpers to read a measure's time series out of trends rows (reporting years, oldest first). */
 final class TrendSeries {
-  private TrendSeries() {}
+    private TrendSeries() {}
 
-  static final String REPORTING_YEAR = "Reporting year";
+    static final String REPORTING_YEAR = "Reporting year";
 
-  /** measure -> rows, in file order. */
-  static Map<String, List<Row>> byMeasure(List<Row> rows) {
-    Map<String, List<Row>> m = new LinkedHashMap<>();
-    for (Row r : rows) m.computeIfAbsent(r.measureId(), k -> new ArrayList<>()).add(r);
-    return m;
-  }
-
-  /** Reporting-year rows of one breakdown value (Total for the headline), by time_period ascending. */
-  static TreeMap<String, Row> series(List<Row> measureRows, String breakdownValue) {
-    TreeMap<String, Row> out = new TreeMap<>();
-    if (measureRows == null) return out;
-    for (Row r : measureRows) {
-      if (REPORTING_YEAR.equals(r.timeIdentifier()) && breakdownValue.equals(r.breakdownValue())) out.put(r.timePeriod(), r);
+    /** measure -> rows, in file order. */
+    static Map<String, List<Row>> byMeasure(List<Row> rows) {
+        Map<String, List<Row>> m = new LinkedHashMap<>();
+        for (Row r : rows) m.computeIfAbsent(r.measureId(), k -> new ArrayList<>()).add(r);
+        return m;
     }
-    return out;
-  }
 
-  /**
-   * Breakdown values of a measure other than Total, in their natural order: bands that start with a number
-   * (or "<n") by their lower bound ({@code <9m, 9-<12m, 12-<24m, 24m+}), never alphabetically; other
-   * values in first-seen order (the file's order).
-   */
-  static List<String> breakdownValues(List<Row> measureRows) {
-    Set<String> s = new LinkedHashSet<>();
-    for (Row r : measureRows) if (!r.isTotal()) s.add(r.breakdownValue());
-    return naturalOrder(new ArrayList<>(s));
-  }
-
-  private static final java.util.regex.Pattern BAND = java.util.regex.Pattern.compile("^\\s*(<|under\\s+)?(\\d+(?:\\.\\d+)?)");
-
-  /** Bands by lower bound when every value is a band; otherwise unchanged. */
-  static List<String> naturalOrder(List<String> values) {
-    Map<String, double[]> key = new LinkedHashMap<>();
-    for (String v : values) {
-      java.util.regex.Matcher m = BAND.matcher(v.toLowerCase(Locale.ROOT));
-      if (!m.find()) return values;
-      double n = Double.parseDouble(m.group(2));
-      // "<9m" holds everything below 9: it sorts before "9-<12m"; "24m+" after "12-<24m"
-      key.put(v, new double[] {m.group(1) != null ? n - 1e6 : n, v.contains("+") ? 1 : 0});
+    /** Reporting-year rows of one breakdown value (Total for the headline), by time_period ascending. */
+    static TreeMap<String, Row> series(List<Row> measureRows, String breakdownValue) {
+        TreeMap<String, Row> out = new TreeMap<>();
+        if (measureRows == null) return out;
+        for (Row r : measureRows) {
+            if (REPORTING_YEAR.equals(r.timeIdentifier()) && breakdownValue.equals(r.breakdownValue())) out.put(r.timePeriod(), r);
+        }
+        return out;
     }
-    List<String> out = new ArrayList<>(values);
-    out.sort(Comparator.comparingDouble((String v) -> key.get(v)[0]).thenComparingDouble(v -> key.get(v)[1]));
-    return out;
-  }
 
-  /** Reporting years present in the rows, ascending. */
-  static List<String> periods(List<Row> rows) {
-    return rows.stream().filter(r -> REPORTING_YEAR.equals(r.timeIdentifier())).map(Row::timePeriod).distinct()
-        .sorted(Comparator.naturalOrder()).toList();
-  }
+    /**
+     * Breakdown values of a measure other than Total, in their natural order: bands that start with a number
+     * (or "<n") by their lower bound ({@code <9m, 9-<12m, 12-<24m, 24m+}), never alphabetically; other
+     * values in first-seen order (the file's order).
+     */
+    static List<String> breakdownValues(List<Row> measureRows) {
+        Set<String> s = new LinkedHashSet<>();
+        for (Row r : measureRows) if (!r.isTotal()) s.add(r.breakdownValue());
+        return naturalOrder(new ArrayList<>(s));
+    }
 
-  /** 202425 -> 2024-25; anything else unchanged. */
-  static String label(String timePeriod) {
-    if (timePeriod != null && timePeriod.matches("\\d{6}")) return timePeriod.substring(0, 4) + "-" + timePeriod.substring(4);
-    return timePeriod;
-  }
+    private static final java.util.regex.Pattern BAND = java.util.regex.Pattern.compile("^\\s*(<|under\\s+)?(\\d+(?:\\.\\d+)?)");
 
-  static String unitLabel(String unit) {
-    return switch (unit == null ? "" : unit) {
-      case "percent" -> "%";
-      case "rate_per_10000" -> "per 10,000 children";
-      case "days" -> "days";
-      case "index" -> "index (base year = 100)";
-      case "percentage_points" -> "percentage points";
-      case "index_points" -> "index points (base year = 100)";
-      case "median" -> "median";
-      case "mean" -> "average";
-      default -> "number";
-    };
-  }
+    /** Bands by lower bound when every value is a band; otherwise unchanged. */
+    static List<String> naturalOrder(List<String> values) {
+        Map<String, double[]> key = new LinkedHashMap<>();
+        for (String v : values) {
+            java.util.regex.Matcher m = BAND.matcher(v.toLowerCase(Locale.ROOT));
+            if (!m.find()) return values;
+            double n = Double.parseDouble(m.group(2));
+            // "<9m" holds everything below 9: it sorts before "9-<12m"; "24m+" after "12-<24m"
+            key.put(v, new double[] {m.group(1) != null ? n - 1e6 : n, v.contains("+") ? 1 : 0});
+        }
+        List<String> out = new ArrayList<>(values);
+        out.sort(Comparator.comparingDouble((String v) -> key.get(v)[0]).thenComparingDouble(v -> key.get(v)[1]));
+        return out;
+    }
 
-  static String format(Double v, String unit) {
-    if (v == null) return "c";
-    return switch (unit == null ? "" : unit) {
-      case "percent" -> String.format(Locale.UK, "%.1f%%", v);
-      case "rate_per_10000" -> String.format(Locale.UK, "%.1f per 10,000", v);
-      case "days" -> String.format(Locale.UK, "%.0f days", v);
-      case "index" -> String.format(Locale.UK, "%.1f", v);
-      case "percentage_points" -> String.format(Locale.UK, "%+.1f pp", v);
-      case "index_points" -> String.format(Locale.UK, "%+.1f index points", v);
-      default -> v == Math.rint(v) ? String.format(Locale.UK, "%,d", v.longValue()) : String.format(Locale.UK, "%,.1f", v);
-    };
-  }
+    /** Reporting years present in the rows, ascending. */
+    static List<String> periods(List<Row> rows) {
+        return rows.stream().filter(r -> REPORTING_YEAR.equals(r.timeIdentifier())).map(Row::timePeriod).distinct()
+                .sorted(Comparator.naturalOrder()).toList();
+    }
+
+    /** 202425 -> 2024-25; anything else unchanged. */
+    static String label(String timePeriod) {
+        if (timePeriod != null && timePeriod.matches("\\d{6}")) return timePeriod.substring(0, 4) + "-" + timePeriod.substring(4);
+        return timePeriod;
+    }
+
+    static String unitLabel(String unit) {
+        return switch (unit == null ? "" : unit) {
+            case "percent" -> "%";
+            case "rate_per_10000" -> "per 10,000 children";
+            case "days" -> "days";
+            case "index" -> "index (base year = 100)";
+            case "percentage_points" -> "percentage points";
+            case "index_points" -> "index points (base year = 100)";
+            case "median" -> "median";
+            case "mean" -> "average";
+            default -> "number";
+        };
+    }
+
+    static String format(Double v, String unit) {
+        if (v == null) return "c";
+        return switch (unit == null ? "" : unit) {
+            case "percent" -> String.format(Locale.UK, "%.1f%%", v);
+            case "rate_per_10000" -> String.format(Locale.UK, "%.1f per 10,000", v);
+            case "days" -> String.format(Locale.UK, "%.0f days", v);
+            case "index" -> String.format(Locale.UK, "%.1f", v);
+            case "percentage_points" -> String.format(Locale.UK, "%+.1f pp", v);
+            case "index_points" -> String.format(Locale.UK, "%+.1f index points", v);
+            default -> v == Math.rint(v) ? String.format(Locale.UK, "%,d", v.longValue()) : String.format(Locale.UK, "%,.1f", v);
+        };
+    }
 }

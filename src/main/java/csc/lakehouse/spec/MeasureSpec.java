@@ -47,10 +47,24 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
         public boolean isTotal() { return TOTAL.equals(breakdownValue); }
     }
 
+    /**
+     * Where the DfE publishes the measure's comparator value: the CSV column holding it, the columns a row must
+     * match ({@code *} at the end matches a prefix), whether the column is a count to turn into a rate per 10,000,
+     * and the breakdown row it compares with ({@link #TOTAL} unless named).
+     */
+    public record BenchmarkSource(String column, Map<String, String> where, boolean perPopulation,
+            String breakdown, String breakdownValue) {
+
+        /** True when the CSV value {@code v} satisfies the {@code where} condition {@code want}. */
+        public static boolean matches(String want, String v) {
+            return want.endsWith("*") ? v.startsWith(want.substring(0, want.length() - 1)) : v.equals(want);
+        }
+    }
+
     public record Measure(String id, String unit, String theme, String title, String definition, String family,
             List<Breakdown> breakdowns, Ref numerator, Ref denominator, Ref total, String polarity, String target,
             String recommendation, String packSection, boolean chart, boolean headline, Integer firstYear,
-            String frameworkRef) {
+            String frameworkRef, BenchmarkSource benchmark) {
 
         /** A distribution: its breakdown rows are shares of the Total, which is the count of all items. */
         public boolean isDistribution() { return !breakdowns.isEmpty(); }
@@ -88,7 +102,8 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
                     m.get("polarity") == null ? "neutral" : str(m.get("polarity")), blankToNull(m.get("target")),
                     blankToNull(m.get("recommendation")), blankToNull(m.get("pack_section")),
                     !Boolean.FALSE.equals(m.get("chart")), Boolean.TRUE.equals(m.get("headline")),
-                    fy instanceof Number n ? n.intValue() : null, blankToNull(m.get("framework_ref"))));
+                    fy instanceof Number n ? n.intValue() : null, blankToNull(m.get("framework_ref")),
+                    benchmark(m.get("benchmark"), bds)));
         }
         MeasureSpec spec = new MeasureSpec(Collections.unmodifiableMap(themes), List.copyOf(out));
         List<String> problems = spec.problems();
@@ -115,6 +130,12 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
             for (Breakdown b : m.breakdowns()) {
                 if (b.name().isBlank() || b.values().isEmpty()) p.add(at + "a breakdown needs a name and values");
                 if (!b.values().containsAll(b.nonAdditive())) p.add(at + "non_additive values must be among the breakdown's values");
+            }
+            if (m.benchmark() != null) {
+                if (m.benchmark().column().isBlank()) p.add(at + "benchmark needs a column");
+                if (m.benchmark().breakdown().isBlank()) {
+                    p.add(at + "benchmark breakdown_value '" + m.benchmark().breakdownValue() + "' is not one of its breakdown values");
+                }
             }
             for (Ref r : new Ref[] {m.numerator(), m.denominator(), m.total()}) {
                 if (r == null) continue;
@@ -161,6 +182,24 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
             if (m.packSection() != null) out.computeIfAbsent(m.packSection(), k -> new ArrayList<>()).add(m.id());
         }
         return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BenchmarkSource benchmark(Object o, List<Breakdown> breakdowns) {
+        if (!(o instanceof Map<?, ?> raw)) return null;
+        Map<String, Object> b = (Map<String, Object>) raw;
+        Map<String, String> where = new LinkedHashMap<>();
+        ((Map<String, Object>) b.getOrDefault("where", Map.of())).forEach((k, v) -> where.put(k, str(v)));
+        String value = b.get("breakdown_value") == null ? TOTAL : str(b.get("breakdown_value"));
+        String breakdown = TOTAL.equals(value) ? TOTAL : breakdowns.stream()
+                .filter(x -> x.values().contains(value)).map(Breakdown::name).findFirst().orElse("");
+        return new BenchmarkSource(str(b.get("column")), Collections.unmodifiableMap(where),
+                Boolean.TRUE.equals(b.get("per_population")), breakdown, value);
+    }
+
+    /** Measures with a published DfE comparator, in catalogue order. */
+    public List<Measure> benchmarked() {
+        return measures.stream().filter(m -> m.benchmark() != null).toList();
     }
 
     private static String str(Object o) { return o == null ? "" : o.toString().trim(); }

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * to the pipeline's measures when they land"). Input: gold rows in the Trends shape (any gold tables; only
  * {@code measure_id, time_period, time_identifier, la_code, breakdown, value} are read). The indicator names of
  * synth/published_targets.csv are the pipeline's measure ids; {@code time_period} 202324 is collection year 2024.
- * {@code cla_starts} is a count, so it is divided by the drop's scale factor before it is set beside the published
- * figure (as CalibrationReport does); rates and percentages are scale-free.
+ * A count (the row's {@code unit}, e.g. {@code cla_starts}) is divided by the drop's scale factor before it is set
+ * beside the published figure (as CalibrationReport does); rates and percentages are scale-free.
  *
  * <p>Usage after a MeasuresJob: {@code PipelineCalibration.table(goldRows, "301", 1.0)}.
  */
@@ -27,13 +27,13 @@ public final class PipelineCalibration {
         return Integer.parseInt(timePeriod.substring(0, 4)) + 1;
     }
 
-    /** indicator -> collection year -> pipeline value (Total, Reporting year, the LA), scale applied to cla_starts */
+    /** indicator -> collection year -> pipeline value (Total, Reporting year, the LA), scale applied to counts */
     public static Map<String, Map<Integer, Double>> values(List<Row> gold, String la, double scale) {
         List<String> wanted = List.of(CalibrationReport.INDICATORS);
         Map<String, Map<Integer, Double>> out = new TreeMap<>();
         for (Row r : gold) {
             if (r.schema() == null || !List.of(r.schema().fieldNames()).containsAll(List.of("measure_id", "time_period",
-                    "time_identifier", "la_code", "breakdown", "value"))) continue;   // not a Trends-shaped row (e.g. recommendation_tracker)
+                    "time_identifier", "la_code", "breakdown", "value", "unit"))) continue;   // not a Trends-shaped row (e.g. recommendation_tracker)
             String m = r.getAs("measure_id");
             if (!wanted.contains(m)) continue;
             if (!la.equals(r.getAs("la_code")) || !"Total".equals(r.getAs("breakdown"))
@@ -42,7 +42,7 @@ public final class PipelineCalibration {
             Object v = r.getAs("value");
             if (y < 0 || v == null) continue;
             double d = ((Number) v).doubleValue();
-            if (m.equals("cla_starts")) d = d / scale;
+            if ("count".equals(r.getAs("unit"))) d = d / scale;
             out.computeIfAbsent(m, k -> new TreeMap<>()).put(y, d);
         }
         return out;

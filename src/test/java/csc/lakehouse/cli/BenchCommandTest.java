@@ -42,6 +42,9 @@ class BenchCommandTest {
             // one LA, three years: six Totals a year (18) and cin_plan_duration's four bands a year (12), less
             // 2022-23's re-referrals, not published without the 2022 return (look-back rule): 29 figures
             assertEquals(29, ref.compared, "figures compared");
+            // the measures compared are those the reference's SQL computed, in its order
+            assertEquals(List.of("referrals", "rereferrals_12m", "assessments_45wd", "cpp_31mar", "cin_plan_duration",
+                    "cla_starts_police_protection"), ref.measureIds());
         }
     }
 

@@ -5,55 +5,96 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import csc.lakehouse.spec.MeasureSpec;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Extracts of the DfE files (2023-2025; England, London, B&D and its 2021 statistical neighbours). */
 class BenchmarksTest {
-  static Path dir() throws Exception {
-    return Path.of(BenchmarksTest.class.getResource("/benchmarks").toURI());
-  }
+    static Path dir() throws Exception {
+        return Path.of(BenchmarksTest.class.getResource("/benchmarks").toURI());
+    }
 
-  @Test
-  void mapsDfeFilesToMeasures() throws Exception {
-    Benchmarks b = Benchmarks.load(dir(), "E09000002");
-    assertEquals("Barking and Dagenham", b.laName());
-    // England CIN 2025: 402,400 / 12,183,016 x 10,000 = 330.3 (LAIT CIN 2025 = 330.3)
-    assertEquals(330.3, b.get("cin_31mar_rate", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
-    // c1 England 2025 rereferral_percent 22.6
-    assertEquals(22.6, b.get("rereferrals_12m", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
-    // d3 England 2025 CPP_subsequent_percent 24.5; d5 2_years_or_more_percent 2.3
-    assertEquals(24.5, b.get("cpp_repeat", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
-    assertEquals(2.3, b.get("cpp_duration", "24m+", "202425", Benchmarks.ENGLAND).value(), 1e-9);
-    // CLA rate 2025: England 67, London 48
-    assertEquals(67.0, b.get("cla_31mar_rate", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
-    assertEquals(48.0, b.get("cla_31mar_rate", "Total", "202425", Benchmarks.LONDON).value(), 1e-9);
-    assertTrue(b.get("cla_31mar_rate", "Total", "202425", Benchmarks.ENGLAND).source()
-        .contains("cla_number_and_rate_per_10k_children.csv (2025)"));
-  }
+    @Test
+    void mapsDfeFilesToMeasures() throws Exception {
+        Benchmarks b = Benchmarks.load(dir(), "E09000002");
+        assertEquals("Barking and Dagenham", b.laName());
+        // England CIN 2025: 402,400 / 12,183,016 x 10,000 = 330.3 (LAIT CIN 2025 = 330.3)
+        assertEquals(330.3, b.get("cin_31mar_rate", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        // c1 England 2025 rereferral_percent 22.6
+        assertEquals(22.6, b.get("rereferrals_12m", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        // d3 England 2025 CPP_subsequent_percent 24.5; d5 2_years_or_more_percent 2.3
+        assertEquals(24.5, b.get("cpp_repeat", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        assertEquals(2.3, b.get("cpp_duration", "24m+", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        // CLA rate 2025: England 67, London 48
+        assertEquals(67.0, b.get("cla_31mar_rate", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        assertEquals(48.0, b.get("cla_31mar_rate", "Total", "202425", Benchmarks.LONDON).value(), 1e-9);
+        assertTrue(b.get("cla_31mar_rate", "Total", "202425", Benchmarks.ENGLAND).source()
+                .contains("cla_number_and_rate_per_10k_children.csv (2025)"));
+    }
 
-  @Test
-  void statisticalNeighboursAreTheMeanOfPublishedValues() throws Exception {
-    Benchmarks b = Benchmarks.load(dir(), "301");
-    Benchmarks.Benchmark sn = b.get("rereferrals_12m", "Total", "202425", Benchmarks.SN);
-    assertNotNull(sn);
-    assertTrue(sn.source().contains("of 10 statistical neighbours"), sn.source());
-    // B&D itself is not one of its own neighbours
-    assertTrue(sn.value() > 5 && sn.value() < 40);
-  }
+    @Test
+    void statisticalNeighboursAreTheMeanOfPublishedValues() throws Exception {
+        Benchmarks b = Benchmarks.load(dir(), "301");
+        Benchmarks.Benchmark sn = b.get("rereferrals_12m", "Total", "202425", Benchmarks.SN);
+        assertNotNull(sn);
+        assertTrue(sn.source().contains("of 10 statistical neighbours"), sn.source());
+        // B&D's ten 2021 neighbours and their c1 2025 rereferral_percent: Greenwich (203) 13.1, Enfield (308) 22.6,
+        // Manchester (352) 18.4, Luton (821) 18.9, Birmingham (330) 20.7, Waltham Forest (320) 19.1, Slough (871) 20.7,
+        // Nottingham (892) 27.2, Coventry (331) 18.5, Newham (316) 14.9: sum 194.1, mean 19.41 -> 19.4. B&D itself
+        // (21.8) is not one of its own neighbours (with it: 215.9 / 11 = 19.6), nor is St. Helens (342, 19.8), which
+        // is in the file but not in the list.
+        assertEquals(19.4, sn.value(), 1e-9);
+    }
 
-  @Test
-  void suppressionMarkersAreMissing() {
-    assertNull(Benchmarks.number("c"));
-    assertNull(Benchmarks.number("x"));
-    assertNull(Benchmarks.number("low"));
-    assertNull(Benchmarks.number("z"));
-    assertEquals(12.5, Benchmarks.number("12.5"));
-    assertEquals("202425", Benchmarks.trendsPeriod("2025"));
-  }
+    @Test
+    void theCatalogueSaysWhichColumnIsWhichMeasure() throws Exception {
+        // a catalogue whose only benchmark entry points rereferrals_12m at c1's no_further_action_percent column
+        MeasureSpec catalogue = MeasureSpec.parse("""
+            themes: {front_door: "Front door"}
+            measures:
+              - id: rereferrals_12m
+                unit: percent
+                theme: front_door
+                title: "Re-referrals"
+                definition: "a test entry"
+                family: FrontDoorMeasures
+                benchmark: {column: no_further_action_percent}
+            """, "test");
+        Benchmarks b = Benchmarks.load(dir(), "E09000002", catalogue);
+        // c1 2025: England no_further_action_percent 6.5, London 7.9 (rereferral_percent would be 22.6 and 19.4)
+        assertEquals(6.5, b.get("rereferrals_12m", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        assertEquals(7.9, b.get("rereferrals_12m", "Total", "202425", Benchmarks.LONDON).value(), 1e-9);
+        // nothing the catalogue does not name: b1's At31_episodes is no longer read as cin_31mar_rate
+        assertTrue(b.forMeasure("cin_31mar_rate").isEmpty());
+        assertEquals(java.util.Set.of("rereferrals_12m"),
+                b.rows().stream().map(Benchmarks.Benchmark::measureId).collect(java.util.stream.Collectors.toSet()));
+    }
 
-  @Test
-  void missingFolderGivesNoBenchmarks() {
-    assertTrue(Benchmarks.load(Path.of("/nonexistent"), "301").rows().isEmpty());
-  }
+    @Test
+    void aWhereConditionKeepsOnlyItsRows() throws Exception {
+        // police protection is the L1 row of the "Legal status" group: England 2025 percentage 9.0 (the Total row
+        // beside it says 100)
+        Benchmarks b = Benchmarks.load(dir(), "E09000002");
+        assertEquals(9.0, b.get("cla_starts_police_protection", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        // the CLA rate file's population types (prefix matches): England 2025 starting 26, on 31 March 67; the
+        // "ceasing" rows (28) are no measure's
+        assertEquals(26.0, b.get("cla_starts_rate", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        assertEquals(67.0, b.get("cla_31mar_rate", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+    }
+
+    @Test
+    void suppressionMarkersAreMissing() {
+        assertNull(Benchmarks.number("c"));
+        assertNull(Benchmarks.number("x"));
+        assertNull(Benchmarks.number("low"));
+        assertNull(Benchmarks.number("z"));
+        assertEquals(12.5, Benchmarks.number("12.5"));
+        assertEquals("202425", Benchmarks.trendsPeriod("2025"));
+    }
+
+    @Test
+    void missingFolderGivesNoBenchmarks() {
+        assertTrue(Benchmarks.load(Path.of("/nonexistent"), "301").rows().isEmpty());
+    }
 }

@@ -19,92 +19,92 @@ import org.junit.jupiter.api.io.TempDir;
  * three new entries, as a new family would bring) is suppressed with its count, with no publish code edited.
  */
 class CatalogueSuppressionTest {
-  static final String NEW_ENTRIES = """
-        - id: return_visits
-          unit: count
-          theme: front_door
-          title: "Return visits"
-          definition: "return visits in the year"
-          family: ReturnVisits
-        - id: return_visits_by_place
-          unit: percent
-          theme: front_door
-          title: "Return visits by place"
-          definition: "return_visits by place"
-          family: ReturnVisits
-          breakdowns:
-            - name: place
-              values: [home]
-          total: return_visits
-        - id: return_visits_rate
-          unit: rate_per_10000
-          theme: front_door
-          title: "Return visits per 10,000 children"
-          definition: "return_visits per 10,000 children"
-          family: ReturnVisits
-          numerator: return_visits
-      """;
+    static final String NEW_ENTRIES = """
+          - id: return_visits
+            unit: count
+            theme: front_door
+            title: "Return visits"
+            definition: "return visits in the year"
+            family: ReturnVisits
+          - id: return_visits_by_place
+            unit: percent
+            theme: front_door
+            title: "Return visits by place"
+            definition: "return_visits by place"
+            family: ReturnVisits
+            breakdowns:
+              - name: place
+                values: [home]
+            total: return_visits
+          - id: return_visits_rate
+            unit: rate_per_10000
+            theme: front_door
+            title: "Return visits per 10,000 children"
+            definition: "return_visits per 10,000 children"
+            family: ReturnVisits
+            numerator: return_visits
+        """;
 
-  static Row row(String measure, String breakdown, String value, String num, String den, String unit) {
-    return new Row(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31", "Local authority", "E09000002",
-        "Barking and Dagenham", breakdown.equals("Total") ? "Total" : "place", breakdown, num, den, value, unit);
-  }
+    static Row row(String measure, String breakdown, String value, String num, String den, String unit) {
+        return new Row(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31", "Local authority", "E09000002",
+                "Barking and Dagenham", breakdown.equals("Total") ? "Total" : "place", breakdown, num, den, value, unit);
+    }
 
-  /*
-   * By hand: return_visits = 9 (not 1..5, so not a primary cell). return_visits_by_place has one cell, home = 3 of 9:
-   * primary-suppressed; the group's only cell is hidden, so its Total (9) is hidden instead (else 9 - nothing = 3...
-   * the rule for one-cell groups). The catalogue says return_visits_by_place's Total repeats return_visits, and
-   * return_visits_rate's numerator repeats return_visits, so both become c: 9 / 60,000 x 10,000 = 1.5 would otherwise
-   * give the hidden 9 back. The denominator (60,000) stays.
-   */
-  static List<Row> rows() {
-    return List.of(
-        row("return_visits", "Total", "9", "", "", "count"),
-        row("return_visits_by_place", "Total", "9", "", "", "count"),
-        row("return_visits_by_place", "home", "33.3", "3", "9", "percent"),
-        row("return_visits_rate", "Total", "1.5", "9", "60000", "rate_per_10000"));
-  }
+    /*
+     * By hand: return_visits = 9 (not 1..5, so not a primary cell). return_visits_by_place has one cell, home = 3 of 9:
+     * primary-suppressed; the group's only cell is hidden, so its Total (9) is hidden instead (else 9 - nothing = 3...
+     * the rule for one-cell groups). The catalogue says return_visits_by_place's Total repeats return_visits, and
+     * return_visits_rate's numerator repeats return_visits, so both become c: 9 / 60,000 x 10,000 = 1.5 would otherwise
+     * give the hidden 9 back. The denominator (60,000) stays.
+     */
+    static List<Row> rows() {
+        return List.of(
+                row("return_visits", "Total", "9", "", "", "count"),
+                row("return_visits_by_place", "Total", "9", "", "", "count"),
+                row("return_visits_by_place", "home", "33.3", "3", "9", "percent"),
+                row("return_visits_rate", "Total", "1.5", "9", "60000", "rate_per_10000"));
+    }
 
-  @Test
-  void aRateAddedOnlyToTheCatalogueIsSuppressedWithItsCount(@TempDir Path dir) throws Exception {
-    String yaml = DataSchemas.readText(MeasureSpec.FILE);
-    assertTrue(yaml.endsWith("\n"));
-    Path copy = dir.resolve("measures.yaml");
-    Files.writeString(copy, yaml + NEW_ENTRIES, StandardCharsets.UTF_8);
-    MeasureSpec catalogue = MeasureSpec.read(copy);
+    @Test
+    void aRateAddedOnlyToTheCatalogueIsSuppressedWithItsCount(@TempDir Path dir) throws Exception {
+        String yaml = DataSchemas.readText(MeasureSpec.FILE);
+        assertTrue(yaml.endsWith("\n"));
+        Path copy = dir.resolve("measures.yaml");
+        Files.writeString(copy, yaml + NEW_ENTRIES, StandardCharsets.UTF_8);
+        MeasureSpec catalogue = MeasureSpec.read(copy);
 
-    List<Row> out = Suppression.apply(rows(), catalogue);
-    assertEquals("c", out.get(2).numerator());
-    assertEquals("c", out.get(1).value());
-    assertEquals("c", out.get(0).value());
-    assertEquals("c", out.get(3).numerator());
-    assertEquals("c", out.get(3).value());
-    assertEquals("60000", out.get(3).denominator());
+        List<Row> out = Suppression.apply(rows(), catalogue);
+        assertEquals("c", out.get(2).numerator());
+        assertEquals("c", out.get(1).value());
+        assertEquals("c", out.get(0).value());
+        assertEquals("c", out.get(3).numerator());
+        assertEquals("c", out.get(3).value());
+        assertEquals("60000", out.get(3).denominator());
 
-    // control: without the entries (the real catalogue) nothing links them, and the rate would give 9 away
-    List<Row> unlinked = Suppression.apply(rows());
-    assertEquals("c", unlinked.get(1).value());
-    assertEquals("9", unlinked.get(0).value());
-    assertEquals("9", unlinked.get(3).numerator());
-  }
+        // control: without the entries (the real catalogue) nothing links them, and the rate would give 9 away
+        List<Row> unlinked = Suppression.apply(rows());
+        assertEquals("c", unlinked.get(1).value());
+        assertEquals("9", unlinked.get(0).value());
+        assertEquals("9", unlinked.get(3).numerator());
+    }
 
-  /** The links derived from the real catalogue include the ones publish used to list by hand. */
-  @Test
-  void theCataloguesLinksCoverTheCountsRepeatedAcrossMeasures() {
-    Set<Suppression.Link> links = Set.copyOf(Suppression.links(MeasureSpec.load()));
-    Suppression.Ref startsL1 = new Suppression.Ref("cla_starts_legal_status", "L1", Suppression.Field.NUMERATOR);
-    Suppression.Ref ppNumerator = new Suppression.Ref("cla_starts_police_protection", "Total", Suppression.Field.NUMERATOR);
-    assertTrue(links.contains(new Suppression.Link(startsL1, ppNumerator)), links.toString());
-    Suppression.Ref starts = new Suppression.Ref("cla_starts", "Total", Suppression.Field.VALUE);
-    assertTrue(links.contains(new Suppression.Link(starts,
-        new Suppression.Ref("cla_starts_legal_status", "Total", Suppression.Field.VALUE))));
-    assertTrue(links.contains(new Suppression.Link(starts,
-        new Suppression.Ref("cla_starts_police_protection", "Total", Suppression.Field.DENOMINATOR))));
-    assertTrue(links.contains(new Suppression.Link(new Suppression.Ref("referrals", "Total", Suppression.Field.VALUE),
-        new Suppression.Ref("referrals_rate", "Total", Suppression.Field.NUMERATOR))));
-    // the 15 links once typed into Suppression, plus ssd_contacts' rate and conversion (2), plus the national
-    // framework's six: assessment_factors_rate and cla_ceased_rate over their counts, cla_3plus_placements and
-    // cla_placement_type over cla_31mar, incidents per child over cla_missing, and cla_3plus_social_workers over cla_31mar
-    assertEquals(23, links.size());
-  }
+    /** The links derived from the real catalogue include the ones publish used to list by hand. */
+    @Test
+    void theCataloguesLinksCoverTheCountsRepeatedAcrossMeasures() {
+        Set<Suppression.Link> links = Set.copyOf(Suppression.links(MeasureSpec.load()));
+        Suppression.Ref startsL1 = new Suppression.Ref("cla_starts_legal_status", "L1", Suppression.Field.NUMERATOR);
+        Suppression.Ref ppNumerator = new Suppression.Ref("cla_starts_police_protection", "Total", Suppression.Field.NUMERATOR);
+        assertTrue(links.contains(new Suppression.Link(startsL1, ppNumerator)), links.toString());
+        Suppression.Ref starts = new Suppression.Ref("cla_starts", "Total", Suppression.Field.VALUE);
+        assertTrue(links.contains(new Suppression.Link(starts,
+                new Suppression.Ref("cla_starts_legal_status", "Total", Suppression.Field.VALUE))));
+        assertTrue(links.contains(new Suppression.Link(starts,
+                new Suppression.Ref("cla_starts_police_protection", "Total", Suppression.Field.DENOMINATOR))));
+        assertTrue(links.contains(new Suppression.Link(new Suppression.Ref("referrals", "Total", Suppression.Field.VALUE),
+                new Suppression.Ref("referrals_rate", "Total", Suppression.Field.NUMERATOR))));
+        // the 15 links once typed into Suppression, plus ssd_contacts' rate and conversion (2), plus the national
+        // framework's six: assessment_factors_rate and cla_ceased_rate over their counts, cla_3plus_placements and
+        // cla_placement_type over cla_31mar, incidents per child over cla_missing, and cla_3plus_social_workers over cla_31mar
+        assertEquals(23, links.size());
+    }
 }

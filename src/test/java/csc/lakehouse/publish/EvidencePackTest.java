@@ -18,250 +18,250 @@ import org.junit.jupiter.api.Test;
 
 class EvidencePackTest {
 
-  static Path resource(String name) throws Exception {
-    return Path.of(EvidencePackTest.class.getResource(name).toURI());
-  }
-
-  static String samplePage() throws Exception {
-    List<TrendsFile.Row> rows = Suppression.apply(TrendsFile.read(resource("/publish/trends-sample.csv")));
-    Benchmarks b = Benchmarks.load(resource("/benchmarks"), "E09000002");
-    String manifest = Files.readString(resource("/publish/manifest-sample.json"));
-    String html = EvidencePack.render(rows, PublishedCatalogue.get(), b, manifest);
-    // kept for jobs/render-evidence-pack.sh and for looking at
-    Path out = Path.of("target", "evidence-pack-sample", "evidence-pack.html");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, html, StandardCharsets.UTF_8);
-    return html;
-  }
-
-  @Test
-  void containsEverySection() throws Exception {
-    String html = samplePage();
-    for (String id : EvidencePack.SECTION_IDS) assertTrue(html.contains("<section id=\"" + id + "\">"), id);
-  }
-
-  @Test
-  void hasNoExternalReferences() throws Exception {
-    String html = samplePage();
-    assertFalse(html.contains("http://"), "http:// found");
-    assertFalse(html.contains("https://"), "https:// found");
-    assertFalse(html.contains("@import"));
-    assertFalse(Pattern.compile("url\\(", Pattern.CASE_INSENSITIVE).matcher(html).find());
-    assertFalse(html.contains("<script"));
-    assertFalse(html.contains("<link"));
-    Matcher m = Pattern.compile("(?:src|href)\\s*=\\s*\"([^\"]*)\"").matcher(html);
-    while (m.find()) assertTrue(m.group(1).startsWith("#"), "non-local reference " + m.group(1));
-  }
-
-  @Test
-  void everyChartHasATitle() throws Exception {
-    String html = samplePage();
-    Matcher m = Pattern.compile("<svg[^>]*>(.{0,400})", Pattern.DOTALL).matcher(html);
-    int charts = 0;
-    while (m.find()) {
-      charts++;
-      assertTrue(m.group(1).startsWith("<title"), "chart without a title: " + m.group(0).substring(0, 80));
+    static Path resource(String name) throws Exception {
+        return Path.of(EvidencePackTest.class.getResource(name).toURI());
     }
-    assertTrue(charts >= 10, "charts: " + charts);
-  }
 
-  @Test
-  void tagsAreBalanced() throws Exception {
-    assertBalanced(samplePage());
-  }
-
-  @Test
-  void headlineSentencesUseLatestValuesComparatorsAndTargets() throws Exception {
-    String html = samplePage();
-    // 52 of 203 = 25.6% in 2024-25, 40 of 182 = 22.0% the year before; England 2,920 of 32,270 = 9.0% (national
-    // CLA starts by legal status); target 13% (lower is better): not met.
-    assertTrue(html.contains("25.6% of children who came into care in 2024-25 came in under police protection, up from 22.0% in 2023-24."
-        + " In 2024-25, the figure was 25.6% here, against 9.0% for England. The target is 13.0%: not met."), html);
-    // CIN rate 2,578 / 66,465 = 387.9; England 330.3 in the same year (b1 extract): "per 10,000" said once
-    assertTrue(html.contains("On 31 March 2025, 387.9 in every 10,000 children were children in need, up from 373.5 in 2023-24."
-        + " In 2024-25, the figure was 387.9 here, against 330.3 for England"), html);
-    assertFalse(html.contains("per 10,000 per 10,000"));
-    // population: a sentence with a verb, not "Children aged 0-17 were 66,973"
-    assertTrue(html.contains("Barking and Dagenham had 66,465 children aged 0 to 17 in 2024-25, up from 64,907 in 2023-24."), html);
-    // the long-CIN-plan headline: 38 of 459 = 8.3% on a plan for 24 months or more
-    assertTrue(html.contains("8.3% of children on a child in need plan had been on it for 2 years or more in 2024-25"), html);
-  }
-
-  @Test
-  void summaryTableComesFirstWithOneRowPerHeadline() throws Exception {
-    String html = samplePage();
-    int summary = html.indexOf("<section id=\"summary\">"), next = html.indexOf("<section", summary + 1);
-    assertTrue(summary > 0 && summary == html.indexOf("<section"), "the summary is the first section");
-    String table = html.substring(summary, next);
-    // police protection row: latest 25.6%, up from 22.0% and lower is better: worse; target 13.0% not met
-    assertTrue(table.contains("<th>Care entries under police protection</th><td class=\"n\">25.6% <span class=\"yr\">2024-25</span></td>"
-        + "<td>\u25B2 up, worse</td>"), table);
-    assertTrue(table.contains("<td class=\"n\">13.0%</td><td>not met</td>"), table);
-    // CIN rate row: comparison year 2024-25, England 330.3
-    assertTrue(table.contains("<td>2024-25</td><td class=\"n\">387.9</td><td class=\"n\">330.3</td>"), table);
-  }
-
-  @Test
-  void bandsInNaturalOrderAndAllZeroColumnsDropped() throws Exception {
-    String html = samplePage();
-    int at = html.indexOf("<caption>Children on CIN plans");
-    assertTrue(at > 0, "the CIN plan duration table is drawn");
-    String head = html.substring(at, html.indexOf("</thead>", at));
-    assertTrue(head.indexOf("&lt;9m") < head.indexOf("9-&lt;12m") && head.indexOf("9-&lt;12m") < head.indexOf("12-&lt;24m")
-        && head.indexOf("12-&lt;24m") < head.indexOf("24m+"), head);
-    assertEquals(List.of("<9m", "9-<12m", "12-<24m", "24m+"), TrendSeries.naturalOrder(List.of("12-<24m", "24m+", "9-<12m", "<9m")));
-    // legal status V2 and a code 0 in every year: Z9 is 0 of 201 in each year it appears, so its column goes
-    List<TrendsFile.Row> rows = List.of(
-        r("cla_starts_legal_status", "202324", "Total", "Total", "", "", "10", "count"),
-        r("cla_starts_legal_status", "202324", "legal_status", "C1", "6", "10", "60.0", "percent"),
-        r("cla_starts_legal_status", "202324", "legal_status", "Z9", "0", "10", "0.0", "percent"),
-        r("cla_starts_legal_status", "202425", "Total", "Total", "", "", "0", "count"),
-        r("cla_starts_legal_status", "202425", "legal_status", "C1", "0", "0", "", "percent"),
-        r("cla_starts_legal_status", "202425", "legal_status", "Z9", "0", "0", "", "percent"));
-    String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}");
-    String t = page.substring(page.indexOf("<table class=\"data\">"), page.indexOf("</table>", page.indexOf("<table class=\"data\">")));
-    assertFalse(t.contains(">Z9<"), t);
-    // 6 of 10 = 60.0%; 0 of 0 is a dash, never "0.0% (0)"
-    assertTrue(t.contains("60.0% (6)"), t);
-    assertTrue(t.contains("<td class=\"n\">\u2013</td>"), t);
-    assertFalse(page.contains("0.0% (0)"));
-    // the code is explained in the glossary from the code list
-    assertTrue(page.contains("<dt>C1</dt><dd>Interim care order (legal status)</dd>"), page.substring(page.indexOf("id=\"glossary\"")));
-  }
-
-  @Test
-  void xAxisEndsAtTheLatestPlottedYearAndSuppressedYearsAreMarked() {
-    // referrals in 2022-23..2024-25 with 2023-24 suppressed; a projection to 2028-29 is not plotted
-    List<TrendsFile.Row> rows = List.of(
-        r("referrals", "202223", "Total", "Total", "", "", "30", "count"),
-        r("referrals", "202324", "Total", "Total", "", "", "c", "count"),
-        r("referrals", "202425", "Total", "Total", "", "", "40", "count"),
-        r("demand_projection", "202829", "series", "referrals", "", "", "55", "count"));
-    String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}");
-    String svg = page.substring(page.indexOf("<svg"), page.indexOf("</svg>") + 6);
-    assertTrue(svg.contains(">2024-25</text>"), svg);
-    assertFalse(svg.contains("2028-29"), svg);
-    assertTrue(svg.contains("class=\"sup\""), "the suppressed year is marked c");
-    assertTrue(svg.contains("2023-24: suppressed (c)"));
-  }
-
-  @Test
-  void recommendationsComeFromTheConfigurationWithTargetsAndTolerance() {
-    PublishConfig cfg = new PublishConfig(List.of(), Map.of(), Map.of(),
-        List.of(new PublishConfig.Recommendation("R9", "Timely visits", List.of("supervision_4wk", "supervision_8wk"))),
-        Map.of("supervision_4wk", new PublishConfig.Target(80.0, true, null),
-            "supervision_8wk", new PublishConfig.Target(90.0, true, null)), 0.1);
-    List<TrendsFile.Row> rows = List.of(
-        // 81.1 then 81.0: a change of 0.1, within the tolerance: about the same; 81.0 >= 80 met
-        r("supervision_4wk", "202324", "Total", "Total", "", "", "81.1", "percent"),
-        r("supervision_4wk", "202425", "Total", "Total", "", "", "81.0", "percent"),
-        // previous year suppressed: shown as c, not the year before it
-        r("supervision_8wk", "202223", "Total", "Total", "", "", "70.0", "percent"),
-        r("supervision_8wk", "202324", "Total", "Total", "", "", "c", "percent"),
-        r("supervision_8wk", "202425", "Total", "Total", "", "", "88.0", "percent"));
-    String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}", cfg);
-    String recs = page.substring(page.indexOf("<section id=\"recommendations\">"), page.indexOf("<section id=\"data-quality\">"));
-    assertTrue(recs.contains("R9. Timely visits"), recs);
-    assertTrue(recs.contains("81.1% (2023-24)</td><td class=\"n\">81.0% (2024-25)</td><td class=\"n\">80.0%</td><td>met</td><td>\u25B6 about the same</td>"), recs);
-    assertTrue(recs.contains("c (2023-24)</td><td class=\"n\">88.0% (2024-25)</td><td class=\"n\">90.0%</td><td>not met</td><td>not comparable (c)</td>"), recs);
-    assertFalse(recs.contains("70.0%"), "the year before the previous is never shown as last year's value");
-  }
-
-  @Test
-  void warningsAreShownAndNoLocalPathOrManifestDetailIsPrinted() {
-    String manifest = "{\"run_id\":\"r1\",\"parameters\":{\"key\":\"/home/ann/.csc-lakehouse/demo.key\",\"out\":\"/tmp/x/out\"},"
-        + "\"inputs\":[{\"path\":\"/tmp/drop/annex_a/AnnexA.xlsx\",\"sha256\":\"abc123\",\"status\":\"ingested\"}],"
-        + "\"warnings\":[{\"file\":\"/tmp/drop/annex_a/AnnexA.xlsx\",\"message\":\"sheet 'List 7': required heading(s) missing; sheet ignored\"}],"
-        + "\"warnings_by_rule\":{\"cla_episode_warnings\":{\"361\":67}}}";
-    String page = EvidencePack.render(List.of(r("referrals", "202425", "Total", "Total", "", "", "12", "count")),
-        PublishedCatalogue.get(), null, manifest);
-    assertTrue(page.contains("<td>AnnexA.xlsx</td><td>sheet &#39;List 7&#39;: required heading(s) missing; sheet ignored</td>"), page);
-    assertTrue(page.contains("validation rule 361"));
-    assertTrue(page.contains(">67<"));
-    assertFalse(page.contains("/tmp/"), "no temporary folder");
-    assertFalse(page.contains("demo.key"), "no pseudonym key path");
-    assertFalse(page.contains("abc123"), "no checksums: the manifest is a separate file");
-    assertTrue(page.contains("<dt>Finished</dt><dd>2"), "finished is filled");
-    assertEquals("see AnnexA.xlsx and C.csv on 12/03/2024", EvidencePack.noPaths("see /tmp/drop/AnnexA.xlsx and C:\\Users\\a\\C.csv on 12/03/2024"));
-  }
-
-  @Test
-  void captionsArePlainEnglish() throws Exception {
-    String html = samplePage();
-    Matcher m = Pattern.compile("<(figcaption|caption)>(.*?)</\\1>", Pattern.DOTALL).matcher(html);
-    int n = 0;
-    while (m.find()) {
-      n++;
-      String c = m.group(2);
-      assertFalse(c.contains("`") || c.contains("<code>"), c);
-      assertFalse(c.matches("(?s).*\\b[a-z]+_[a-z0-9_]+\\b.*"), "an internal id in a caption: " + c);
-      assertFalse(c.contains("--"), c);
-      assertFalse(c.matches("(?s).*\\brule \\d+.*"), c);
+    static String samplePage() throws Exception {
+        List<TrendsFile.Row> rows = Suppression.apply(TrendsFile.read(resource("/publish/trends-sample.csv")));
+        Benchmarks b = Benchmarks.load(resource("/benchmarks"), "E09000002");
+        String manifest = Files.readString(resource("/publish/manifest-sample.json"));
+        String html = EvidencePack.render(rows, PublishedCatalogue.get(), b, manifest);
+        // kept for jobs/render-evidence-pack.sh and for looking at
+        Path out = Path.of("target", "evidence-pack-sample", "evidence-pack.html");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, html, StandardCharsets.UTF_8);
+        return html;
     }
-    assertTrue(n >= 10, "captions: " + n);
-    // no chart is drawn twice
-    Matcher t = Pattern.compile("<title id=\"chart-\\d+-t\">([^<]*)</title>").matcher(html);
-    Set<String> titles = new java.util.HashSet<>();
-    while (t.find()) assertTrue(titles.add(t.group(1)), "chart drawn twice: " + t.group(1));
-  }
 
-  /*
-   * The council's reported figures in the recommendations section: strategy discussions in timescale, reported 70%
-   * for 2023-24 to date (2023-04-01 to 2024-01-31); the pack's year-to-date row (As at 2024-01-31 from 1 April) is
-   * 71.0% -> "+1.4%" ((71 - 70) / 70 = 1.43%); the whole year 2023-24 (60.0%) is never the one shown beside it.
-   */
-  @Test
-  void reportedFiguresStandBesideTheSamePeriod() {
-    PublishConfig cfg = new PublishConfig(List.of(), Map.of(), Map.of(), List.of(), Map.of(), 0.1,
-        List.of(new csc.lakehouse.measures.ReportedFigures.Figure("301", "Scrutiny report, April 2024",
-            "strategy_discussion_in_timescale", "Total", "year_to_date", java.time.LocalDate.of(2024, 1, 31), null, 70, false,
-            "over 70% held in timescale")));
-    List<TrendsFile.Row> rows = List.of(
-        r("strategy_discussion_in_timescale", "202324", "Total", "Total", "", "", "60.0", "percent"),
-        new TrendsFile.Row("strategy_discussion_in_timescale", "2024-01-31", "As at date", "2023-04-01", "2024-01-31",
-            "Local authority", "E09000002", "Barking and Dagenham", "Total", "Total", "71", "100", "71.0", "percent"));
-    String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}", cfg);
-    String recs = page.substring(page.indexOf("<section id=\"recommendations\">"), page.indexOf("<section id=\"data-quality\">"));
-    assertTrue(recs.contains("The council's reported figures beside these"), recs);
-    assertTrue(recs.contains("<tr><th colspan=\"5\">Scrutiny report, April 2024</th></tr>"), recs);
-    assertTrue(recs.contains("<td>2023-04-01 to 2024-01-31 (year to date)</td><td class=\"n\">70%<br><span class=\"yr\">over 70% held in timescale</span></td><td class=\"n\">71.0%</td><td class=\"n\">+1.4%</td>"), recs);
-    assertFalse(recs.contains("60.0%"), "the whole year is not the reported period");
-  }
-
-  static TrendsFile.Row r(String m, String period, String breakdown, String value, String num, String den, String v, String unit) {
-    String start = period.substring(0, 4) + "-04-01", end = (Integer.parseInt(period.substring(0, 4)) + 1) + "-03-31";
-    return new TrendsFile.Row(m, period, "Reporting year", start, end, "Local authority", "E09000002", "Barking and Dagenham",
-        breakdown, value, num, den, v, unit);
-  }
-
-  @Test
-  void textIsEscaped() {
-    Map<String, MeasureDefinitionLike> cat = Map.of("referrals",
-        MeasureDefinitionLike.of("Referrals <b>&", "Front door", "a \"quoted\" <script>alert(1)</script>", "count"));
-    List<TrendsFile.Row> rows = List.of(new TrendsFile.Row("referrals", "202425", "Reporting year", "2024-04-01",
-        "2025-03-31", "Local authority", "E09000002", "<Borough>", "Total", "Total", "", "", "12", "count"));
-    String html = EvidencePack.render(rows, cat, null, "{\"run_id\":\"<x>\"}");
-    assertFalse(html.contains("<script>"));
-    assertFalse(html.contains("<Borough>"));
-    assertTrue(html.contains("&lt;Borough&gt;"));
-    assertBalanced(html);
-  }
-
-  static final Set<String> VOID = Set.of("meta", "br", "hr", "img", "input", "link", "line", "circle", "rect", "path", "col");
-
-  static void assertBalanced(String html) {
-    Deque<String> stack = new ArrayDeque<>();
-    Matcher m = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)>").matcher(html.replaceAll("(?s)<style>.*?</style>", "<style></style>"));
-    while (m.find()) {
-      String name = m.group(2).toLowerCase();
-      boolean close = !m.group(1).isEmpty(), self = !m.group(4).isEmpty();
-      if (self || (!close && VOID.contains(name) && !name.equals("line") && !name.equals("circle") && !name.equals("rect") && !name.equals("path"))) continue;
-      if (!close) stack.push(name);
-      else {
-        assertFalse(stack.isEmpty(), "unexpected </" + name + ">");
-        assertEquals(stack.pop(), name, "mismatched </" + name + ">");
-      }
+    @Test
+    void containsEverySection() throws Exception {
+        String html = samplePage();
+        for (String id : EvidencePack.SECTION_IDS) assertTrue(html.contains("<section id=\"" + id + "\">"), id);
     }
-    assertTrue(stack.isEmpty(), "unclosed: " + stack);
-  }
+
+    @Test
+    void hasNoExternalReferences() throws Exception {
+        String html = samplePage();
+        assertFalse(html.contains("http://"), "http:// found");
+        assertFalse(html.contains("https://"), "https:// found");
+        assertFalse(html.contains("@import"));
+        assertFalse(Pattern.compile("url\\(", Pattern.CASE_INSENSITIVE).matcher(html).find());
+        assertFalse(html.contains("<script"));
+        assertFalse(html.contains("<link"));
+        Matcher m = Pattern.compile("(?:src|href)\\s*=\\s*\"([^\"]*)\"").matcher(html);
+        while (m.find()) assertTrue(m.group(1).startsWith("#"), "non-local reference " + m.group(1));
+    }
+
+    @Test
+    void everyChartHasATitle() throws Exception {
+        String html = samplePage();
+        Matcher m = Pattern.compile("<svg[^>]*>(.{0,400})", Pattern.DOTALL).matcher(html);
+        int charts = 0;
+        while (m.find()) {
+            charts++;
+            assertTrue(m.group(1).startsWith("<title"), "chart without a title: " + m.group(0).substring(0, 80));
+        }
+        assertTrue(charts >= 10, "charts: " + charts);
+    }
+
+    @Test
+    void tagsAreBalanced() throws Exception {
+        assertBalanced(samplePage());
+    }
+
+    @Test
+    void headlineSentencesUseLatestValuesComparatorsAndTargets() throws Exception {
+        String html = samplePage();
+        // 52 of 203 = 25.6% in 2024-25, 40 of 182 = 22.0% the year before; England 2,920 of 32,270 = 9.0% (national
+        // CLA starts by legal status); target 13% (lower is better): not met.
+        assertTrue(html.contains("25.6% of children who came into care in 2024-25 came in under police protection, up from 22.0% in 2023-24."
+                + " In 2024-25, the figure was 25.6% here, against 9.0% for England. The target is 13.0%: not met."), html);
+        // CIN rate 2,578 / 66,465 = 387.9; England 330.3 in the same year (b1 extract): "per 10,000" said once
+        assertTrue(html.contains("On 31 March 2025, 387.9 in every 10,000 children were children in need, up from 373.5 in 2023-24."
+                + " In 2024-25, the figure was 387.9 here, against 330.3 for England"), html);
+        assertFalse(html.contains("per 10,000 per 10,000"));
+        // population: a sentence with a verb, not "Children aged 0-17 were 66,973"
+        assertTrue(html.contains("Barking and Dagenham had 66,465 children aged 0 to 17 in 2024-25, up from 64,907 in 2023-24."), html);
+        // the long-CIN-plan headline: 38 of 459 = 8.3% on a plan for 24 months or more
+        assertTrue(html.contains("8.3% of children on a child in need plan had been on it for 2 years or more in 2024-25"), html);
+    }
+
+    @Test
+    void summaryTableComesFirstWithOneRowPerHeadline() throws Exception {
+        String html = samplePage();
+        int summary = html.indexOf("<section id=\"summary\">"), next = html.indexOf("<section", summary + 1);
+        assertTrue(summary > 0 && summary == html.indexOf("<section"), "the summary is the first section");
+        String table = html.substring(summary, next);
+        // police protection row: latest 25.6%, up from 22.0% and lower is better: worse; target 13.0% not met
+        assertTrue(table.contains("<th>Care entries under police protection</th><td class=\"n\">25.6% <span class=\"yr\">2024-25</span></td>"
+                + "<td>\u25B2 up, worse</td>"), table);
+        assertTrue(table.contains("<td class=\"n\">13.0%</td><td>not met</td>"), table);
+        // CIN rate row: comparison year 2024-25, England 330.3
+        assertTrue(table.contains("<td>2024-25</td><td class=\"n\">387.9</td><td class=\"n\">330.3</td>"), table);
+    }
+
+    @Test
+    void bandsInNaturalOrderAndAllZeroColumnsDropped() throws Exception {
+        String html = samplePage();
+        int at = html.indexOf("<caption>Children on CIN plans");
+        assertTrue(at > 0, "the CIN plan duration table is drawn");
+        String head = html.substring(at, html.indexOf("</thead>", at));
+        assertTrue(head.indexOf("&lt;9m") < head.indexOf("9-&lt;12m") && head.indexOf("9-&lt;12m") < head.indexOf("12-&lt;24m")
+                && head.indexOf("12-&lt;24m") < head.indexOf("24m+"), head);
+        assertEquals(List.of("<9m", "9-<12m", "12-<24m", "24m+"), TrendSeries.naturalOrder(List.of("12-<24m", "24m+", "9-<12m", "<9m")));
+        // legal status V2 and a code 0 in every year: Z9 is 0 of 201 in each year it appears, so its column goes
+        List<TrendsFile.Row> rows = List.of(
+                r("cla_starts_legal_status", "202324", "Total", "Total", "", "", "10", "count"),
+                r("cla_starts_legal_status", "202324", "legal_status", "C1", "6", "10", "60.0", "percent"),
+                r("cla_starts_legal_status", "202324", "legal_status", "Z9", "0", "10", "0.0", "percent"),
+                r("cla_starts_legal_status", "202425", "Total", "Total", "", "", "0", "count"),
+                r("cla_starts_legal_status", "202425", "legal_status", "C1", "0", "0", "", "percent"),
+                r("cla_starts_legal_status", "202425", "legal_status", "Z9", "0", "0", "", "percent"));
+        String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}");
+        String t = page.substring(page.indexOf("<table class=\"data\">"), page.indexOf("</table>", page.indexOf("<table class=\"data\">")));
+        assertFalse(t.contains(">Z9<"), t);
+        // 6 of 10 = 60.0%; 0 of 0 is a dash, never "0.0% (0)"
+        assertTrue(t.contains("60.0% (6)"), t);
+        assertTrue(t.contains("<td class=\"n\">\u2013</td>"), t);
+        assertFalse(page.contains("0.0% (0)"));
+        // the code is explained in the glossary from the code list
+        assertTrue(page.contains("<dt>C1</dt><dd>Interim care order (legal status)</dd>"), page.substring(page.indexOf("id=\"glossary\"")));
+    }
+
+    @Test
+    void xAxisEndsAtTheLatestPlottedYearAndSuppressedYearsAreMarked() {
+        // referrals in 2022-23..2024-25 with 2023-24 suppressed; a projection to 2028-29 is not plotted
+        List<TrendsFile.Row> rows = List.of(
+                r("referrals", "202223", "Total", "Total", "", "", "30", "count"),
+                r("referrals", "202324", "Total", "Total", "", "", "c", "count"),
+                r("referrals", "202425", "Total", "Total", "", "", "40", "count"),
+                r("demand_projection", "202829", "series", "referrals", "", "", "55", "count"));
+        String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}");
+        String svg = page.substring(page.indexOf("<svg"), page.indexOf("</svg>") + 6);
+        assertTrue(svg.contains(">2024-25</text>"), svg);
+        assertFalse(svg.contains("2028-29"), svg);
+        assertTrue(svg.contains("class=\"sup\""), "the suppressed year is marked c");
+        assertTrue(svg.contains("2023-24: suppressed (c)"));
+    }
+
+    @Test
+    void recommendationsComeFromTheConfigurationWithTargetsAndTolerance() {
+        PublishConfig cfg = new PublishConfig(List.of(), Map.of(), Map.of(),
+                List.of(new PublishConfig.Recommendation("R9", "Timely visits", List.of("supervision_4wk", "supervision_8wk"))),
+                Map.of("supervision_4wk", new PublishConfig.Target(80.0, true, null),
+                        "supervision_8wk", new PublishConfig.Target(90.0, true, null)), 0.1);
+        List<TrendsFile.Row> rows = List.of(
+                // 81.1 then 81.0: a change of 0.1, within the tolerance: about the same; 81.0 >= 80 met
+                r("supervision_4wk", "202324", "Total", "Total", "", "", "81.1", "percent"),
+                r("supervision_4wk", "202425", "Total", "Total", "", "", "81.0", "percent"),
+                // previous year suppressed: shown as c, not the year before it
+                r("supervision_8wk", "202223", "Total", "Total", "", "", "70.0", "percent"),
+                r("supervision_8wk", "202324", "Total", "Total", "", "", "c", "percent"),
+                r("supervision_8wk", "202425", "Total", "Total", "", "", "88.0", "percent"));
+        String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}", cfg);
+        String recs = page.substring(page.indexOf("<section id=\"recommendations\">"), page.indexOf("<section id=\"data-quality\">"));
+        assertTrue(recs.contains("R9. Timely visits"), recs);
+        assertTrue(recs.contains("81.1% (2023-24)</td><td class=\"n\">81.0% (2024-25)</td><td class=\"n\">80.0%</td><td>met</td><td>\u25B6 about the same</td>"), recs);
+        assertTrue(recs.contains("c (2023-24)</td><td class=\"n\">88.0% (2024-25)</td><td class=\"n\">90.0%</td><td>not met</td><td>not comparable (c)</td>"), recs);
+        assertFalse(recs.contains("70.0%"), "the year before the previous is never shown as last year's value");
+    }
+
+    @Test
+    void warningsAreShownAndNoLocalPathOrManifestDetailIsPrinted() {
+        String manifest = "{\"run_id\":\"r1\",\"parameters\":{\"key\":\"/home/ann/.csc-lakehouse/demo.key\",\"out\":\"/tmp/x/out\"},"
+                + "\"inputs\":[{\"path\":\"/tmp/drop/annex_a/AnnexA.xlsx\",\"sha256\":\"abc123\",\"status\":\"ingested\"}],"
+                + "\"warnings\":[{\"file\":\"/tmp/drop/annex_a/AnnexA.xlsx\",\"message\":\"sheet 'List 7': required heading(s) missing; sheet ignored\"}],"
+                + "\"warnings_by_rule\":{\"cla_episode_warnings\":{\"361\":67}}}";
+        String page = EvidencePack.render(List.of(r("referrals", "202425", "Total", "Total", "", "", "12", "count")),
+                PublishedCatalogue.get(), null, manifest);
+        assertTrue(page.contains("<td>AnnexA.xlsx</td><td>sheet &#39;List 7&#39;: required heading(s) missing; sheet ignored</td>"), page);
+        assertTrue(page.contains("validation rule 361"));
+        assertTrue(page.contains(">67<"));
+        assertFalse(page.contains("/tmp/"), "no temporary folder");
+        assertFalse(page.contains("demo.key"), "no pseudonym key path");
+        assertFalse(page.contains("abc123"), "no checksums: the manifest is a separate file");
+        assertTrue(page.contains("<dt>Finished</dt><dd>2"), "finished is filled");
+        assertEquals("see AnnexA.xlsx and C.csv on 12/03/2024", EvidencePack.noPaths("see /tmp/drop/AnnexA.xlsx and C:\\Users\\a\\C.csv on 12/03/2024"));
+    }
+
+    @Test
+    void captionsArePlainEnglish() throws Exception {
+        String html = samplePage();
+        Matcher m = Pattern.compile("<(figcaption|caption)>(.*?)</\\1>", Pattern.DOTALL).matcher(html);
+        int n = 0;
+        while (m.find()) {
+            n++;
+            String c = m.group(2);
+            assertFalse(c.contains("`") || c.contains("<code>"), c);
+            assertFalse(c.matches("(?s).*\\b[a-z]+_[a-z0-9_]+\\b.*"), "an internal id in a caption: " + c);
+            assertFalse(c.contains("--"), c);
+            assertFalse(c.matches("(?s).*\\brule \\d+.*"), c);
+        }
+        assertTrue(n >= 10, "captions: " + n);
+        // no chart is drawn twice
+        Matcher t = Pattern.compile("<title id=\"chart-\\d+-t\">([^<]*)</title>").matcher(html);
+        Set<String> titles = new java.util.HashSet<>();
+        while (t.find()) assertTrue(titles.add(t.group(1)), "chart drawn twice: " + t.group(1));
+    }
+
+    /*
+      * The council's reported figures in the recommendations section: strategy discussions in timescale, reported 70%
+      * for 2023-24 to date (2023-04-01 to 2024-01-31); the pack's year-to-date row (As at 2024-01-31 from 1 April) is
+      * 71.0% -> "+1.4%" ((71 - 70) / 70 = 1.43%); the whole year 2023-24 (60.0%) is never the one shown beside it.
+      */
+    @Test
+    void reportedFiguresStandBesideTheSamePeriod() {
+        PublishConfig cfg = new PublishConfig(List.of(), Map.of(), Map.of(), List.of(), Map.of(), 0.1,
+                List.of(new csc.lakehouse.measures.ReportedFigures.Figure("301", "Scrutiny report, April 2024",
+                        "strategy_discussion_in_timescale", "Total", "year_to_date", java.time.LocalDate.of(2024, 1, 31), null, 70, false,
+                        "over 70% held in timescale")));
+        List<TrendsFile.Row> rows = List.of(
+                r("strategy_discussion_in_timescale", "202324", "Total", "Total", "", "", "60.0", "percent"),
+                new TrendsFile.Row("strategy_discussion_in_timescale", "2024-01-31", "As at date", "2023-04-01", "2024-01-31",
+                        "Local authority", "E09000002", "Barking and Dagenham", "Total", "Total", "71", "100", "71.0", "percent"));
+        String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}", cfg);
+        String recs = page.substring(page.indexOf("<section id=\"recommendations\">"), page.indexOf("<section id=\"data-quality\">"));
+        assertTrue(recs.contains("The council's reported figures beside these"), recs);
+        assertTrue(recs.contains("<tr><th colspan=\"5\">Scrutiny report, April 2024</th></tr>"), recs);
+        assertTrue(recs.contains("<td>2023-04-01 to 2024-01-31 (year to date)</td><td class=\"n\">70%<br><span class=\"yr\">over 70% held in timescale</span></td><td class=\"n\">71.0%</td><td class=\"n\">+1.4%</td>"), recs);
+        assertFalse(recs.contains("60.0%"), "the whole year is not the reported period");
+    }
+
+    static TrendsFile.Row r(String m, String period, String breakdown, String value, String num, String den, String v, String unit) {
+        String start = period.substring(0, 4) + "-04-01", end = (Integer.parseInt(period.substring(0, 4)) + 1) + "-03-31";
+        return new TrendsFile.Row(m, period, "Reporting year", start, end, "Local authority", "E09000002", "Barking and Dagenham",
+                breakdown, value, num, den, v, unit);
+    }
+
+    @Test
+    void textIsEscaped() {
+        Map<String, MeasureDefinitionLike> cat = Map.of("referrals",
+                MeasureDefinitionLike.of("Referrals <b>&", "Front door", "a \"quoted\" <script>alert(1)</script>", "count"));
+        List<TrendsFile.Row> rows = List.of(new TrendsFile.Row("referrals", "202425", "Reporting year", "2024-04-01",
+                "2025-03-31", "Local authority", "E09000002", "<Borough>", "Total", "Total", "", "", "12", "count"));
+        String html = EvidencePack.render(rows, cat, null, "{\"run_id\":\"<x>\"}");
+        assertFalse(html.contains("<script>"));
+        assertFalse(html.contains("<Borough>"));
+        assertTrue(html.contains("&lt;Borough&gt;"));
+        assertBalanced(html);
+    }
+
+    static final Set<String> VOID = Set.of("meta", "br", "hr", "img", "input", "link", "line", "circle", "rect", "path", "col");
+
+    static void assertBalanced(String html) {
+        Deque<String> stack = new ArrayDeque<>();
+        Matcher m = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)>").matcher(html.replaceAll("(?s)<style>.*?</style>", "<style></style>"));
+        while (m.find()) {
+            String name = m.group(2).toLowerCase();
+            boolean close = !m.group(1).isEmpty(), self = !m.group(4).isEmpty();
+            if (self || (!close && VOID.contains(name) && !name.equals("line") && !name.equals("circle") && !name.equals("rect") && !name.equals("path"))) continue;
+            if (!close) stack.push(name);
+            else {
+                assertFalse(stack.isEmpty(), "unexpected </" + name + ">");
+                assertEquals(stack.pop(), name, "mismatched </" + name + ">");
+            }
+        }
+        assertTrue(stack.isEmpty(), "unclosed: " + stack);
+    }
 }

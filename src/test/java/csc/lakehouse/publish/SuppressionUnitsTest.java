@@ -9,36 +9,36 @@ import org.junit.jupiter.api.Test;
 /** Which values suppression treats as counts: only unit {@code count}; a median or days value goes with its numerator. */
 class SuppressionUnitsTest {
 
-  static Row row(String measure, String num, String value, String unit) {
-    return new Row(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31", "Local authority",
-        "E09000002", "Barking and Dagenham", "Total", "Total", num, "", value, unit);
-  }
+    static Row row(String measure, String num, String value, String unit) {
+        return new Row(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31", "Local authority",
+                "E09000002", "Barking and Dagenham", "Total", "Total", num, "", value, unit);
+    }
 
-  /*
-   * neglect_prior_referrals is a median (unit median):
-   *   3.0 referrals over 40 children -> published as 3.0 (a count of 3 would be c), numerator 40 shown
-   *   2.5 over 4 children            -> numerator 4 is 1..5: c, and the median with it
-   *   1.5 over 0 children cannot happen (no children, no median); 0 children with no value stays blank
-   * neglect_days_to_cpp (days): 4.0 days over 12 children published; over 3 children c
-   * a count of 3 (the old unit of the median) is c: the reason the median's series was all c
-   */
-  @Test
-  void aMedianIsNeitherRoundedNorSuppressedAsACount() {
-    List<Row> out = Suppression.apply(List.of(
-        row("neglect_prior_referrals", "40", "3.0", "median"),
-        row("neglect_prior_referrals", "4", "2.5", "median"),
-        row("neglect_prior_referrals", "0", "", "median"),
-        row("neglect_days_to_cpp", "12", "4.0", "days"),
-        row("neglect_days_to_cpp", "3", "61.0", "days"),
-        row("old_style", "", "3.0", "count")));
-    assertEquals("3.0", out.get(0).value());
-    assertEquals("40", out.get(0).numerator());
-    assertEquals("c", out.get(1).value());
-    assertEquals("c", out.get(1).numerator());
-    assertEquals("", out.get(2).value());
-    assertEquals("0", out.get(2).numerator());
-    assertEquals("4.0", out.get(3).value());
-    assertEquals("c", out.get(4).value());
-    assertEquals("c", out.get(5).value());
-  }
+    /*
+     * neglect_prior_referrals is a median (unit median):
+     *   3.0 referrals over 40 children -> published as 3.0 (a count of 3 would be c), numerator 40 shown
+     *   2.5 over 4 children            -> numerator 4 is 1..5: c, and the median with it
+     *   1.5 over 0 children cannot happen (no children, no median); 0 children with no value stays blank
+     * neglect_days_to_cpp (days): 4.0 days over 12 children published; over 3 children c
+     * a count of 3 (the old unit of the median) is c: the reason the median's series was all c
+     */
+    @Test
+    void aMedianIsNeitherRoundedNorSuppressedAsACount() {
+        List<Row> out = Suppression.apply(List.of(
+                row("neglect_prior_referrals", "40", "3.0", "median"),
+                row("neglect_prior_referrals", "4", "2.5", "median"),
+                row("neglect_prior_referrals", "0", "", "median"),
+                row("neglect_days_to_cpp", "12", "4.0", "days"),
+                row("neglect_days_to_cpp", "3", "61.0", "days"),
+                row("old_style", "", "3.0", "count")));
+        assertEquals("3.0", out.get(0).value());
+        assertEquals("40", out.get(0).numerator());
+        assertEquals("c", out.get(1).value());
+        assertEquals("c", out.get(1).numerator());
+        assertEquals("", out.get(2).value());
+        assertEquals("0", out.get(2).numerator());
+        assertEquals("4.0", out.get(3).value());
+        assertEquals("c", out.get(4).value());
+        assertEquals("c", out.get(5).value());
+    }
 }

@@ -34,160 +34,160 @@ import org.junit.jupiter.api.Test;
  * sheet's cached cell values through POI's reader, compared with the trends rows the workbook was written from.
  */
 class WorkbookReadBackTest {
-  static Path file;
-  static Map<String, String> parts = new LinkedHashMap<>();
-  static List<TrendsFile.Row> rows;
+    static Path file;
+    static Map<String, String> parts = new LinkedHashMap<>();
+    static List<TrendsFile.Row> rows;
 
-  @BeforeAll
-  static void write() throws Exception {
-    rows = TrendsFile.read(EvidencePackTest.resource("/publish/trends-sample.csv"));
-    Benchmarks b = Benchmarks.load(EvidencePackTest.resource("/benchmarks"), "E09000002");
-    String manifest = Files.readString(EvidencePackTest.resource("/publish/manifest-sample.json"));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TrendsWorkbook.write(out, rows, PublishedCatalogue.get(), b, manifest);
-    file = Path.of("target", "workbook-readback", "trends.xlsx");
-    Files.createDirectories(file.getParent());
-    Files.write(file, out.toByteArray());
-    try (ZipFile z = new ZipFile(file.toFile())) {
-      for (ZipEntry e : Collections.list(z.entries())) {
-        if (!e.getName().endsWith(".xml") && !e.getName().endsWith(".rels")) continue;
-        try (InputStream in = z.getInputStream(e)) { parts.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8)); }
-      }
-    }
-  }
-
-  static List<String> matching(String prefix) {
-    List<String> out = new ArrayList<>();
-    for (String k : parts.keySet()) if (k.startsWith(prefix)) out.add(k);
-    return out;
-  }
-
-  @Test
-  void everyChartDrawsBlanksAsGapsWithAColourPerSeriesAxisTitlesAndWordsInTheLegend() {
-    List<String> charts = matching("xl/charts/chart");
-    // every measure of the sample with two or more reporting years: far more than the 10 hand-picked before
-    assertTrue(charts.size() >= 25, "charts: " + charts.size());
-    for (String c : charts) {
-      String x = parts.get(c);
-      assertTrue(x.contains("<c:dispBlanksAs val=\"gap\"/>"), c + " does not draw blanks as gaps");
-      List<String> colours = all(x, "<c:ser>.*?<a:srgbClr val=\"([0-9A-Fa-f]{6})\"");
-      assertEquals(colours.size(), colours.stream().distinct().count(), c + ": two series share a colour " + colours);
-      assertTrue(all(x, "<c:title>").size() >= 3, c + ": chart title and both axis titles");
-      for (String name : all(x, "<c:tx>.*?<c:v>([^<]*)</c:v>")) assertFalse(name.matches("[a-z0-9]+(_[a-z0-9]+)+"), c + ": legend id " + name);
-    }
-  }
-
-  @Test
-  void dataSheetHoldsEveryTrendsRowAsAFilteredTable() throws Exception {
-    List<String> tables = matching("xl/tables/table");
-    assertEquals(1, tables.size());
-    String t = parts.get(tables.get(0));
-    // header + every row of trends-sample.csv, 14 columns A..N
-    String ref = "A1:N" + (rows.size() + 1);
-    assertTrue(t.contains("ref=\"" + ref + "\""), t.substring(0, Math.min(400, t.length())));
-    assertTrue(t.contains("<autoFilter ref=\"" + ref + "\""), "filters on the table");
-    try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
-      Sheet data = wb.getSheet(TrendsWorkbook.DATA_SHEET);
-      assertNotNull(data);
-      DataFormatter f = new DataFormatter();
-      assertEquals(TrendsFile.COLUMNS, cells(data.getRow(0), f));
-      assertEquals(rows.size(), data.getLastRowNum());
-      for (int i = 0; i < rows.size(); i++) {
-        Row r = data.getRow(i + 1);
-        TrendsFile.Row want = rows.get(i);
-        assertEquals(want.measureId(), r.getCell(0).getStringCellValue());
-        Cell v = r.getCell(TrendsFile.COLUMNS.indexOf("value"));
-        if (want.valueAsDouble() == null) assertTrue(v == null || v.getCellType() == CellType.BLANK || v.getCellType() == CellType.STRING);
-        else {
-          assertEquals(CellType.NUMERIC, v.getCellType(), "value is a number, not text");
-          assertEquals(want.valueAsDouble(), v.getNumericCellValue(), 1e-9);
+    @BeforeAll
+    static void write() throws Exception {
+        rows = TrendsFile.read(EvidencePackTest.resource("/publish/trends-sample.csv"));
+        Benchmarks b = Benchmarks.load(EvidencePackTest.resource("/benchmarks"), "E09000002");
+        String manifest = Files.readString(EvidencePackTest.resource("/publish/manifest-sample.json"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TrendsWorkbook.write(out, rows, PublishedCatalogue.get(), b, manifest);
+        file = Path.of("target", "workbook-readback", "trends.xlsx");
+        Files.createDirectories(file.getParent());
+        Files.write(file, out.toByteArray());
+        try (ZipFile z = new ZipFile(file.toFile())) {
+            for (ZipEntry e : Collections.list(z.entries())) {
+                if (!e.getName().endsWith(".xml") && !e.getName().endsWith(".rels")) continue;
+                try (InputStream in = z.getInputStream(e)) { parts.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8)); }
+            }
         }
-      }
     }
-  }
 
-  @Test
-  void sheetsPrintFittedToWidthWithATitleRowAndWideSheetsLandscape() {
-    String wbXml = parts.get("xl/workbook.xml");
-    List<String> sheets = matching("xl/worksheets/sheet");
-    for (String s : sheets) {
-      String x = parts.get(s);
-      assertTrue(Pattern.compile("<pageSetUpPr[^>]*fitToPage=\"(true|1)\"").matcher(x).find(), s + " fit to page");
-      assertTrue(Pattern.compile("<pageSetup[^>]*fitToHeight=\"0\"").matcher(x).find(), s + " one page wide, any pages down");
+    static List<String> matching(String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String k : parts.keySet()) if (k.startsWith(prefix)) out.add(k);
+        return out;
     }
-    // the Data sheet (14 columns) prints landscape
-    int dataIdx = all(wbXml, "<sheet name=\"([^\"]*)\"").indexOf(TrendsWorkbook.DATA_SHEET);
-    String dataXml = parts.get("xl/worksheets/sheet" + (dataIdx + 1) + ".xml");
-    assertTrue(Pattern.compile("<pageSetup[^>]*orientation=\"landscape\"").matcher(dataXml).find(), "Data sheet landscape");
-    // print titles: a repeated row on every sheet
-    assertEquals(sheets.size(), all(wbXml, "<definedName name=\"_xlnm.Print_Titles\"").size(), wbXml);
-  }
 
-  @Test
-  void recommendationsSheetIsGroupedWithTargets() throws Exception {
-    try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
-      Sheet s = wb.getSheet(TrendsWorkbook.RECOMMENDATIONS_SHEET);
-      DataFormatter f = new DataFormatter();
-      assertEquals(List.of("Recommendation", "Measure", "Title", "Previous period", "Previous", "Latest period", "Latest",
-          "Target", "Target met", "Better or worse"), cells(s.getRow(0), f));
-      // one row per recommendation-measure pair in ofsted_recommendations.yaml
-      int pairs = 0;
-      for (PublishConfig.Recommendation r : PublishConfig.get().recommendations()) pairs += r.measures().size();
-      assertEquals(pairs, s.getLastRowNum());
-      Row pp = null;
-      for (Row r : s) if (r.getCell(1) != null && "cla_starts_police_protection".equals(r.getCell(1).getStringCellValue())) pp = r;
-      assertNotNull(pp);
-      // 52 of 203 = 25.6% (2024-25), target 13% from targets.yaml, lower is better: not met; 22.0% before: worse
-      assertEquals(0.256, pp.getCell(6).getNumericCellValue(), 1e-9);
-      assertEquals(0.13, pp.getCell(7).getNumericCellValue(), 1e-9);
-      assertEquals("not met", pp.getCell(8).getStringCellValue());
-      assertEquals("\u25B2 up, worse", pp.getCell(9).getStringCellValue());
-      assertFalse(s.getMergedRegions().isEmpty(), "each recommendation's cell spans its measures");
+    @Test
+    void everyChartDrawsBlanksAsGapsWithAColourPerSeriesAxisTitlesAndWordsInTheLegend() {
+        List<String> charts = matching("xl/charts/chart");
+        // every measure of the sample with two or more reporting years: far more than the 10 hand-picked before
+        assertTrue(charts.size() >= 25, "charts: " + charts.size());
+        for (String c : charts) {
+            String x = parts.get(c);
+            assertTrue(x.contains("<c:dispBlanksAs val=\"gap\"/>"), c + " does not draw blanks as gaps");
+            List<String> colours = all(x, "<c:ser>.*?<a:srgbClr val=\"([0-9A-Fa-f]{6})\"");
+            assertEquals(colours.size(), colours.stream().distinct().count(), c + ": two series share a colour " + colours);
+            assertTrue(all(x, "<c:title>").size() >= 3, c + ": chart title and both axis titles");
+            for (String name : all(x, "<c:tx>.*?<c:v>([^<]*)</c:v>")) assertFalse(name.matches("[a-z0-9]+(_[a-z0-9]+)+"), c + ": legend id " + name);
+        }
     }
-  }
 
-  /*
-   * Headers over numbers are right-aligned like the numbers (Excel's General alignment puts text left and numbers
-   * right, so a plain header sits apart from its column): Recommendations' Previous, Latest and Target; the Data
-   * sheet's numerator, denominator and value; text columns keep the default. A symbol among numbers (c, x) is right
-   * too.
-   */
-  @Test
-  void headersOfNumberColumnsAlignWithTheirNumbers() throws Exception {
-    org.apache.poi.ss.usermodel.HorizontalAlignment right = org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT;
-    try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
-      Row head = wb.getSheet(TrendsWorkbook.RECOMMENDATIONS_SHEET).getRow(0);
-      for (int c : new int[]{4, 6, 7}) assertEquals(right, head.getCell(c).getCellStyle().getAlignment(), head.getCell(c).toString());
-      for (int c : new int[]{0, 1, 3, 8}) assertFalse(right == head.getCell(c).getCellStyle().getAlignment(), head.getCell(c).toString());
-      Sheet data = wb.getSheet(TrendsWorkbook.DATA_SHEET);
-      Row dh = data.getRow(0);
-      int valueCol = TrendsFile.COLUMNS.indexOf("value");
-      assertEquals("value", dh.getCell(valueCol).getStringCellValue());
-      assertEquals(right, dh.getCell(valueCol).getCellStyle().getAlignment());
-      assertEquals(right, dh.getCell(TrendsFile.COLUMNS.indexOf("numerator")).getCellStyle().getAlignment());
-      assertFalse(right == dh.getCell(0).getCellStyle().getAlignment());
-      int symbols = 0;
-      for (Row r : data) {
-        Cell v = r.getCell(valueCol);
-        if (r.getRowNum() == 0 || v == null || v.getCellType() != CellType.STRING) continue;
-        symbols++;
-        assertEquals(right, v.getCellStyle().getAlignment(), "row " + r.getRowNum() + ": " + v);
-      }
-      long expected = rows.stream().filter(x -> !x.value().isEmpty() && TrendsFile.parseDouble(x.value()) == null).count();
-      assertEquals(expected, symbols);
+    @Test
+    void dataSheetHoldsEveryTrendsRowAsAFilteredTable() throws Exception {
+        List<String> tables = matching("xl/tables/table");
+        assertEquals(1, tables.size());
+        String t = parts.get(tables.get(0));
+        // header + every row of trends-sample.csv, 14 columns A..N
+        String ref = "A1:N" + (rows.size() + 1);
+        assertTrue(t.contains("ref=\"" + ref + "\""), t.substring(0, Math.min(400, t.length())));
+        assertTrue(t.contains("<autoFilter ref=\"" + ref + "\""), "filters on the table");
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet data = wb.getSheet(TrendsWorkbook.DATA_SHEET);
+            assertNotNull(data);
+            DataFormatter f = new DataFormatter();
+            assertEquals(TrendsFile.COLUMNS, cells(data.getRow(0), f));
+            assertEquals(rows.size(), data.getLastRowNum());
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = data.getRow(i + 1);
+                TrendsFile.Row want = rows.get(i);
+                assertEquals(want.measureId(), r.getCell(0).getStringCellValue());
+                Cell v = r.getCell(TrendsFile.COLUMNS.indexOf("value"));
+                if (want.valueAsDouble() == null) assertTrue(v == null || v.getCellType() == CellType.BLANK || v.getCellType() == CellType.STRING);
+                else {
+                    assertEquals(CellType.NUMERIC, v.getCellType(), "value is a number, not text");
+                    assertEquals(want.valueAsDouble(), v.getNumericCellValue(), 1e-9);
+                }
+            }
+        }
     }
-  }
 
-  static List<String> cells(Row r, DataFormatter f) {
-    List<String> out = new ArrayList<>();
-    for (Cell c : r) out.add(f.formatCellValue(c));
-    return out;
-  }
+    @Test
+    void sheetsPrintFittedToWidthWithATitleRowAndWideSheetsLandscape() {
+        String wbXml = parts.get("xl/workbook.xml");
+        List<String> sheets = matching("xl/worksheets/sheet");
+        for (String s : sheets) {
+            String x = parts.get(s);
+            assertTrue(Pattern.compile("<pageSetUpPr[^>]*fitToPage=\"(true|1)\"").matcher(x).find(), s + " fit to page");
+            assertTrue(Pattern.compile("<pageSetup[^>]*fitToHeight=\"0\"").matcher(x).find(), s + " one page wide, any pages down");
+        }
+        // the Data sheet (14 columns) prints landscape
+        int dataIdx = all(wbXml, "<sheet name=\"([^\"]*)\"").indexOf(TrendsWorkbook.DATA_SHEET);
+        String dataXml = parts.get("xl/worksheets/sheet" + (dataIdx + 1) + ".xml");
+        assertTrue(Pattern.compile("<pageSetup[^>]*orientation=\"landscape\"").matcher(dataXml).find(), "Data sheet landscape");
+        // print titles: a repeated row on every sheet
+        assertEquals(sheets.size(), all(wbXml, "<definedName name=\"_xlnm.Print_Titles\"").size(), wbXml);
+    }
 
-  static List<String> all(String s, String re) {
-    List<String> out = new ArrayList<>();
-    Matcher m = Pattern.compile(re, Pattern.DOTALL).matcher(s);
-    while (m.find()) out.add(m.groupCount() > 0 ? m.group(1) : m.group());
-    return out;
-  }
+    @Test
+    void recommendationsSheetIsGroupedWithTargets() throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet s = wb.getSheet(TrendsWorkbook.RECOMMENDATIONS_SHEET);
+            DataFormatter f = new DataFormatter();
+            assertEquals(List.of("Recommendation", "Measure", "Title", "Previous period", "Previous", "Latest period", "Latest",
+                    "Target", "Target met", "Better or worse"), cells(s.getRow(0), f));
+            // one row per recommendation-measure pair in ofsted_recommendations.yaml
+            int pairs = 0;
+            for (PublishConfig.Recommendation r : PublishConfig.get().recommendations()) pairs += r.measures().size();
+            assertEquals(pairs, s.getLastRowNum());
+            Row pp = null;
+            for (Row r : s) if (r.getCell(1) != null && "cla_starts_police_protection".equals(r.getCell(1).getStringCellValue())) pp = r;
+            assertNotNull(pp);
+            // 52 of 203 = 25.6% (2024-25), target 13% from targets.yaml, lower is better: not met; 22.0% before: worse
+            assertEquals(0.256, pp.getCell(6).getNumericCellValue(), 1e-9);
+            assertEquals(0.13, pp.getCell(7).getNumericCellValue(), 1e-9);
+            assertEquals("not met", pp.getCell(8).getStringCellValue());
+            assertEquals("\u25B2 up, worse", pp.getCell(9).getStringCellValue());
+            assertFalse(s.getMergedRegions().isEmpty(), "each recommendation's cell spans its measures");
+        }
+    }
+
+    /*
+      * Headers over numbers are right-aligned like the numbers (Excel's General alignment puts text left and numbers
+      * right, so a plain header sits apart from its column): Recommendations' Previous, Latest and Target; the Data
+      * sheet's numerator, denominator and value; text columns keep the default. A symbol among numbers (c, x) is right
+      * too.
+      */
+    @Test
+    void headersOfNumberColumnsAlignWithTheirNumbers() throws Exception {
+        org.apache.poi.ss.usermodel.HorizontalAlignment right = org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT;
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Row head = wb.getSheet(TrendsWorkbook.RECOMMENDATIONS_SHEET).getRow(0);
+            for (int c : new int[]{4, 6, 7}) assertEquals(right, head.getCell(c).getCellStyle().getAlignment(), head.getCell(c).toString());
+            for (int c : new int[]{0, 1, 3, 8}) assertFalse(right == head.getCell(c).getCellStyle().getAlignment(), head.getCell(c).toString());
+            Sheet data = wb.getSheet(TrendsWorkbook.DATA_SHEET);
+            Row dh = data.getRow(0);
+            int valueCol = TrendsFile.COLUMNS.indexOf("value");
+            assertEquals("value", dh.getCell(valueCol).getStringCellValue());
+            assertEquals(right, dh.getCell(valueCol).getCellStyle().getAlignment());
+            assertEquals(right, dh.getCell(TrendsFile.COLUMNS.indexOf("numerator")).getCellStyle().getAlignment());
+            assertFalse(right == dh.getCell(0).getCellStyle().getAlignment());
+            int symbols = 0;
+            for (Row r : data) {
+                Cell v = r.getCell(valueCol);
+                if (r.getRowNum() == 0 || v == null || v.getCellType() != CellType.STRING) continue;
+                symbols++;
+                assertEquals(right, v.getCellStyle().getAlignment(), "row " + r.getRowNum() + ": " + v);
+            }
+            long expected = rows.stream().filter(x -> !x.value().isEmpty() && TrendsFile.parseDouble(x.value()) == null).count();
+            assertEquals(expected, symbols);
+        }
+    }
+
+    static List<String> cells(Row r, DataFormatter f) {
+        List<String> out = new ArrayList<>();
+        for (Cell c : r) out.add(f.formatCellValue(c));
+        return out;
+    }
+
+    static List<String> all(String s, String re) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile(re, Pattern.DOTALL).matcher(s);
+        while (m.find()) out.add(m.groupCount() > 0 ? m.group(1) : m.group());
+        return out;
+    }
 }

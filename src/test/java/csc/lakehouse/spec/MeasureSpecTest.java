@@ -70,6 +70,23 @@ class MeasureSpecTest {
     }
 
     @Test
+    void readsABenchmarkEntryAndChecksItsBreakdownValue() {
+        MeasureSpec s = MeasureSpec.parse(THEMES + entry("a", "percent", "    breakdowns:\n      - name: band\n        values: [low, high]\n"
+                + "    benchmark: {column: high_percent, breakdown_value: high, where: {group: \"Legal*\"}}\n")
+                + entry("b", "count", ""), "t");
+        MeasureSpec.BenchmarkSource b = s.get("a").orElseThrow().benchmark();
+        assertEquals(new MeasureSpec.BenchmarkSource("high_percent", Map.of("group", "Legal*"), false, "band", "high"), b);
+        assertTrue(MeasureSpec.BenchmarkSource.matches("Legal*", "Legal status"));
+        assertFalse(MeasureSpec.BenchmarkSource.matches("Legal", "Legal status"));
+        assertNull(s.get("b").orElseThrow().benchmark());
+        assertEquals(List.of("a"), s.benchmarked().stream().map(MeasureSpec.Measure::id).toList());
+        // a breakdown value the measure does not publish cannot be compared
+        assertTrue(assertThrows(IllegalStateException.class, () -> MeasureSpec.parse(THEMES + entry("a", "percent",
+                "    benchmark: {column: x, breakdown_value: \"24m+\"}\n"), "t")).getMessage()
+                .contains("benchmark breakdown_value '24m+' is not one of its breakdown values"));
+    }
+
+    @Test
     void theRealCatalogueLoadsWithItsFixedThemes() {
         MeasureSpec s = MeasureSpec.load();
         assertEquals(List.of("front_door", "cin_cp", "neglect", "cla_pp", "demand", "recommendations", "case_history",
