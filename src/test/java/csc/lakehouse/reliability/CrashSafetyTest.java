@@ -26,35 +26,60 @@ import static org.junit.jupiter.api.Assertions.*;
  * out folder may hold no half-written file, and the killed run's lock must not stop the next one.
  *
  * <p>Kill points are progress-line boundaries, not timed slices: a clean run (in this JVM) lists its progress lines
- * (files read, bronze and silver tables written, measures, publish), ten of them are drawn in order, one from each
- * tenth of the list (seeded), and kill i lands the moment the killed run prints its line (or any later one, when the
- * run resumed past it). Each kill so costs one JVM start and the work up to its point, and every kill lands where
- * it was meant to, whatever the machine's load. Ten kills by default (issue 8), as in CI;
- * {@code -Dcsc.crash.kills=N -Dcsc.crash.seed=S} (or jobs/crash-check.sh) draws other points. The stress tier
- * ({@code mvn -B test -Pstress}) kills a borough run ten times.
+ * (files read, bronze and silver tables written, measures, publish), and kill i lands the moment the killed run prints
+ * its drawn line (or any later one, when the run resumed past it). Each kill so costs one JVM start and the work up to
+ * its point, and every kill lands where it was meant to, whatever the machine's load.
+ *
+ * <p>CI (quick tier) draws one kill in each stage that writes, {@link #STAGES} (bronze, silver, measures, publish),
+ * in that order, seeded, and fails if a stage has no progress line to kill at or a kill did not land in its stage.
+ * The stress tier ({@code mvn -B test -Pstress}) kills the same tiny drop {@code csc.crash.kills} times (default
+ * ten, one from each tenth of the progress lines, as CI did before issue 16) and a borough run ten times;
+ * {@code -Dcsc.crash.kills=N -Dcsc.crash.seed=S} (or jobs/crash-check.sh) draws other points.
  */
 @org.junit.jupiter.api.Tag("slow")
 class CrashSafetyTest {
     static final int KILLS = Integer.getInteger("csc.crash.kills", 10);
     static final long SEED = Long.getLong("csc.crash.seed", 20261123L);
 
+    /** The stages that write, in run order: CI kills once in each (a progress line's first word). */
+    static final List<String> STAGES = List.of("bronze", "silver", "measures", "publish");
+
+    /** One kill in each writing stage of the tiny run (CI): every stage covered at four runs' cost, not ten. */
     @Test
     void killedRunsLeaveNothingHalfDone() throws Exception {
         Path base = SparkTestSession.tempDir("crash");
+        killAndCompare(base, tinyDrop(base, false), Draw.ONE_PER_STAGE, STAGES.size());
+    }
+
+    /** The tiny run killed ten times (csc.crash.kills), one from each tenth of its progress lines: stress tier. */
+    @Test
+    @org.junit.jupiter.api.Tag("stress")
+    void tenKilledRunsLeaveNothingHalfDone() throws Exception {
+        Path base = SparkTestSession.tempDir("crash-ten");
+        killAndCompare(base, tinyDrop(base, true), Draw.STRATIFIED, KILLS);
+    }
+
+    /**
+     * Generator seed 77, scale 0.02, collection year 2024, reduced to the 903 header and episodes and the population
+     * (and the SSD extract when {@code withSsd}): every stage (bronze, silver, derived silver, gold, publish) still
+     * runs, at a fraction of the Delta writes of the full drop. CI leaves the SSD extract out (its 14 files make 14
+     * more bronze and silver tables written by the same {@code Lakehouse} and {@code SilverWriter} code, and about
+     * half of the run); the stress tier's ten kills keep it.
+     */
+    static Path tinyDrop(Path base, boolean withSsd) throws Exception {
         Path drop = base.resolve("drop");
         Generator.generate(new Generator.Options(drop, 77, "0.02", 2024, 2024, false, false, 1), null);
-        // 903 header and episodes and the population only: every stage (bronze, silver, derived silver,
-        // gold, publish) still runs, at a fraction of the Delta writes of the full drop
         SparkTestSession.deleteTree(drop.resolve("annex_a"));
         SparkTestSession.deleteTree(drop.resolve("local"));
         SparkTestSession.deleteTree(drop.resolve("cin_census"));
+        if (!withSsd) SparkTestSession.deleteTree(drop.resolve("ssd"));
         try (Stream<Path> s = Files.walk(drop.resolve("ssda903"))) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String n = p.getFileName().toString();
                 if (!n.equals("header.csv") && !n.equals("episodes.csv")) Files.delete(p);
             }
         }
-        killAndCompare(base, drop);
+        return drop;
     }
 
     /** Ten kills of a borough run (every source, one year): long by nature, so in the stress tier only. */
@@ -64,10 +89,42 @@ class CrashSafetyTest {
         Path base = SparkTestSession.tempDir("crash-borough");
         Path drop = base.resolve("drop");
         Generator.generate(new Generator.Options(drop, 77, "borough", 2024, 2024, false, false, 2), null);
-        killAndCompare(base, drop);
+        killAndCompare(base, drop, Draw.STRATIFIED, KILLS);
     }
 
-    static void killAndCompare(Path base, Path drop) throws Exception {
+    /** How the kill points are drawn from the clean run's progress lines. */
+    enum Draw { ONE_PER_STAGE, STRATIFIED }
+
+    /**
+     * The drawn kill points (indexes into {@code points}, in order). STRATIFIED: kill i from the i-th of {@code kills}
+     * equal slices of the list; ONE_PER_STAGE: one from each stage's lines, in {@link #STAGES} order, failing when a
+     * stage printed no line (the kills would no longer cover it).
+     */
+    static List<Integer> draw(List<String> points, Draw how, int kills, Random rnd) {
+        List<Integer> targets = new ArrayList<>();
+        if (how == Draw.STRATIFIED) {
+            assertTrue(points.size() >= kills, "too few progress lines to kill at: " + points);
+            for (int i = 0; i < kills; i++) {
+                targets.add(Math.min(points.size() - 1, (int) ((i + rnd.nextDouble()) * points.size() / kills)));
+            }
+            return targets;
+        }
+        for (String stage : STAGES) {
+            List<Integer> in = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) if (stage.equals(stage(points.get(i)))) in.add(i);
+            assertFalse(in.isEmpty(), "the clean run printed no " + stage + " progress line, so no kill covers the "
+                    + stage + " stage: " + points);
+            targets.add(in.get(rnd.nextInt(in.size())));
+        }
+        return targets;
+    }
+
+    /** A boundary's stage: its first word ({@code bronze ssda903_header} is in stage bronze). */
+    static String stage(String point) {
+        return point.split(" ", 2)[0];
+    }
+
+    static void killAndCompare(Path base, Path drop, Draw how, int kills) throws Exception {
         Path key = base.resolve("key");
         Files.writeString(key, SparkTestSession.TEST_KEY);
 
@@ -82,28 +139,36 @@ class CrashSafetyTest {
             String k = boundary(l);
             if (k != null && !points.contains(k)) points.add(k);
         }
-        assertTrue(points.size() >= KILLS, "too few progress lines to kill at: " + points);
-
         Path lake = base.resolve("lake"), out = base.resolve("out");
-        Random rnd = new Random(SEED);
+        List<Integer> targets = draw(points, how, kills, new Random(SEED));
         List<String> landed = new ArrayList<>();
+        List<String> landedStages = new ArrayList<>();
         int killed = 0;
-        for (int i = 0; i < KILLS; i++) {
-            // stratified: kill i falls in the i-th tenth of the clean run's progress lines, so the kills cover
-            // reading, bronze, silver, measures and publish
-            int target = Math.min(points.size() - 1, (int) ((i + rnd.nextDouble()) * points.size() / KILLS));
+        for (int i = 0; i < targets.size(); i++) {
+            // stratified kills cover reading, bronze, silver, measures and publish by spreading over the lines;
+            // one-per-stage kills name the stage
+            int target = targets.get(i);
             Path log = base.resolve("kill-" + i + ".log");
             long s0 = System.nanoTime();
             Run r = run(drop, lake, out, key, log, points, target);
-            if (r.killed) killed++;
+            if (r.killed) {
+                killed++;
+                landedStages.add(stage(r.at));
+            }
             landed.add(String.format("kill %d at '%s' (%.1fs): %s%s", i + 1, points.get(target), (System.nanoTime() - s0) / 1e9,
                     r.killed ? "" : "(finished first, exit " + r.exit + ") ", lastStage(log)));
         }
         landed.forEach(System.out::println);
-        System.out.printf("crash-safety: clean run %.1fs, %d kill(s) at progress-line boundaries, %d landed%n",
-                cleanSeconds, KILLS, killed);
-        // a kill only misses when its run resumed past every later line too (nothing left to kill)
-        assertTrue(killed >= KILLS / 2, "only " + killed + " of " + KILLS + " kills landed:\n" + String.join("\n", landed));
+        System.out.printf("crash-safety: clean run %.1fs, %d kill(s) at progress-line boundaries (%s), %d landed%n",
+                cleanSeconds, targets.size(), how, killed);
+        if (how == Draw.ONE_PER_STAGE) {
+            // a kill lands at its line or a later one: each landed in the stage it was drawn from, so every
+            // writing stage was interrupted at least once
+            assertEquals(STAGES, landedStages, "kills by stage:\n" + String.join("\n", landed));
+        } else {
+            // a kill only misses when its run resumed past every later line too (nothing left to kill)
+            assertTrue(killed >= kills / 2, "only " + killed + " of " + kills + " kills landed:\n" + String.join("\n", landed));
+        }
         // the run after the kills, in this JVM: it must clear the dead run's lock itself
         assertEquals(0, inProcess(drop, lake, out, key, new ArrayList<>()), "the run after the kills");
         assertFalse(Files.exists(lake.resolve("_lock")), "lock left behind");
@@ -140,7 +205,8 @@ class CrashSafetyTest {
         if (w[0].equals("publish") && w.length > 1) return "publish " + w[1].substring(w[1].lastIndexOf('/') + 1);
         return w.length > 1 ? w[0] + " " + w[1] : w[0];
     }
-    record Run(int exit, boolean killed) {}
+    /** at: the boundary of the line the kill landed on (null when not killed) */
+    record Run(int exit, boolean killed, String at) {}
 
     /** {@code csc run} in this JVM; its progress lines (stderr) are added to {@code lines}. */
     static int inProcess(Path drop, Path lake, Path out, Path key, List<String> lines) {
@@ -181,6 +247,7 @@ class CrashSafetyTest {
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process p = pb.start();
         boolean killed = false;
+        String at = null;
         try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8));
              java.io.BufferedWriter w = Files.newBufferedWriter(log)) {
@@ -192,12 +259,13 @@ class CrashSafetyTest {
                 if (!killed && target >= 0 && b != null && points.indexOf(b) >= target) {
                     p.destroyForcibly();   // SIGKILL on Unix
                     killed = true;
+                    at = b;
                     break;                 // destroy closes the child's output stream: nothing more to read
                 }
             }
         }
         p.waitFor();
-        return new Run(p.exitValue(), killed);
+        return new Run(p.exitValue(), killed, at);
     }
 
     /** The last progress line the killed run printed (where the kill landed). */
