@@ -16,7 +16,7 @@ import java.util.Set;
  * <ol>
  *   <li>Primary: a count of 1 to 5 is shown as {@code c} (0 is shown), whether it is a count value, a
  *       numerator or a denominator. A rate, percentage, median or index whose numerator is suppressed is
- *       suppressed too; a percentage whose denominator is suppressed is suppressed.</li>
+ *       suppressed too; a percentage or a mean whose denominator is suppressed is suppressed.</li>
  *   <li>Secondary: in each distribution group (measure_id, time_period, time_identifier, LA, breakdown)
  *       whose Total is published, if exactly one breakdown cell is suppressed, the next smallest cell
  *       (the smallest non-zero one if there is one) is suppressed too, so the cell cannot be recovered as
@@ -113,7 +113,8 @@ public final class Suppression {
             switch (f) {
                 case VALUE -> { supValue = true; if (num != null && Objects.equals(num, countValue)) supNum = true; }
                 case NUMERATOR -> { supNum = true; if (!isCount(row.unit()) || Objects.equals(num, countValue)) supValue = true; }
-                case DENOMINATOR -> { supDen = true; if ("percent".equals(row.unit())) supValue = true; }
+                // a percentage or a mean over 1-5 children would describe those children: it goes with them
+                case DENOMINATOR -> { supDen = true; if ("percent".equals(row.unit()) || "mean".equals(row.unit())) supValue = true; }
             }
             return !before;
         }

@@ -41,4 +41,27 @@ class SuppressionUnitsTest {
         assertEquals("c", out.get(4).value());
         assertEquals("c", out.get(5).value());
     }
+
+    static Row meanRow(String measure, String num, String den, String value) {
+        return new Row(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31",
+                "Local authority", "E09000002", "Barking and Dagenham", "Total", "Total", num, den, value, "mean");
+    }
+
+    /*
+     * A mean (unit mean: numerator = a sum, e.g. missing incidents; denominator = the children):
+     *   40 incidents over 12 children = 3.3 -> published (neither 40 nor 12 is 1..5)
+     *   40 incidents over 3 children = 13.3 -> the denominator 3 is 1..5: c, and the mean with it (it describes
+     *     those three children)
+     *   4 incidents over 4 children = 1.0 -> numerator and denominator c, the mean with them
+     */
+    @Test
+    void aMeanOverOneToFiveChildrenIsSuppressed() {
+        // three measures of their own (no catalogue links between them)
+        List<Row> out = Suppression.apply(List.of(meanRow("mean_a", "40", "12", "3.3"), meanRow("mean_b", "40", "3", "13.3"),
+                meanRow("mean_c", "4", "4", "1.0")));
+        assertEquals("3.3", out.get(0).value());
+        assertEquals("c", out.get(1).denominator());
+        assertEquals("c", out.get(1).value());
+        assertEquals("c", out.get(2).value());
+    }
 }
