@@ -20,7 +20,8 @@ public final class NationalFrameworkMeasures implements MeasureFamily {
             new MissingMeasures(),
             new UascMeasures(),
             new SocialWorkerStabilityMeasures(),
-            new CareLeaverMeasures());
+            new CareLeaverMeasures(),
+            new ClaHealthMeasures());
 
     @Override
     public String name() { return "national_framework"; }

@@ -120,4 +120,21 @@ class BenchmarksTest {
                 Benchmarks.ENGLAND).value(), 1e-9);
         assertNull(b.get("care_leavers_19_21_eet", "Total", "202425", Benchmarks.ENGLAND));
     }
+
+    @Test
+    void theSdqAverageIsReadFromTheCountColumn(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // la_conviction_health_outcome_cla.csv, England 2025: the DfE puts the SDQ average (14.9) in children_count
+        // (children_percent z); dental checks 81 (47,320 of 58,530)
+        String head = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
+                + "old_la_code,la_name,new_la_code,characteristic,breakdown,children_count,children_percent\n";
+        String eng = "2025,Reporting year,National,E92000001,England,,,,,,";
+        java.nio.file.Files.writeString(tmp.resolve("la_conviction_health_outcome_cla.csv"), head
+                + eng + "Ages 5 to 16 years with SDQ score,SDQ average score,14.9,z\n"
+                + eng + "Health assessments: Children looked after all ages,Had their teeth checked by a dentist,47320,81\n"
+                + eng + "Health assessments: Children looked after all ages,Total all ages,58530,100\n");
+        Benchmarks b = Benchmarks.load(tmp, "E09000002");
+        assertEquals(14.9, b.get("cla_12m_sdq_average", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        assertEquals(81.0, b.get("cla_12m_dental_check", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        assertEquals(58530.0, b.get("cla_12m_31mar", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+    }
 }

@@ -105,7 +105,9 @@ class CatalogueSuppressionTest {
         // the 15 links once typed into Suppression, plus ssd_contacts' rate and conversion (2), plus the national
         // framework's six: assessment_factors_rate and cla_ceased_rate over their counts, cla_3plus_placements and
         // cla_placement_type over cla_31mar, incidents per child over cla_missing, and cla_3plus_social_workers over cla_31mar,
-        // plus the care leavers' six: EET, suitable accommodation and not in touch over care_leavers_17_18 and _19_21
-        assertEquals(29, links.size());
+        // plus the care leavers' six: EET, suitable accommodation and not in touch over care_leavers_17_18 and _19_21,
+        // plus CLA health's four: health assessment, dental and immunisations over cla_12m_31mar, and the SDQ average
+        // over cla_12m_sdq_received (the children with a score)
+        assertEquals(33, links.size());
     }
 }
