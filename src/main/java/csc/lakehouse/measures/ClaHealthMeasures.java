@@ -23,30 +23,45 @@ public final class ClaHealthMeasures implements MeasureFamily {
     public static final String IMMUNISATIONS = "cla_12m_immunisations";
     public static final String SDQ_RECEIVED = "cla_12m_sdq_received";
     public static final String SDQ_AVERAGE = "cla_12m_sdq_average";
+    public static final String DEVELOPMENT_ASSESSMENT = "cla_12m_development_assessment";
+    public static final String SUBSTANCE_MISUSE = "cla_12m_substance_misuse";
+    public static final String CONVICTED = "cla_12m_convicted";
     /** The DfE's SDQ cohort: children aged 5 to 16 at 31 March (the questionnaire's age range). */
     static final int SDQ_MIN_AGE = 5;
     static final int SDQ_MAX_AGE = 16;
+    /** The DfE's cohorts for development assessments (ages 0 to 4) and convictions (ages 10 to 17) at 31 March. */
+    static final int UNDER_5_MAX_AGE = 4;
+    static final int CONVICTIONS_MIN_AGE = 10;
+    static final int CONVICTIONS_MAX_AGE = 17;
 
     @Override
     public String name() { return "cla_health"; }
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return MeasureDefinition.of(COHORT, HEALTH_ASSESSMENT, DENTAL_CHECK, IMMUNISATIONS, SDQ_RECEIVED, SDQ_AVERAGE);
+        return MeasureDefinition.of(COHORT, HEALTH_ASSESSMENT, DENTAL_CHECK, IMMUNISATIONS, SDQ_RECEIVED, SDQ_AVERAGE,
+                DEVELOPMENT_ASSESSMENT, SUBSTANCE_MISUSE, CONVICTED);
     }
 
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> years = ctx.reportingYears(MeasureContext.SSDA903);
         Dataset<Row> cohort = lookedAfter12Months(years, ctx.returnRows("cla_oc2"));
-        Dataset<Row> sdqAges = aged(cohort, ctx.table("person_903"), SDQ_MIN_AGE, SDQ_MAX_AGE);
+        Dataset<Row> people = ctx.table("person_903");
+        Dataset<Row> sdqAges = aged(cohort, people, SDQ_MIN_AGE, SDQ_MAX_AGE);
+        Dataset<Row> under5 = aged(cohort, people, 0, UNDER_5_MAX_AGE);
+        Dataset<Row> aged10to17 = aged(cohort, people, CONVICTIONS_MIN_AGE, CONVICTIONS_MAX_AGE);
         return CinMeasureSupport.shapeAll(List.of(
                 Trends.count(COHORT, Periods.count(years, cohort, "person_id")),
                 Trends.percentRows(HEALTH_ASSESSMENT, Periods.numDen(years, cohort, yes("health_assessment"), "person_id")),
                 Trends.percentRows(DENTAL_CHECK, Periods.numDen(years, cohort, yes("teeth_check"), "person_id")),
                 Trends.percentRows(IMMUNISATIONS, Periods.numDen(years, cohort, yes("immunisations"), "person_id")),
                 Trends.percentRows(SDQ_RECEIVED, Periods.numDen(years, sdqAges, col("sdq_score").isNotNull(), "person_id")),
-                sdqAverage(years, sdqAges)));
+                sdqAverage(years, sdqAges),
+                // HEALTH_CHECK is the under-5s' health surveillance / development assessments being up to date
+                Trends.percentRows(DEVELOPMENT_ASSESSMENT, Periods.numDen(years, under5, yes("health_check"), "person_id")),
+                Trends.percentRows(SUBSTANCE_MISUSE, Periods.numDen(years, cohort, yes("substance_misuse"), "person_id")),
+                Trends.percentRows(CONVICTED, Periods.numDen(years, aged10to17, yes("convicted"), "person_id"))));
     }
 
     /** Return Y's OC2 rows with the period columns (one per child: the table's key is child and return). */

@@ -53,6 +53,42 @@ class ClaHealthMeasuresTest {
         expect(r, "cla_12m_immunisations|301|202324|Total", 85.7, 6L, 7L);
         expect(r, "cla_12m_sdq_received|301|202324|Total", 75.0, 3L, 4L);
         expect(r, "cla_12m_sdq_average|301|202324|Total", 15.7, 47L, 3L);
-        assertEquals(6, r.size());
+        assertEquals(9, r.size());
+    }
+
+    /*
+     * LA 301, return 2024, 31 March 2024; the other OC2 items.
+     *   child  birth month  age  HEALTH_CHECK  CONVICTED  SUBSTANCE_MISUSE  in 0-4?  in 10-17?
+     *   P      2020-05       3   yes           -          no                yes      no
+     *   Q      2019-04       4   no            -          no                yes      no
+     *   R      2019-03       5   yes           -          no                no (5)   no
+     *   S      2013-06      10   -             yes        yes               no       yes
+     *   T      2006-04      17   -             no         -                 no       yes
+     *   U      2006-03      18   -             yes        no                no       no (18)
+     *   V      2012-01      12   -             no         no                no       yes
+     * cla_12m_31mar = 7; development assessments P of P, Q = 1/2 = 50.0; substance misuse S of 7 = 1/7 = 14.3;
+     * convicted S of S, T, V = 1/3 = 33.3
+     */
+    @Test
+    void developmentAssessmentsSubstanceMisuseAndConvictions() {
+        CinSilverFixture oc2 = CinSilverFixture.of("cla_oc2");
+        CinSilverFixture people = CinSilverFixture.of("person_903");
+        Object[][] rows = {
+                {"P", "2020-05-01", true, null, false}, {"Q", "2019-04-01", false, null, false},
+                {"R", "2019-03-01", true, null, false}, {"S", "2013-06-01", null, true, true},
+                {"T", "2006-04-01", null, false, null}, {"U", "2006-03-01", null, true, false},
+                {"V", "2012-01-01", null, false, false}};
+        for (Object[] r : rows) {
+            oc2.row("person_id", r[0], "health_check", r[2], "convicted", r[3], "substance_misuse", r[4]);
+            people.row("person_id", r[0], "birth_month", r[1]);
+        }
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.SSDA903, 2024)
+                .table("cla_oc2", oc2.frame()).table("person_903", people.frame()).build();
+        Map<String, Row> r = CinSilverFixture.results(new ClaHealthMeasures().compute(c));
+        expect(r, "cla_12m_31mar|301|202324|Total", 7.0, 7L, null);
+        expect(r, "cla_12m_development_assessment|301|202324|Total", 50.0, 1L, 2L);
+        expect(r, "cla_12m_substance_misuse|301|202324|Total", 14.3, 1L, 7L);
+        expect(r, "cla_12m_convicted|301|202324|Total", 33.3, 1L, 3L);
     }
 }
