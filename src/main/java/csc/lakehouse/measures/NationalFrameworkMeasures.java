@@ -19,7 +19,9 @@ public final class NationalFrameworkMeasures implements MeasureFamily {
             new PlacementStabilityMeasures(),
             new MissingMeasures(),
             new UascMeasures(),
-            new SocialWorkerStabilityMeasures());
+            new SocialWorkerStabilityMeasures(),
+            new CareLeaverMeasures(),
+            new ClaHealthMeasures());
 
     @Override
     public String name() { return "national_framework"; }

@@ -18,7 +18,8 @@ class NationalFrameworkMeasuresTest {
      * these measures read (a council without a missing or social-worker file, say): every part still computes,
      * from empty frames of the declared schemas, and the one gold table holds exactly the declared measure ids.
      * Counts are 0 by hand: no episodes, so cla_ceased Total = 0 and its shares 0.0; cla_missing 0 of 0 -> null;
-     * cla_3plus_social_workers for 2023-24 (collected from 2024) 0 of 0 -> null.
+     * cla_3plus_social_workers for 2023-24 (collected from 2024) 0 of 0 -> null; no OC3 rows, so care_leavers_17_18
+     * = 0 and its EET share 0 of 0 -> null; no OC2 rows, so cla_12m_31mar = 0 and the SDQ average (no scores) null.
      */
     @Test
     void everyPartComputesOverAnEmptyLakehouseAndEmitsItsDeclaredIds() {
@@ -35,5 +36,9 @@ class NationalFrameworkMeasuresTest {
         expect(r, "cla_missing|301|202324|Total", null, 0L, 0L);
         expect(r, "cla_3plus_social_workers|301|202324|Total", null, 0L, 0L);
         expect(r, "assessment_factors|301|202324|Total", 0.0, 0L, null);
+        expect(r, "care_leavers_17_18|301|202324|Total", 0.0, 0L, null);
+        expect(r, "care_leavers_17_18_eet|301|202324|Total", null, 0L, 0L);
+        expect(r, "cla_12m_31mar|301|202324|Total", 0.0, 0L, null);
+        expect(r, "cla_12m_sdq_average|301|202324|Total", null, 0L, 0L);
     }
 }

@@ -97,4 +97,44 @@ class BenchmarksTest {
     void missingFolderGivesNoBenchmarks() {
         assertTrue(Benchmarks.load(Path.of("/nonexistent"), "301").rows().isEmpty());
     }
+
+    @Test
+    void careLeaverFilesGiveTheCareLeaverMeasures(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // England 2025 rows of la_care_leavers_activity.csv and la_care_leavers_accommodation_suitability.csv (DfE):
+        // 17-18 EET 64 (9,430 of 14,800), 19-21 Total 38,440, 19-21 suitable 89. The two files share the columns
+        // care_leaver_age, breakdown and care_leaver_percent: only the `where` of each entry tells them apart.
+        String head = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
+                + "old_la_code,la_name,new_la_code,care_leaver_age,breakdown,care_leaver_count,care_leaver_percent\n";
+        String eng = "2025,Reporting year,National,E92000001,England,,,,,,";
+        java.nio.file.Files.writeString(tmp.resolve("la_care_leavers_activity.csv"), head
+                + eng + "17 to 18 years,Total,14800,100\n"
+                + eng + "17 to 18 years,\"Total in education, employment or training\",9430,64\n"
+                + eng + "19 to 21 years,Total,38440,100\n");
+        java.nio.file.Files.writeString(tmp.resolve("la_care_leavers_accommodation_suitability.csv"), head
+                + eng + "19 to 21 years,Accommodation considered suitable,33810,89\n"
+                + eng + "19 to 21 years,Suitability total,38060,100\n");
+        Benchmarks b = Benchmarks.load(tmp, "E09000002");
+        assertEquals(64.0, b.get("care_leavers_17_18_eet", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        assertEquals(38440.0, b.get("care_leavers_19_21", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        assertEquals(89.0, b.get("care_leavers_19_21_suitable_accommodation", "Total", "202425",
+                Benchmarks.ENGLAND).value(), 1e-9);
+        assertNull(b.get("care_leavers_19_21_eet", "Total", "202425", Benchmarks.ENGLAND));
+    }
+
+    @Test
+    void theSdqAverageIsReadFromTheCountColumn(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // la_conviction_health_outcome_cla.csv, England 2025: the DfE puts the SDQ average (14.9) in children_count
+        // (children_percent z); dental checks 81 (47,320 of 58,530)
+        String head = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
+                + "old_la_code,la_name,new_la_code,characteristic,breakdown,children_count,children_percent\n";
+        String eng = "2025,Reporting year,National,E92000001,England,,,,,,";
+        java.nio.file.Files.writeString(tmp.resolve("la_conviction_health_outcome_cla.csv"), head
+                + eng + "Ages 5 to 16 years with SDQ score,SDQ average score,14.9,z\n"
+                + eng + "Health assessments: Children looked after all ages,Had their teeth checked by a dentist,47320,81\n"
+                + eng + "Health assessments: Children looked after all ages,Total all ages,58530,100\n");
+        Benchmarks b = Benchmarks.load(tmp, "E09000002");
+        assertEquals(14.9, b.get("cla_12m_sdq_average", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        assertEquals(81.0, b.get("cla_12m_dental_check", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        assertEquals(58530.0, b.get("cla_12m_31mar", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+    }
 }

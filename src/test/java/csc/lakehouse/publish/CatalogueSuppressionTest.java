@@ -104,7 +104,11 @@ class CatalogueSuppressionTest {
                 new Suppression.Ref("referrals_rate", "Total", Suppression.Field.NUMERATOR))));
         // the 15 links once typed into Suppression, plus ssd_contacts' rate and conversion (2), plus the national
         // framework's six: assessment_factors_rate and cla_ceased_rate over their counts, cla_3plus_placements and
-        // cla_placement_type over cla_31mar, incidents per child over cla_missing, and cla_3plus_social_workers over cla_31mar
-        assertEquals(23, links.size());
+        // cla_placement_type over cla_31mar, incidents per child over cla_missing, and cla_3plus_social_workers over cla_31mar,
+        // plus the care leavers' six: EET, suitable accommodation and not in touch over care_leavers_17_18 and _19_21,
+        // plus CLA health's four: health assessment, dental and immunisations over cla_12m_31mar, and the SDQ average
+        // over cla_12m_sdq_received (the children with a score), and substance misuse over cla_12m_31mar (the age-band
+        // percentages, development assessments and convictions, have no count measure to link to)
+        assertEquals(34, links.size());
     }
 }
