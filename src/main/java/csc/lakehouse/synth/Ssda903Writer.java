@@ -87,11 +87,12 @@ public final class Ssda903Writer implements Consumer<Family>, AutoCloseable {
         }
         String dob = Dates.dmy(c.dob);
         String sex = y <= 2024 ? (c.sex == 'M' ? "1" : "2") : String.valueOf(c.sex);
-        // care leavers: OC3 in the years of the 19th, 20th, 21st birthdays for those in care at 18
+        // care leavers: OC3 in the years of the 18th (the DfE's 17-18 group: care leavers now aged 17 or 18) and the
+        // 19th, 20th, 21st birthdays for those in care at 18
         boolean leftAt18 = false;
         for (CareEpisode ep : c.care) if (ep.dec != null && ep.dec.equals(c.dob.plusYears(18))) leftAt18 = true;
         boolean oc3 = false;
-        if (leftAt18) for (int a = 19; a <= 21; a++) if (in(c.dob.plusYears(a), s, e)) oc3 = true;
+        if (leftAt18) for (int a = 18; a <= 21; a++) if (in(c.dob.plusYears(a), s, e)) oc3 = true;
         if (eps.isEmpty() && !oc3) return;
         String file = csv[y - fromYear][0].relPath;
         String mother = c.sex == 'F' && ChronoUnit.YEARS.between(c.dob, e) >= 12 ? "0" : "";
