@@ -26,8 +26,11 @@ class WorkBudgetTest {
     // that was then rejected): issue 15's gold.national_framework (six measure classes), silver.returns_held and
     // silver.return_corrections (issues 14 and 13) and issue 13's part-year and not-collected rows added 154 jobs and
     // 3 commits; MERGE replaced by overwrite saves jobs only on re-runs, which this budget does not count.
-    static final String MEASURED = "jobs=1882 tasks=4215 commits=127 files=272 (commit 79cf68d less caching, 2026-12-06)";
-    static final long JOB_BUDGET = 1950;
+    // Re-measured at stop 14: gold.reported_figures (issue 13: one commit, one file) took the run to 1,903 jobs (CI
+    // rehearsal of ea7e10a); issue 15's care-leaver (OC3) and CLA-health (OC2) parts of gold.national_framework (their
+    // joins run as AQE stages) to 1,979 (targeted run of the merge, 2026-12-06). Commits and files unchanged by them.
+    static final String MEASURED = "jobs=1979 tasks=4070 commits=128 files=273 (stop 14 merge of nf15b, 2026-12-06)";
+    static final long JOB_BUDGET = 2050;
     static final long FILE_BUDGET = 290;
     static final long COMMIT_BUDGET = 130;
 
