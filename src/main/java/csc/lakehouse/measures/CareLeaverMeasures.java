@@ -48,7 +48,7 @@ public final class CareLeaverMeasures implements MeasureFamily {
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> years = ctx.reportingYears(MeasureContext.SSDA903);
-        Dataset<Row> leavers = careLeavers(years, ctx.returnRows("cla_oc3"), ctx.table("person_903"));
+        Dataset<Row> leavers = careLeavers(years, ctx.table("cla_oc3"), ctx.table("person_903"));
         List<Dataset<Row>> out = new ArrayList<>();
         out.addAll(ageGroup(years, leavers, AGES_17_18, LEAVERS_17_18, EET_17_18, SUITABLE_17_18, NOT_IN_TOUCH_17_18));
         out.addAll(ageGroup(years, leavers, AGES_19_21, LEAVERS_19_21, EET_19_21, SUITABLE_19_21, NOT_IN_TOUCH_19_21));

@@ -46,7 +46,7 @@ public final class ClaHealthMeasures implements MeasureFamily {
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> years = ctx.reportingYears(MeasureContext.SSDA903);
-        Dataset<Row> cohort = lookedAfter12Months(years, ctx.returnRows("cla_oc2"));
+        Dataset<Row> cohort = lookedAfter12Months(years, ctx.table("cla_oc2"));
         Dataset<Row> people = ctx.table("person_903");
         Dataset<Row> sdqAges = aged(cohort, people, SDQ_MIN_AGE, SDQ_MAX_AGE);
         Dataset<Row> under5 = aged(cohort, people, 0, UNDER_5_MAX_AGE);
