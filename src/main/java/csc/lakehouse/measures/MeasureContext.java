@@ -82,11 +82,24 @@ public final class MeasureContext {
      * ({@link Periods#duringInReturn}, {@link Periods#openAtInReturn}). A table without per-return rows (no
      * {@code is_latest} column: derived tables, an older lakehouse) has its {@code collection_year} set to
      * null, which those helpers read as "serves every period": its rows are then matched as the history is.
+     * A table whose declared key holds {@code collection_year} (OC2, OC3: a row per child and return) keeps it,
+     * or every return's rows would serve every year.
      */
     public Dataset<Row> returnRows(String name) {
         Dataset<Row> t = raw(name);
-        if (List.of(t.columns()).contains(IS_LATEST)) return t;
+        if (List.of(t.columns()).contains(IS_LATEST) || keyedByReturn(name)) return t;
         return t.withColumn("collection_year", lit(null).cast("int"));
+    }
+
+    private static boolean keyedByReturn(String name) {
+        return KeyedByReturn.TABLES.contains(name);
+    }
+
+    /** silver tables whose declared key holds collection_year (loaded once, on first use) */
+    private static final class KeyedByReturn {
+        static final java.util.Set<String> TABLES = TableSchema.all("silver").stream()
+                .filter(s -> s.keys.contains("collection_year")).map(s -> s.table)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Marks a per-return row as the latest return's (silver, CONTRACT13). */

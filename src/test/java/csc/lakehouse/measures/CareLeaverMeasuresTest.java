@@ -61,5 +61,9 @@ class CareLeaverMeasuresTest {
         expect(r, "care_leavers_19_21_suitable_accommodation|301|202324|Total", 50.0, 2L, 4L);
         expect(r, "care_leavers_19_21_not_in_touch|301|202324|Total", 25.0, 1L, 4L);
         assertEquals(8, r.size());
+        // cla_oc3 is keyed by child and return: its per-return rows keep their collection_year (K's is 2023), so
+        // a family reading returnRows cannot serve K's 2023 row to 2023-24
+        assertEquals(1, c.returnRows("cla_oc3").filter("collection_year = 2023").count());
+        assertEquals(0, c.returnRows("cla_oc3").filter("collection_year is null").count());
     }
 }
