@@ -35,18 +35,24 @@ import static org.apache.spark.sql.functions.when;
  * last return showed open (no end recorded in {@link TableSchema#open_until}) and that a later return of the
  * LA does not hold is {@code vanished} on every row and listed in {@code silver.vanished_items}.
  *
- * <p>Counts reconcile by construction and are reported: {@code rows_in = rows_written + rows_quarantined
- * + rows_duplicate}, where a duplicate is a row that lost to another row of the same key (and, for a
- * per-return table, the same collection year), whatever its own errors.
+ * <p>Counts are reported as {@code rows_in = rows_written + rows_quarantined + rows_duplicate}, where a duplicate
+ * is a row that lost to another row of the same key (and, for a per-return table, the same collection year),
+ * whatever its own errors. The identity holds by construction; tests check the counts against ones taken
+ * independently ({@code SilverCounts} in the tests: the input counted again, the tables read back).
  */
 public final class SilverWriter {
     public static final String ROW_HASH = "_row_hash";
     public static final String VANISHED_ITEMS = "vanished_items";
 
-    /** Counts for the manifest, plus rule-level counts for the data-quality report. */
+    /**
+     * Counts for the manifest, plus rule-level counts for the data-quality report. {@code input} is the frame the
+     * writer was given (lineage columns added), unevaluated: a check can count it again, independently of the
+     * writer's own counts (tests reconcile rows_in and rows_duplicate with it).
+     */
     public record Outcome(String table, long rowsIn, long rowsWritten, long rowsQuarantined, long rowsDuplicate,
                           Long deltaVersion, Map<String, Long> errorsByRule, Map<String, Long> warningsByRule,
-                          Dataset<Row> silver, Dataset<Row> quarantine, long vanishedCount, Dataset<Row> vanished) {
+                          Dataset<Row> silver, Dataset<Row> quarantine, long vanishedCount, Dataset<Row> vanished,
+                          Dataset<Row> input) {
     }
 
     private SilverWriter() {}
@@ -133,7 +139,7 @@ public final class SilverWriter {
             vanished = vanished.sparkSession().createDataFrame(
                     vanishedCount == 0 ? new ArrayList<Row>() : vanished.collectAsList(), vanished.schema());
             return new Outcome(table, written + quarantined + duplicate, written, quarantined, duplicate, version,
-                    errors, warnings, silver, quarantine, vanishedCount, vanished);
+                    errors, warnings, silver, quarantine, vanishedCount, vanished, withLineage);
         } finally {
             marked.unpersist();
         }

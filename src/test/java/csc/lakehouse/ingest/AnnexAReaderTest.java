@@ -246,7 +246,7 @@ class AnnexAReaderTest {
         for (SilverWriter.Outcome o : res.silver()) {
             summary.put(o.table(), o.rowsWritten() + " kept / " + o.rowsQuarantined() + " quarantined / "
                     + o.rowsDuplicate() + " duplicate " + o.errorsByRule());
-            assertEquals(o.rowsIn(), o.rowsWritten() + o.rowsQuarantined() + o.rowsDuplicate());
+            csc.lakehouse.conform.SilverCounts.reconcile(o);
         }
         System.out.println("[annex-a silver] " + name + " " + summary);
         assertEquals(9, summary.size());

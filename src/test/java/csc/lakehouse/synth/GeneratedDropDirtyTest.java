@@ -87,7 +87,7 @@ class GeneratedDropDirtyTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(drop.ingest != null, "lakehouse reused: no ingest outcomes");
         assertEquals(0, drop.ingest.filesRejected(), "blank lines / boolean styles must not reject a file");
         for (SilverWriter.Outcome o : drop.ingest.silver()) {
-            assertEquals(o.rowsIn(), o.rowsWritten() + o.rowsQuarantined() + o.rowsDuplicate(), o.table());
+            csc.lakehouse.conform.SilverCounts.reconcile(o);
             if (o.table().equals("cla_episode") || o.table().equals("referral")) {
                 // re-reported items are kept as rows of their own return (one per key and collection year), not
                 // quarantined: the table holds more rows than distinct natural keys

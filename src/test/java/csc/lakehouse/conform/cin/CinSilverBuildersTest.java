@@ -33,7 +33,7 @@ class CinSilverBuildersTest {
         Map<String, SilverWriter.Outcome> o = CinTestSupport.byTable(r);
         for (SilverWriter.Outcome x : o.values()) {
             assertEquals(0, x.rowsQuarantined(), x.table() + " " + x.errorsByRule());
-            assertEquals(x.rowsIn(), x.rowsWritten() + x.rowsQuarantined() + x.rowsDuplicate(), x.table());
+            csc.lakehouse.conform.SilverCounts.reconcile(x);
         }
         assertEquals(Map.of("CIN-8945Q", 1L), o.get("assessment").warningsByRule());
 
