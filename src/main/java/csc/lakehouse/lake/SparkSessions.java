@@ -34,6 +34,9 @@ public final class SparkSessions {
         if (local) {
             b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
              .config("spark.default.parallelism", Integer.toString(shufflePartitions))
+             // Delta's VACUUM lists and deletes files in this many tasks (Spark's default 10,000: ~10,000 empty
+             // tasks per vacuumed table on one machine)
+             .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", Integer.toString(Math.max(2, shufflePartitions)))
              .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/csc-spark-warehouse");
         }
         SparkSession s = b.getOrCreate();
@@ -53,6 +56,7 @@ public final class SparkSessions {
                 // stops the suite's one SparkContext for every later class
                 .config("spark.network.timeout", "900s").config("spark.executor.heartbeatInterval", "60s")
                 .config("spark.databricks.delta.snapshotPartitions", "2")
+                .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
                 .config("spark.sql.ansi.enabled", "false")
                 .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/csc-test-warehouse")
                 .getOrCreate();
