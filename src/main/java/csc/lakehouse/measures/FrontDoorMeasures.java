@@ -1,5 +1,6 @@
 package csc.lakehouse.measures;
 
+import csc.lakehouse.spec.CodeLists;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,7 +31,8 @@ public final class FrontDoorMeasures implements MeasureFamily {
     @Override
     public List<MeasureDefinition> definitions() {
         return MeasureDefinition.of("referrals", "referrals_rate", "rereferrals_12m", "assessments_completed",
-                "assessments_45wd", "s47_enquiries", "s47_rate", "icpc_15wd", "children_open");
+                "assessments_45wd", "s47_enquiries", "s47_rate", "icpc_15wd", "children_open", "referrals_nfa",
+                "referrals_not_in_need");
     }
 
     /** Measures that look back 12 months: published for year Y only when the return for Y-1 is held. */
@@ -52,6 +54,8 @@ public final class FrontDoorMeasures implements MeasureFamily {
                 referrals(referral, years),
                 ctx.rateRows("referrals_rate", referralCounts(referral, years)),
                 rereferrals12m(referral, ctx.table("referral"), years),
+                referralsNfa(referral, years),
+                referralsNotInNeed(referral, years),
                 assessmentsCompleted(assessment, years),
                 assessments45wd(assessment, years),
                 s47Enquiries(s47, years),
@@ -90,6 +94,40 @@ public final class FrontDoorMeasures implements MeasureFamily {
                 .and(col("_h_date").geq(add_months(col("referral_date"), -12))), "left");
         return Trends.percentRows("rereferrals_12m",
                 numDen(years, flagged, col("_h_date").isNotNull(), "person_id", "referral_date"));
+    }
+
+    /**
+     * {@code referrals_nfa}: of {@code referrals} (return Y's referrals dated in year Y), those with ReferralNFA
+     * true (LAIT CIN_Refferals_NFA; DfE table C1 no_further_action_count).
+     */
+    public static Dataset<Row> referralsNfa(Dataset<Row> referral, Dataset<Row> years) {
+        return Trends.percentRows("referrals_nfa", numDen(years, duringInReturn(years, referral, "referral_date"),
+                notNfa().equalTo(false), "person_id", "referral_date"));
+    }
+
+    /** The code list of ReasonForClosure. */
+    public static final String CLOSURE_REASONS = "cin_reason_for_closure";
+    /** The start of the code-list labels of the DfE's "assessed as not in need" reasons (RC8, RC9). */
+    public static final String CLOSED_AFTER_ASSESSMENT = "case closed after assessment";
+
+    /** The ReasonForClosure codes whose label begins "Case closed after assessment" (RC8; RC9 from 2022-23). */
+    public static List<String> assessedNotInNeedReasons() {
+        return CodeLists.get().entries(CLOSURE_REASONS).stream()
+                .filter(e -> e.label().toLowerCase().startsWith(CLOSED_AFTER_ASSESSMENT)).map(CodeLists.Entry::code).toList();
+    }
+
+    /**
+     * {@code referrals_not_in_need}: of {@code referrals}, those that were not NFA and whose episode return Y
+     * closed with a ReasonForClosure whose code-list label begins "Case closed after assessment": RC8 (no
+     * further action) or RC9 (referred to early help; from 2022-23): the DfE's "assessed as not in need" (LAIT
+     * Referrals_AssessedNotNeed, table C1 not_in_need_count). CIN rules 8825Q and 2990 make RC8/RC9 an episode
+     * with an assessment and no further activity, so the reason alone decides.
+     */
+    public static Dataset<Row> referralsNotInNeed(Dataset<Row> referral, Dataset<Row> years) {
+        Column notInNeed = notNfa().and(functions.coalesce(
+                functions.upper(functions.trim(col("reason_for_closure"))).isin(assessedNotInNeedReasons().toArray()), lit(false)));
+        return Trends.percentRows("referrals_not_in_need", numDen(years, duringInReturn(years, referral, "referral_date"),
+                notInNeed, "person_id", "referral_date"));
     }
 
     /** {@code assessments_completed}: distinct assessments (child, start date) with AssessmentAuthorisationDate in the year. */

@@ -155,6 +155,55 @@ class FrontDoorMeasureTest {
     }
 
     /*
+     * NFA and "assessed as not in need", LA 301, returns 2024 and 2025. Year 2025 = 2024-04-01..2025-03-31.
+     *   child  referral    return  nfa   closure     reason  note
+     *   a1     2024-05-01  2025    true  -           -       NFA
+     *   a2     2024-06-01  2025    false 2024-07-15  RC8     not in need
+     *   a3     2024-07-01  2025    -     2024-09-01  RC9     not in need (RC9: closed after assessment, early help)
+     *   a4     2024-08-01  2025    -     2024-10-01  RC7     neither (services ceased for another reason)
+     *   a5     2024-09-01  2025    -     -           -       neither (open)
+     *   a6     2024-10-01  2025    true  2024-10-01  RC8     NFA; an NFA referral is never "not in need"
+     *   a7     2024-11-01  2025    null  2024-12-01  RC8     not in need (null NFA counts as not NFA)
+     *   b1     2024-03-10  2024    -     -           -       year 2024, open in return 2024
+     *   b1     2024-03-10  2025    -     2024-04-20  RC8     return 2025 closes it: does not revise year 2024
+     *   a8     2025-04-01  2025    -     -           -       year 2026, not held
+     * referrals 2025 = a1..a7 = 7: referrals_nfa = a1, a6 = 2 of 7 = 28.6; referrals_not_in_need = a2, a3, a7 =
+     *   3 of 7 = 42.9
+     * referrals 2024 = b1 = 1: referrals_nfa 0 of 1 = 0.0; referrals_not_in_need 0 of 1 = 0.0
+     */
+    @Test
+    void referralsWithNoFurtherActionAndAssessedNotInNeed() {
+        Dataset<Row> ref = CinSilverFixture.of("referral")
+                .row("person_id", "a1", "referral_date", "2024-05-01", "referral_nfa", true, "collection_year", 2025)
+                .row("person_id", "a2", "referral_date", "2024-06-01", "referral_nfa", false, "closure_date", "2024-07-15",
+                        "reason_for_closure", "RC8", "collection_year", 2025)
+                .row("person_id", "a3", "referral_date", "2024-07-01", "closure_date", "2024-09-01",
+                        "reason_for_closure", "RC9", "collection_year", 2025)
+                .row("person_id", "a4", "referral_date", "2024-08-01", "closure_date", "2024-10-01",
+                        "reason_for_closure", "RC7", "collection_year", 2025)
+                .row("person_id", "a5", "referral_date", "2024-09-01", "collection_year", 2025)
+                .row("person_id", "a6", "referral_date", "2024-10-01", "referral_nfa", true, "closure_date", "2024-10-01",
+                        "reason_for_closure", "RC8", "collection_year", 2025)
+                .row("person_id", "a7", "referral_date", "2024-11-01", "closure_date", "2024-12-01",
+                        "reason_for_closure", "RC8", "collection_year", 2025)
+                .row("person_id", "b1", "referral_date", "2024-03-10", "collection_year", 2024)
+                .row("person_id", "b1", "referral_date", "2024-03-10", "closure_date", "2024-04-20",
+                        "reason_for_closure", "RC8", "collection_year", 2025)
+                .row("person_id", "a8", "referral_date", "2025-04-01", "collection_year", 2025)
+                .frame();
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2024).ret("301", MeasureContext.CIN_CENSUS, 2025).build();
+        Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
+        assertEquals(List.of("RC8", "RC9"), FrontDoorMeasures.assessedNotInNeedReasons());
+        Map<String, Row> r = CinSilverFixture.results(FrontDoorMeasures.referralsNfa(ref, years)
+                .unionByName(FrontDoorMeasures.referralsNotInNeed(ref, years), true));
+        expect(r, "referrals_nfa|301|202425|Total", 28.6, 2L, 7L);
+        expect(r, "referrals_not_in_need|301|202425|Total", 42.9, 3L, 7L);
+        expect(r, "referrals_nfa|301|202324|Total", 0.0, 0L, 1L);
+        expect(r, "referrals_not_in_need|301|202324|Total", 0.0, 0L, 1L);
+    }
+
+    /*
      * Assessments, LA 301, returns 2024 and 2025. Year 2025 = 2024-04-01..2025-03-31.
      * Working days from Mon 2024-02-26 (exclusive): Feb 27-29 3, Mar 1 4, Mar 4-8 9, 11-15 14, 18-22 19,
      * Mar 25-28 23 (Good Friday 29 Mar), Easter Monday 1 Apr, Apr 2-5 27, 8-12 32, 15-19 37, 22-26 42,
@@ -240,7 +289,7 @@ class FrontDoorMeasureTest {
         assertEquals(Trends.schema().columnNames(), List.of(out.columns()));
         List<String> ids = out.select("measure_id").distinct().orderBy("measure_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         assertEquals(f.definitions().stream().map(MeasureDefinition::id).sorted().toList(), ids);
-        // 3 LA-years x 8 reporting-year measures + 3 snapshots x children_open = 27 rows
-        assertEquals(27, out.count());
+        // 3 LA-years x 10 reporting-year measures + 3 snapshots x children_open = 33 rows
+        assertEquals(33, out.count());
     }
 }
