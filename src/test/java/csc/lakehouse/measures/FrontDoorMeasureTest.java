@@ -249,9 +249,17 @@ class FrontDoorMeasureTest {
      *      Apr 2-5 10 -> within
      *   r1 transfer-in referral 2024-06-03 (Mon) ICPC at CINdetails 2024-06-20: Jun 4-7 4, 10-14 9, 17-20 13 -> within
      *   r2 transfer-in referral 2024-09-02 (Mon) ICPC 2024-09-24: Sep 3-6 4, 9-13 9, 16-20 14, 23 15, 24 16 -> not
+     *   r3 transfer-in referral 2024-06-03 (Mon) ICPC 2024-07-03: Jun 4-7 4, 10-14 9, 17-21 14, 24-28 19, Jul 1-3 22
+     *   r4 referral 2024-08-01 ICPC 2024-07-30: dated before its referral -> left out of every ICPC measure
+     *   s1's referral (2024-04-01) also carries s1's ICPC 2024-04-23 (CIN rule 2884): one conference, from the S47
+     *      (from the referral, Easter Monday 1 Apr, it would be 16 working days)
      * s47_enquiries 2025 = s1, s2, s3 = 3; 2024 = s4 = 1
      * s47_rate 2025 = 3 / 40,000 x 10,000 = 0.75 -> 0.8 (half up); 2024: no mid-2023 estimate -> null
-     * icpc_15wd 2025 = s1, s4, r1 of s1, s2, s4, r1, r2 = 3 of 5 = 60.0; 2024: no ICPC held -> 0 of 0, null
+     * ICPCs held 2025: s1 15, s2 16, s4 10, r1 13, r2 16, r3 22 working days = 6; 2024: none (s4's held in 2025)
+     * icpc_15wd 2025 = s1, s4, r1 = 3 of 6 = 50.0; 2024: no ICPC held -> 0 of 0, null
+     * icpcs 2025 = 6, 2024 = 0; icpcs_rate 2025 = 6 / 40,000 x 10,000 = 1.5; 2024: no mid-2023 estimate -> null
+     * icpc_s47_band 2025: 0-10 s4 = 1 of 6 = 16.7; 11-15 s1, r1 = 2 = 33.3; 16-20 s2, r2 = 2 = 33.3; 21+ r3 = 1 =
+     *   16.7; 2024: Total 0, every band 0 of 0 = 0.0
      */
     @Test
     void s47AndIcpcWithinFifteenWorkingDays() {
@@ -265,7 +273,9 @@ class FrontDoorMeasureTest {
         Dataset<Row> ref = CinSilverFixture.of("referral")
                 .row("person_id", "r1", "referral_date", "2024-06-03", "icpc_date", "2024-06-20", "collection_year", 2025)
                 .row("person_id", "r2", "referral_date", "2024-09-02", "icpc_date", "2024-09-24", "collection_year", 2025)
-                .row("person_id", "s1", "referral_date", "2024-04-01", "collection_year", 2025)
+                .row("person_id", "r3", "referral_date", "2024-06-03", "icpc_date", "2024-07-03", "collection_year", 2025)
+                .row("person_id", "r4", "referral_date", "2024-08-01", "icpc_date", "2024-07-30", "collection_year", 2025)
+                .row("person_id", "s1", "referral_date", "2024-04-01", "icpc_date", "2024-04-23", "collection_year", 2025)
                 .frame();
         MeasureContext c = MeasureContext.builder(SparkTestSession.get())
                 .ret("301", MeasureContext.CIN_CENSUS, 2024).ret("301", MeasureContext.CIN_CENSUS, 2025)
@@ -273,13 +283,27 @@ class FrontDoorMeasureTest {
         Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
         Map<String, Row> r = CinSilverFixture.results(FrontDoorMeasures.s47Enquiries(s47, years)
                 .unionByName(c.rateRows("s47_rate", FrontDoorMeasures.s47Counts(s47, years)), true)
-                .unionByName(FrontDoorMeasures.icpc15wd(s47, ref, years), true));
+                .unionByName(FrontDoorMeasures.icpc15wd(s47, ref, years), true)
+                .unionByName(FrontDoorMeasures.icpcs(s47, ref, years), true)
+                .unionByName(c.rateRows("icpcs_rate", FrontDoorMeasures.icpcCounts(s47, ref, years)), true)
+                .unionByName(FrontDoorMeasures.icpcS47Band(s47, ref, years), true));
         expect(r, "s47_enquiries|301|202425|Total", 3.0, 3L, null);
         expect(r, "s47_enquiries|301|202324|Total", 1.0, 1L, null);
         expect(r, "s47_rate|301|202425|Total", 0.8, 3L, 40000L);
         expect(r, "s47_rate|301|202324|Total", null, 1L, null);
-        expect(r, "icpc_15wd|301|202425|Total", 60.0, 3L, 5L);
+        expect(r, "icpc_15wd|301|202425|Total", 50.0, 3L, 6L);
         expect(r, "icpc_15wd|301|202324|Total", null, 0L, 0L);
+        expect(r, "icpcs|301|202425|Total", 6.0, 6L, null);
+        expect(r, "icpcs|301|202324|Total", 0.0, 0L, null);
+        expect(r, "icpcs_rate|301|202425|Total", 1.5, 6L, 40000L);
+        expect(r, "icpcs_rate|301|202324|Total", null, 0L, null);
+        expect(r, "icpc_s47_band|301|202425|Total", 6.0, 6L, null);
+        expect(r, "icpc_s47_band|301|202425|0-10", 16.7, 1L, 6L);
+        expect(r, "icpc_s47_band|301|202425|11-15", 33.3, 2L, 6L);
+        expect(r, "icpc_s47_band|301|202425|16-20", 33.3, 2L, 6L);
+        expect(r, "icpc_s47_band|301|202425|21+", 16.7, 1L, 6L);
+        expect(r, "icpc_s47_band|301|202324|21+", 0.0, 0L, 0L);
+        assertEquals(FrontDoorMeasures.ICPC_BAND, get(r, "icpc_s47_band|301|202425|21+").getAs("breakdown"));
     }
 
     @Test
@@ -289,7 +313,8 @@ class FrontDoorMeasureTest {
         assertEquals(Trends.schema().columnNames(), List.of(out.columns()));
         List<String> ids = out.select("measure_id").distinct().orderBy("measure_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         assertEquals(f.definitions().stream().map(MeasureDefinition::id).sorted().toList(), ids);
-        // 3 LA-years x 10 reporting-year measures + 3 snapshots x children_open = 33 rows
-        assertEquals(33, out.count());
+        // 3 LA-years x (12 reporting-year measures + icpc_s47_band's Total and 4 bands) + 3 snapshots x
+        // children_open = 54 rows
+        assertEquals(54, out.count());
     }
 }
