@@ -32,7 +32,8 @@ public final class FrontDoorMeasures implements MeasureFamily {
     public List<MeasureDefinition> definitions() {
         return MeasureDefinition.of("referrals", "referrals_rate", "rereferrals_12m", "assessments_completed",
                 "assessments_45wd", "s47_enquiries", "s47_rate", "icpc_15wd", "children_open", "referrals_nfa",
-                "referrals_not_in_need", "icpcs", "icpcs_rate", "icpc_s47_band");
+                "referrals_not_in_need", "icpcs", "icpcs_rate", "icpc_s47_band",
+                "referrals_by_source");
     }
 
     /** Measures that look back 12 months: published for year Y only when the return for Y-1 is held. */
@@ -56,6 +57,7 @@ public final class FrontDoorMeasures implements MeasureFamily {
                 rereferrals12m(referral, ctx.table("referral"), years),
                 referralsNfa(referral, years),
                 referralsNotInNeed(referral, years),
+                referralSource(referral, years),
                 assessmentsCompleted(assessment, years),
                 assessments45wd(assessment, years),
                 s47Enquiries(s47, years),
@@ -131,6 +133,52 @@ public final class FrontDoorMeasures implements MeasureFamily {
                 functions.upper(functions.trim(col("reason_for_closure"))).isin(assessedNotInNeedReasons().toArray()), lit(false)));
         return Trends.percentRows("referrals_not_in_need", numDen(years, duringInReturn(years, referral, "referral_date"),
                 notInNeed, "person_id", "referral_date"));
+    }
+
+    /** The code list of ReferralSource, and the breakdown of {@code referrals_by_source}. */
+    public static final String REFERRAL_SOURCES = "cin_referral_source";
+    public static final String REFERRAL_SOURCE = "referral_source";
+    /** LAIT's "Health service" group (RefBySource_HealthServ_%): the codes whose code-list label begins "Health". */
+    public static final String HEALTH_SERVICES = "Health services";
+    static final String HEALTH_LABEL = "health";
+
+    /** The ReferralSource codes in code-list order (every year's: a code outside a year's list is x that year). */
+    public static List<CodeLists.Entry> referralSources() {
+        return CodeLists.get().entries(REFERRAL_SOURCES);
+    }
+
+    /** The ReferralSource codes of LAIT's health services group (3A-3F). */
+    public static List<String> healthServiceSources() {
+        return referralSources().stream().filter(e -> e.label().toLowerCase().startsWith(HEALTH_LABEL))
+                .map(CodeLists.Entry::code).toList();
+    }
+
+    /**
+     * {@code referrals_by_source}: {@code referrals} (return Y's referrals dated in the year, NFA included) by
+     * ReferralSource, every code of the code list in its order, then LAIT's health services group (3A-3F, not part
+     * of the 100%: it repeats its codes); each a percent of the Total (= {@code referrals}). A referral with a
+     * missing or unknown code is in the Total but in no row; a code outside the year's code list (5D before
+     * 2022-23) is x, not collected.
+     */
+    public static Dataset<Row> referralSource(Dataset<Row> referral, Dataset<Row> years) {
+        Dataset<Row> items = duringInReturn(years, referral, "referral_date")
+                .dropDuplicates(withPeriod("person_id", "referral_date"))
+                .withColumn(REFERRAL_SOURCE, functions.upper(functions.trim(col("referral_source"))));
+        List<String> codes = referralSources().stream().map(CodeLists.Entry::code).toList();
+        Dataset<Row> perCode = Trends.distribution("referrals_by_source", years, items, REFERRAL_SOURCE, codes);
+        Dataset<Row> health = Trends.distribution("referrals_by_source", years,
+                        items.withColumn("_group", functions.when(col(REFERRAL_SOURCE).isin(healthServiceSources().toArray()),
+                                lit(HEALTH_SERVICES))), "_group", List.of(HEALTH_SERVICES))
+                .filter(col("breakdown").notEqual(Trends.TOTAL))
+                .withColumn("breakdown", lit(REFERRAL_SOURCE));
+        return CodeListBreakdowns.notCollectedOutsideYears(perCode.unionByName(health), referralSources(),
+                REFERRAL_SOURCES, "referral source");
+    }
+
+    private static String[] withPeriod(String... item) {
+        List<String> all = new java.util.ArrayList<>(Periods.P);
+        all.addAll(List.of(item));
+        return all.toArray(new String[0]);
     }
 
     /** {@code assessments_completed}: distinct assessments (child, start date) with AssessmentAuthorisationDate in the year. */

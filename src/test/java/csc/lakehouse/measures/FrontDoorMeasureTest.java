@@ -204,6 +204,54 @@ class FrontDoorMeasureTest {
     }
 
     /*
+     * Referrals by source, LA 301, returns 2022 and 2023. Year 2023 = 2022-04-01..2023-03-31; code 5D (early help)
+     * is in the code list from collection year 2023.
+     *   return 2023: c1 6, c2 6, c3 3A, c4 3E (NFA: still a referral), c5 " 2a" (trimmed, upper-cased: 2A), c6 5D,
+     *                c7 no source, c8 "99" (not a code): Total 8
+     *     6 = 2 of 8 = 25.0; 3A, 3E, 2A, 5D = 1 of 8 = 12.5 each; 1A = 0 of 8 = 0.0;
+     *     Health services (3A-3F) = c3, c4 = 2 of 8 = 25.0; c7 and c8 are in the Total only
+     *   return 2022: d1 6 (2021-05-01), d2 5D (2021-06-01): Total 2; 6 = 1 of 2 = 50.0; 5D = x (not collected
+     *     before 2022-23: values null, note "[x] ..."); Health services 0 of 2 = 0.0
+     */
+    @Test
+    void referralsBySourceEveryCodeOfTheYearsCodeList() {
+        Dataset<Row> ref = CinSilverFixture.of("referral")
+                .row("person_id", "c1", "referral_date", "2022-05-01", "referral_source", "6", "collection_year", 2023)
+                .row("person_id", "c2", "referral_date", "2022-06-01", "referral_source", "6", "collection_year", 2023)
+                .row("person_id", "c3", "referral_date", "2022-07-01", "referral_source", "3A", "collection_year", 2023)
+                .row("person_id", "c4", "referral_date", "2022-08-01", "referral_source", "3E", "referral_nfa", true,
+                        "collection_year", 2023)
+                .row("person_id", "c5", "referral_date", "2022-09-01", "referral_source", " 2a", "collection_year", 2023)
+                .row("person_id", "c6", "referral_date", "2022-10-01", "referral_source", "5D", "collection_year", 2023)
+                .row("person_id", "c7", "referral_date", "2022-11-01", "collection_year", 2023)
+                .row("person_id", "c8", "referral_date", "2022-12-01", "referral_source", "99", "collection_year", 2023)
+                .row("person_id", "d1", "referral_date", "2021-05-01", "referral_source", "6", "collection_year", 2022)
+                .row("person_id", "d2", "referral_date", "2021-06-01", "referral_source", "5D", "collection_year", 2022)
+                .frame();
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2022).ret("301", MeasureContext.CIN_CENSUS, 2023).build();
+        Map<String, Row> r = CinSilverFixture.results(
+                FrontDoorMeasures.referralSource(ref, c.reportingYears(MeasureContext.CIN_CENSUS)));
+        assertEquals(List.of("3A", "3B", "3C", "3D", "3E", "3F"), FrontDoorMeasures.healthServiceSources());
+        expect(r, "referrals_by_source|301|202223|Total", 8.0, 8L, null);
+        expect(r, "referrals_by_source|301|202223|6", 25.0, 2L, 8L);
+        expect(r, "referrals_by_source|301|202223|3A", 12.5, 1L, 8L);
+        expect(r, "referrals_by_source|301|202223|3E", 12.5, 1L, 8L);
+        expect(r, "referrals_by_source|301|202223|2A", 12.5, 1L, 8L);
+        expect(r, "referrals_by_source|301|202223|5D", 12.5, 1L, 8L);
+        expect(r, "referrals_by_source|301|202223|1A", 0.0, 0L, 8L);
+        expect(r, "referrals_by_source|301|202223|Health services", 25.0, 2L, 8L);
+        expect(r, "referrals_by_source|301|202122|Total", 2.0, 2L, null);
+        expect(r, "referrals_by_source|301|202122|6", 50.0, 1L, 2L);
+        expect(r, "referrals_by_source|301|202122|Health services", 0.0, 0L, 2L);
+        expect(r, "referrals_by_source|301|202122|5D", null, null, null);
+        assertEquals(Trends.Status.NOT_COLLECTED, Trends.status(get(r, "referrals_by_source|301|202122|5D").getAs("note")));
+        assertEquals(Trends.Status.PUBLISHED, Trends.status(get(r, "referrals_by_source|301|202223|5D").getAs("note")));
+        // every code of the list has a row each year (22 codes + Health services + Total)
+        assertEquals(2 * 24, r.keySet().stream().filter(k -> k.startsWith("referrals_by_source|")).count());
+    }
+
+    /*
      * Assessments, LA 301, returns 2024 and 2025. Year 2025 = 2024-04-01..2025-03-31.
      * Working days from Mon 2024-02-26 (exclusive): Feb 27-29 3, Mar 1 4, Mar 4-8 9, 11-15 14, 18-22 19,
      * Mar 25-28 23 (Good Friday 29 Mar), Easter Monday 1 Apr, Apr 2-5 27, 8-12 32, 15-19 37, 22-26 42,
@@ -313,8 +361,8 @@ class FrontDoorMeasureTest {
         assertEquals(Trends.schema().columnNames(), List.of(out.columns()));
         List<String> ids = out.select("measure_id").distinct().orderBy("measure_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         assertEquals(f.definitions().stream().map(MeasureDefinition::id).sorted().toList(), ids);
-        // 3 LA-years x (12 reporting-year measures + icpc_s47_band's Total and 4 bands) + 3 snapshots x
-        // children_open = 54 rows
-        assertEquals(54, out.count());
+        // 3 LA-years x (12 reporting-year measures + icpc_s47_band's Total and 4 bands + referrals_by_source's
+        // Total, 22 codes and Health services) + 3 snapshots x children_open = 3 x 41 + 3 = 126 rows
+        assertEquals(126, out.count());
     }
 }

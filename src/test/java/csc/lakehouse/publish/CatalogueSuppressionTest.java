@@ -110,7 +110,7 @@ class CatalogueSuppressionTest {
         // over cla_12m_sdq_received (the children with a score), and substance misuse over cla_12m_31mar (the age-band
         // percentages, development assessments and convictions, have no count measure to link to),
         // plus LAIT's front door: referrals_nfa and referrals_not_in_need over referrals, and icpcs_rate,
-        // icpc_s47_band and icpc_15wd over icpcs
-        assertEquals(39, links.size());
+        // icpc_s47_band and icpc_15wd over icpcs, and referrals_by_source over referrals
+        assertEquals(40, links.size());
     }
 }
