@@ -204,6 +204,55 @@ class ChildProtectionMeasureTest {
         }
     }
 
+    /*
+     * CP plans reviewed within timescale at 31 March 2024 (return 2024; A = 2024-03-31). First review due within 3
+     * months of the start, each later one within 6 months of the one before, and the next not overdue at A.
+     *   plan start       end         reviews (return 2024)              in the denominator?   in timescale?
+     *   q1   2023-06-01  -           2023-09-01, 2024-03-01             yes                   yes (both on the due date;
+     *                                                                                         next due 2024-09-01)
+     *   q2   2023-06-01  -           2023-09-02                         yes                   no (first a day late)
+     *   q3   2023-06-01  -           2023-08-15, 2024-03-01             yes                   no (due 2024-02-15)
+     *   q4   2023-06-01  -           2023-08-01                         yes                   no (next due 2024-02-01 < A)
+     *   q5   2024-01-15  -           -                                  no (+3m = 2024-04-15 > A)
+     *   q6   2023-12-31  -           -                                  yes (+3m = A)         yes (first due on A)
+     *   q7   2023-06-01  2024-02-01  2023-08-01                         no (not open at A)
+     *   q8   2023-06-01  -           2023-08-20; return 2025 adds       yes                   no (return 2024's reviews
+     *                                2024-02-10                                               only: next due 2024-02-20)
+     *   q9   2023-06-01  -           2023-05-20 (before the start:      yes                   yes (08-30 + 6m =
+     *                                ignored), 2023-08-30, 2024-02-25                         2024-02-29 >= 02-25)
+     * cpp_reviewed_in_timescale 2024 = q1, q6, q9 = 3 of 7 (q1, q2, q3, q4, q6, q8, q9) = 42.9
+     */
+    @Test
+    void cpPlansReviewedWithinTimescale() {
+        Dataset<Row> cp = CinSilverFixture.of("cp_plan")
+                .row("person_id", "q1", "start_date", "2023-06-01")
+                .row("person_id", "q2", "start_date", "2023-06-01")
+                .row("person_id", "q3", "start_date", "2023-06-01")
+                .row("person_id", "q4", "start_date", "2023-06-01")
+                .row("person_id", "q5", "start_date", "2024-01-15")
+                .row("person_id", "q6", "start_date", "2023-12-31")
+                .row("person_id", "q7", "start_date", "2023-06-01", "end_date", "2024-02-01")
+                .row("person_id", "q8", "start_date", "2023-06-01")
+                .row("person_id", "q9", "start_date", "2023-06-01")
+                .frame();
+        CinSilverFixture reviews = CinSilverFixture.of("cp_review");
+        Object[][] held = {
+                {"q1", "2023-09-01", 2024}, {"q1", "2024-03-01", 2024}, {"q2", "2023-09-02", 2024},
+                {"q3", "2023-08-15", 2024}, {"q3", "2024-03-01", 2024}, {"q4", "2023-08-01", 2024},
+                {"q7", "2023-08-01", 2024}, {"q8", "2023-08-20", 2024}, {"q8", "2023-08-20", 2025},
+                {"q8", "2024-02-10", 2025}, {"q9", "2023-05-20", 2024}, {"q9", "2023-08-30", 2024},
+                {"q9", "2024-02-25", 2024}};
+        for (Object[] h : held) {
+            String start = h[0].equals("q5") ? "2024-01-15" : h[0].equals("q6") ? "2023-12-31" : "2023-06-01";
+            reviews.row("person_id", h[0], "cp_start_date", start, "review_date", h[1], "collection_year", h[2]);
+        }
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2024).build();
+        Map<String, Row> r = CinSilverFixture.results(ChildProtectionMeasures.cppReviewedInTimescale(cp, reviews.frame(),
+                c.snapshots(MeasureContext.CIN_CENSUS)));
+        expect(r, "cpp_reviewed_in_timescale|301|202324|Total", 42.9, 3L, 7L);
+    }
+
     @Test
     void familyProducesEveryMeasure() {
         ChildProtectionMeasures f = new ChildProtectionMeasures();
@@ -216,7 +265,7 @@ class ChildProtectionMeasureTest {
         // as-at snapshots (period_start = period_end = 2023-12-31) for the snapshot measures; the flow measures'
         // year to date (2023-04-01 .. 2023-12-31, return 2024 held) as an As at date row from 1 April
         assertEquals(List.of("cin_31mar", "cin_31mar_rate", "cin_open_duration", "cin_plan_duration", "cpp_31mar",
-                        "cpp_31mar_rate", "cpp_duration"),
+                        "cpp_31mar_rate", "cpp_duration", "cpp_reviewed_in_timescale"),
                 out.filter(col("time_identifier").equalTo("As at date").and(col("period_start").equalTo(col("period_end"))))
                         .select("measure_id").distinct()
                         .orderBy("measure_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
