@@ -41,7 +41,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
     public List<MeasureDefinition> definitions() {
         return MeasureDefinition.of("cin_31mar", "cin_31mar_rate", "cin_open_duration", "cin_plan_duration",
                 "cpp_starts", "cpp_starts_rate", "cpp_31mar", "cpp_31mar_rate", "cpp_repeat", "cpp_duration",
-                "cpp_ended_2yr", "cpp_category", "cpp_reviewed_in_timescale");
+                "cpp_ended_2yr", "cpp_category", "cpp_reviewed_in_timescale", "cpp_ended_duration", "cin_ended_duration");
     }
 
     /** Measures that look back (a repeat plan): published for year Y only when the return for Y-1 is held. */
@@ -73,7 +73,9 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                 cppDuration(cp, snaps),
                 cppEnded2yr(cp, years),
                 cppCategory(cp, years),
-                cppReviewedInTimescale(cp, ctx.returnRows("cp_review"), snaps)));
+                cppReviewedInTimescale(cp, ctx.returnRows("cp_review"), snaps),
+                cppEndedDuration(cp, years),
+                cinEndedDuration(referral, years)));
         rows = notCollected(rows);
         rows = ctx.withLookBack(rows, MeasureContext.CIN_CENSUS, LOOK_BACK);
         return CinMeasureSupport.shapeAll(List.of(ctx.withProvisional(rows, MeasureContext.CIN_CENSUS)));
@@ -254,6 +256,35 @@ public final class ChildProtectionMeasures implements MeasureFamily {
         Column inTimescale = col("_any_late").equalTo(0).and(nextDue.geq(col("period_end")));
         return Trends.percentRows("cpp_reviewed_in_timescale",
                 numDen(snaps, plans, inTimescale, "person_id", "start_date"));
+    }
+
+    /**
+     * {@code cpp_ended_duration}: CP plans with CPPendDate in the year (return Y's) by calendar months from
+     * CPPstartDate to CPPendDate: {@code <3m}, {@code 3-<6m}, {@code 6-<12m}, {@code 12-<24m}, {@code 24m+} (band
+     * "m or more" when start + m months <= end; the {@code 24m+} row is {@code cpp_ended_2yr}). Total row = plans
+     * ended (count); band rows = percent (the DfE's table D7).
+     */
+    public static Dataset<Row> cppEndedDuration(Dataset<Row> cp, Dataset<Row> years) {
+        Dataset<Row> items = duringInReturn(years, cp.filter(col("end_date").isNotNull()), "end_date")
+                .dropDuplicates(cols("person_id", "start_date"))
+                .withColumn(DURATION_BAND, monthBand(col("start_date"), col("end_date"),
+                        new int[]{3, 6, 12, 24}, CPP_BANDS.toArray(new String[0])));
+        return Trends.distribution("cpp_ended_duration", years, items, DURATION_BAND, CPP_BANDS);
+    }
+
+    /**
+     * {@code cin_ended_duration}: CIN episodes (not NFA) with CINclosureDate in the year (return Y's) by calendar
+     * months from CINreferralDate to the closure: {@code <3m}, {@code 3-<6m}, {@code 6-<12m}, {@code 12-<24m},
+     * {@code 24m+}. Total row = episodes ended (count); band rows = percent (the DfE's table B5, "duration of
+     * episodes of need ending in the year", LAIT CINCease*).
+     */
+    public static Dataset<Row> cinEndedDuration(Dataset<Row> referral, Dataset<Row> years) {
+        Dataset<Row> items = duringInReturn(years, referral.filter(notNfa()).filter(col("closure_date").isNotNull()),
+                        "closure_date")
+                .dropDuplicates(cols("person_id", "referral_date"))
+                .withColumn(DURATION_BAND, monthBand(col("referral_date"), col("closure_date"),
+                        new int[]{3, 6, 12, 24}, CIN_BANDS.toArray(new String[0])));
+        return Trends.distribution("cin_ended_duration", years, items, DURATION_BAND, CIN_BANDS);
     }
 
     private static String[] cols(String... item) {

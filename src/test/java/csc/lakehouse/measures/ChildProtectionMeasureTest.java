@@ -205,6 +205,64 @@ class ChildProtectionMeasureTest {
     }
 
     /*
+     * CP plans ending in the year by length: the plans() fixture. Year 2024: k2 2023-06-01 -> 2024-03-31 (+6m =
+     * 2023-12-01 <= end, +12m = 2024-06-01 > end: 6-<12m); k4 2022-03-31 -> 2024-03-31 (+24m = 2024-03-31 <= end:
+     * 24m+). Total 2: 6-<12m 1 (50.0), 24m+ 1 (50.0), <3m, 3-<6m, 12-<24m 0 (0.0). The 24m+ row = cpp_ended_2yr
+     * (1 of 2). Year 2023: no plan ended in return 2023 -> Total 0, every band 0 of 0 = 0.0
+     */
+    @Test
+    void cpPlansEndingByLength() {
+        MeasureContext c = ctx();
+        Map<String, Row> r = CinSilverFixture.results(
+                ChildProtectionMeasures.cppEndedDuration(plans(), c.reportingYears(MeasureContext.CIN_CENSUS)));
+        expect(r, "cpp_ended_duration|301|202324|Total", 2.0, 2L, null);
+        expect(r, "cpp_ended_duration|301|202324|<3m", 0.0, 0L, 2L);
+        expect(r, "cpp_ended_duration|301|202324|3-<6m", 0.0, 0L, 2L);
+        expect(r, "cpp_ended_duration|301|202324|6-<12m", 50.0, 1L, 2L);
+        expect(r, "cpp_ended_duration|301|202324|12-<24m", 0.0, 0L, 2L);
+        expect(r, "cpp_ended_duration|301|202324|24m+", 50.0, 1L, 2L);
+        expect(r, "cpp_ended_duration|301|202223|Total", 0.0, 0L, null);
+        expect(r, "cpp_ended_duration|301|202223|24m+", 0.0, 0L, 0L);
+    }
+
+    /*
+     * CIN episodes ending in the year by length, LA 301, returns 2023 and 2024. Year 2024 = 2023-04-01..2024-03-31.
+     *   ep  referral    closure     return  band
+     *   e1  2023-04-01  2023-06-30  2024    +3m = 2023-07-01 > closure: <3m
+     *   e2  2023-01-10  2023-04-10  2024    +3m = 2023-04-10 <= closure (exact): 3-<6m
+     *   e8  2023-02-01  2023-10-15  2024    +6m = 2023-08-01 <=, +12m > : 6-<12m
+     *   e3  2022-09-01  2023-09-01  2024    +12m = 2023-09-01 <= (exact): 12-<24m
+     *   e4  2021-05-01  2024-01-01  2024    +24m = 2023-05-01 <=: 24m+
+     *   e5  2023-07-01  2023-07-01  2024    NFA: never a CIN episode, left out
+     *   e6  2023-05-01  -           2024    open: left out
+     *   e7  2022-10-01  2023-03-15  2023    year 2023: +3m = 2023-01-01 <=, +6m = 2023-04-01 >: 3-<6m
+     * 2024: Total 5; each band 1 of 5 = 20.0. 2023: Total 1; 3-<6m 1 of 1 = 100.0, others 0.0
+     */
+    @Test
+    void cinEpisodesEndingByLength() {
+        Dataset<Row> ref = CinSilverFixture.of("referral")
+                .row("person_id", "e1", "referral_date", "2023-04-01", "closure_date", "2023-06-30")
+                .row("person_id", "e2", "referral_date", "2023-01-10", "closure_date", "2023-04-10")
+                .row("person_id", "e8", "referral_date", "2023-02-01", "closure_date", "2023-10-15")
+                .row("person_id", "e3", "referral_date", "2022-09-01", "closure_date", "2023-09-01")
+                .row("person_id", "e4", "referral_date", "2021-05-01", "closure_date", "2024-01-01")
+                .row("person_id", "e5", "referral_date", "2023-07-01", "closure_date", "2023-07-01", "referral_nfa", true)
+                .row("person_id", "e6", "referral_date", "2023-05-01")
+                .row("person_id", "e7", "referral_date", "2022-10-01", "closure_date", "2023-03-15", "collection_year", 2023)
+                .frame();
+        Map<String, Row> r = CinSilverFixture.results(
+                ChildProtectionMeasures.cinEndedDuration(ref, ctx().reportingYears(MeasureContext.CIN_CENSUS)));
+        expect(r, "cin_ended_duration|301|202324|Total", 5.0, 5L, null);
+        for (String band : ChildProtectionMeasures.CIN_BANDS) {
+            expect(r, "cin_ended_duration|301|202324|" + band, 20.0, 1L, 5L);
+        }
+        expect(r, "cin_ended_duration|301|202223|Total", 1.0, 1L, null);
+        expect(r, "cin_ended_duration|301|202223|3-<6m", 100.0, 1L, 1L);
+        expect(r, "cin_ended_duration|301|202223|<3m", 0.0, 0L, 1L);
+        assertEquals(ChildProtectionMeasures.DURATION_BAND, r.get("cin_ended_duration|301|202324|24m+").getAs("breakdown"));
+    }
+
+    /*
      * CP plans reviewed within timescale at 31 March 2024 (return 2024; A = 2024-03-31). First review due within 3
      * months of the start, each later one within 6 months of the one before, and the next not overdue at A.
      *   plan start       end         reviews (return 2024)              in the denominator?   in timescale?
@@ -269,7 +327,8 @@ class ChildProtectionMeasureTest {
                 out.filter(col("time_identifier").equalTo("As at date").and(col("period_start").equalTo(col("period_end"))))
                         .select("measure_id").distinct()
                         .orderBy("measure_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-        assertEquals(List.of("cpp_category", "cpp_ended_2yr", "cpp_repeat", "cpp_starts", "cpp_starts_rate"),
+        assertEquals(List.of("cin_ended_duration", "cpp_category", "cpp_ended_2yr", "cpp_ended_duration", "cpp_repeat",
+                        "cpp_starts", "cpp_starts_rate"),
                 out.filter(col("time_identifier").equalTo("As at date").and(col("period_start").equalTo(java.sql.Date.valueOf("2023-04-01")))
                                 .and(col("period_end").equalTo(java.sql.Date.valueOf("2023-12-31"))))
                         .select("measure_id").distinct()
