@@ -41,7 +41,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
     public List<MeasureDefinition> definitions() {
         return MeasureDefinition.of("cin_31mar", "cin_31mar_rate", "cin_open_duration", "cin_plan_duration",
                 "cpp_starts", "cpp_starts_rate", "cpp_31mar", "cpp_31mar_rate", "cpp_repeat", "cpp_duration",
-                "cpp_ended_2yr", "cpp_category");
+                "cpp_ended_2yr", "cpp_category", "cpp_reviewed_in_timescale", "cpp_ended_duration", "cin_ended_duration");
     }
 
     /** Measures that look back (a repeat plan): published for year Y only when the return for Y-1 is held. */
@@ -72,7 +72,10 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                 cppRepeat(cp, ctx.table("cp_plan"), years),
                 cppDuration(cp, snaps),
                 cppEnded2yr(cp, years),
-                cppCategory(cp, years)));
+                cppCategory(cp, years),
+                cppReviewedInTimescale(cp, ctx.returnRows("cp_review"), snaps),
+                cppEndedDuration(cp, years),
+                cinEndedDuration(referral, years)));
         rows = notCollected(rows);
         rows = ctx.withLookBack(rows, MeasureContext.CIN_CENSUS, LOOK_BACK);
         return CinMeasureSupport.shapeAll(List.of(ctx.withProvisional(rows, MeasureContext.CIN_CENSUS)));
@@ -218,6 +221,70 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                 .dropDuplicates(cols("person_id", "start_date"))
                 .withColumn("category_of_abuse", functions.upper(functions.trim(col("initial_category"))));
         return Trends.distribution("cpp_category", years, items, "category_of_abuse", CATEGORIES);
+    }
+
+    /**
+     * {@code cpp_reviewed_in_timescale} (snapshot; the DfE's table D6, LAIT RevCP): of CP plans open at the date
+     * that began at least 3 months before it (start + 3 calendar months <= A), those whose reviews were all held
+     * in timescale: the first review (CPPreviewDate) within 3 months of the plan's start (the ICPC, CIN rule 2885)
+     * and each later one within 6 months of the one before (date <= previous + 6 calendar months), and the next
+     * review not overdue at A (the last review, or the start if none, + 6 months, or + 3 months, >= A). Reviews
+     * are the plan's reviews in the same return as the plan, dated after its start (rule 8841) and on or before A.
+     *
+     * @param reviews per-return silver cp_review rows
+     */
+    public static Dataset<Row> cppReviewedInTimescale(Dataset<Row> cp, Dataset<Row> reviews, Dataset<Row> snaps) {
+        Dataset<Row> due = openAtInReturn(snaps, cp, "start_date", "end_date")
+                .filter(add_months(col("start_date"), 3).leq(col("period_end")))
+                .select(pcols("person_id", "start_date", "collection_year"))
+                .dropDuplicates(cols("person_id", "start_date"));
+        Dataset<Row> r = reviews.select(col("la_code").as("_r_la"), col("person_id").as("_r_person"),
+                col("cp_start_date").as("_r_start"), col("review_date"), col("collection_year").as("_r_year")).distinct();
+        Dataset<Row> withReviews = due.join(r, col("la_code").equalTo(col("_r_la"))
+                .and(col("person_id").equalTo(col("_r_person"))).and(col("start_date").equalTo(col("_r_start")))
+                .and(col("collection_year").eqNullSafe(col("_r_year")))
+                .and(col("review_date").gt(col("start_date"))).and(col("review_date").leq(col("period_end"))), "left");
+        Column previous = functions.lag(col("review_date"), 1)
+                .over(Window.partitionBy(pcols("person_id", "start_date")).orderBy(col("review_date")));
+        Column dueBy = when(previous.isNull(), add_months(col("start_date"), 3)).otherwise(add_months(previous, 6));
+        Dataset<Row> plans = withReviews
+                .withColumn("_late", when(col("review_date").gt(dueBy), lit(1)).otherwise(lit(0)))
+                .groupBy(pcols("person_id", "start_date"))
+                .agg(functions.max("_late").as("_any_late"), functions.max("review_date").as("_last"));
+        Column nextDue = when(col("_last").isNull(), add_months(col("start_date"), 3))
+                .otherwise(add_months(col("_last"), 6));
+        Column inTimescale = col("_any_late").equalTo(0).and(nextDue.geq(col("period_end")));
+        return Trends.percentRows("cpp_reviewed_in_timescale",
+                numDen(snaps, plans, inTimescale, "person_id", "start_date"));
+    }
+
+    /**
+     * {@code cpp_ended_duration}: CP plans with CPPendDate in the year (return Y's) by calendar months from
+     * CPPstartDate to CPPendDate: {@code <3m}, {@code 3-<6m}, {@code 6-<12m}, {@code 12-<24m}, {@code 24m+} (band
+     * "m or more" when start + m months <= end; the {@code 24m+} row is {@code cpp_ended_2yr}). Total row = plans
+     * ended (count); band rows = percent (the DfE's table D7).
+     */
+    public static Dataset<Row> cppEndedDuration(Dataset<Row> cp, Dataset<Row> years) {
+        Dataset<Row> items = duringInReturn(years, cp.filter(col("end_date").isNotNull()), "end_date")
+                .dropDuplicates(cols("person_id", "start_date"))
+                .withColumn(DURATION_BAND, monthBand(col("start_date"), col("end_date"),
+                        new int[]{3, 6, 12, 24}, CPP_BANDS.toArray(new String[0])));
+        return Trends.distribution("cpp_ended_duration", years, items, DURATION_BAND, CPP_BANDS);
+    }
+
+    /**
+     * {@code cin_ended_duration}: CIN episodes (not NFA) with CINclosureDate in the year (return Y's) by calendar
+     * months from CINreferralDate to the closure: {@code <3m}, {@code 3-<6m}, {@code 6-<12m}, {@code 12-<24m},
+     * {@code 24m+}. Total row = episodes ended (count); band rows = percent (the DfE's table B5, "duration of
+     * episodes of need ending in the year", LAIT CINCease*).
+     */
+    public static Dataset<Row> cinEndedDuration(Dataset<Row> referral, Dataset<Row> years) {
+        Dataset<Row> items = duringInReturn(years, referral.filter(notNfa()).filter(col("closure_date").isNotNull()),
+                        "closure_date")
+                .dropDuplicates(cols("person_id", "referral_date"))
+                .withColumn(DURATION_BAND, monthBand(col("referral_date"), col("closure_date"),
+                        new int[]{3, 6, 12, 24}, CIN_BANDS.toArray(new String[0])));
+        return Trends.distribution("cin_ended_duration", years, items, DURATION_BAND, CIN_BANDS);
     }
 
     private static String[] cols(String... item) {

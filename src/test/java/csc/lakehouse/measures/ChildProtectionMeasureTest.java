@@ -204,6 +204,113 @@ class ChildProtectionMeasureTest {
         }
     }
 
+    /*
+     * CP plans ending in the year by length: the plans() fixture. Year 2024: k2 2023-06-01 -> 2024-03-31 (+6m =
+     * 2023-12-01 <= end, +12m = 2024-06-01 > end: 6-<12m); k4 2022-03-31 -> 2024-03-31 (+24m = 2024-03-31 <= end:
+     * 24m+). Total 2: 6-<12m 1 (50.0), 24m+ 1 (50.0), <3m, 3-<6m, 12-<24m 0 (0.0). The 24m+ row = cpp_ended_2yr
+     * (1 of 2). Year 2023: no plan ended in return 2023 -> Total 0, every band 0 of 0 = 0.0
+     */
+    @Test
+    void cpPlansEndingByLength() {
+        MeasureContext c = ctx();
+        Map<String, Row> r = CinSilverFixture.results(
+                ChildProtectionMeasures.cppEndedDuration(plans(), c.reportingYears(MeasureContext.CIN_CENSUS)));
+        expect(r, "cpp_ended_duration|301|202324|Total", 2.0, 2L, null);
+        expect(r, "cpp_ended_duration|301|202324|<3m", 0.0, 0L, 2L);
+        expect(r, "cpp_ended_duration|301|202324|3-<6m", 0.0, 0L, 2L);
+        expect(r, "cpp_ended_duration|301|202324|6-<12m", 50.0, 1L, 2L);
+        expect(r, "cpp_ended_duration|301|202324|12-<24m", 0.0, 0L, 2L);
+        expect(r, "cpp_ended_duration|301|202324|24m+", 50.0, 1L, 2L);
+        expect(r, "cpp_ended_duration|301|202223|Total", 0.0, 0L, null);
+        expect(r, "cpp_ended_duration|301|202223|24m+", 0.0, 0L, 0L);
+    }
+
+    /*
+     * CIN episodes ending in the year by length, LA 301, returns 2023 and 2024. Year 2024 = 2023-04-01..2024-03-31.
+     *   ep  referral    closure     return  band
+     *   e1  2023-04-01  2023-06-30  2024    +3m = 2023-07-01 > closure: <3m
+     *   e2  2023-01-10  2023-04-10  2024    +3m = 2023-04-10 <= closure (exact): 3-<6m
+     *   e8  2023-02-01  2023-10-15  2024    +6m = 2023-08-01 <=, +12m > : 6-<12m
+     *   e3  2022-09-01  2023-09-01  2024    +12m = 2023-09-01 <= (exact): 12-<24m
+     *   e4  2021-05-01  2024-01-01  2024    +24m = 2023-05-01 <=: 24m+
+     *   e5  2023-07-01  2023-07-01  2024    NFA: never a CIN episode, left out
+     *   e6  2023-05-01  -           2024    open: left out
+     *   e7  2022-10-01  2023-03-15  2023    year 2023: +3m = 2023-01-01 <=, +6m = 2023-04-01 >: 3-<6m
+     * 2024: Total 5; each band 1 of 5 = 20.0. 2023: Total 1; 3-<6m 1 of 1 = 100.0, others 0.0
+     */
+    @Test
+    void cinEpisodesEndingByLength() {
+        Dataset<Row> ref = CinSilverFixture.of("referral")
+                .row("person_id", "e1", "referral_date", "2023-04-01", "closure_date", "2023-06-30")
+                .row("person_id", "e2", "referral_date", "2023-01-10", "closure_date", "2023-04-10")
+                .row("person_id", "e8", "referral_date", "2023-02-01", "closure_date", "2023-10-15")
+                .row("person_id", "e3", "referral_date", "2022-09-01", "closure_date", "2023-09-01")
+                .row("person_id", "e4", "referral_date", "2021-05-01", "closure_date", "2024-01-01")
+                .row("person_id", "e5", "referral_date", "2023-07-01", "closure_date", "2023-07-01", "referral_nfa", true)
+                .row("person_id", "e6", "referral_date", "2023-05-01")
+                .row("person_id", "e7", "referral_date", "2022-10-01", "closure_date", "2023-03-15", "collection_year", 2023)
+                .frame();
+        Map<String, Row> r = CinSilverFixture.results(
+                ChildProtectionMeasures.cinEndedDuration(ref, ctx().reportingYears(MeasureContext.CIN_CENSUS)));
+        expect(r, "cin_ended_duration|301|202324|Total", 5.0, 5L, null);
+        for (String band : ChildProtectionMeasures.CIN_BANDS) {
+            expect(r, "cin_ended_duration|301|202324|" + band, 20.0, 1L, 5L);
+        }
+        expect(r, "cin_ended_duration|301|202223|Total", 1.0, 1L, null);
+        expect(r, "cin_ended_duration|301|202223|3-<6m", 100.0, 1L, 1L);
+        expect(r, "cin_ended_duration|301|202223|<3m", 0.0, 0L, 1L);
+        assertEquals(ChildProtectionMeasures.DURATION_BAND, r.get("cin_ended_duration|301|202324|24m+").getAs("breakdown"));
+    }
+
+    /*
+     * CP plans reviewed within timescale at 31 March 2024 (return 2024; A = 2024-03-31). First review due within 3
+     * months of the start, each later one within 6 months of the one before, and the next not overdue at A.
+     *   plan start       end         reviews (return 2024)              in the denominator?   in timescale?
+     *   q1   2023-06-01  -           2023-09-01, 2024-03-01             yes                   yes (both on the due date;
+     *                                                                                         next due 2024-09-01)
+     *   q2   2023-06-01  -           2023-09-02                         yes                   no (first a day late)
+     *   q3   2023-06-01  -           2023-08-15, 2024-03-01             yes                   no (due 2024-02-15)
+     *   q4   2023-06-01  -           2023-08-01                         yes                   no (next due 2024-02-01 < A)
+     *   q5   2024-01-15  -           -                                  no (+3m = 2024-04-15 > A)
+     *   q6   2023-12-31  -           -                                  yes (+3m = A)         yes (first due on A)
+     *   q7   2023-06-01  2024-02-01  2023-08-01                         no (not open at A)
+     *   q8   2023-06-01  -           2023-08-20; return 2025 adds       yes                   no (return 2024's reviews
+     *                                2024-02-10                                               only: next due 2024-02-20)
+     *   q9   2023-06-01  -           2023-05-20 (before the start:      yes                   yes (08-30 + 6m =
+     *                                ignored), 2023-08-30, 2024-02-25                         2024-02-29 >= 02-25)
+     * cpp_reviewed_in_timescale 2024 = q1, q6, q9 = 3 of 7 (q1, q2, q3, q4, q6, q8, q9) = 42.9
+     */
+    @Test
+    void cpPlansReviewedWithinTimescale() {
+        Dataset<Row> cp = CinSilverFixture.of("cp_plan")
+                .row("person_id", "q1", "start_date", "2023-06-01")
+                .row("person_id", "q2", "start_date", "2023-06-01")
+                .row("person_id", "q3", "start_date", "2023-06-01")
+                .row("person_id", "q4", "start_date", "2023-06-01")
+                .row("person_id", "q5", "start_date", "2024-01-15")
+                .row("person_id", "q6", "start_date", "2023-12-31")
+                .row("person_id", "q7", "start_date", "2023-06-01", "end_date", "2024-02-01")
+                .row("person_id", "q8", "start_date", "2023-06-01")
+                .row("person_id", "q9", "start_date", "2023-06-01")
+                .frame();
+        CinSilverFixture reviews = CinSilverFixture.of("cp_review");
+        Object[][] held = {
+                {"q1", "2023-09-01", 2024}, {"q1", "2024-03-01", 2024}, {"q2", "2023-09-02", 2024},
+                {"q3", "2023-08-15", 2024}, {"q3", "2024-03-01", 2024}, {"q4", "2023-08-01", 2024},
+                {"q7", "2023-08-01", 2024}, {"q8", "2023-08-20", 2024}, {"q8", "2023-08-20", 2025},
+                {"q8", "2024-02-10", 2025}, {"q9", "2023-05-20", 2024}, {"q9", "2023-08-30", 2024},
+                {"q9", "2024-02-25", 2024}};
+        for (Object[] h : held) {
+            String start = h[0].equals("q5") ? "2024-01-15" : h[0].equals("q6") ? "2023-12-31" : "2023-06-01";
+            reviews.row("person_id", h[0], "cp_start_date", start, "review_date", h[1], "collection_year", h[2]);
+        }
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2024).build();
+        Map<String, Row> r = CinSilverFixture.results(ChildProtectionMeasures.cppReviewedInTimescale(cp, reviews.frame(),
+                c.snapshots(MeasureContext.CIN_CENSUS)));
+        expect(r, "cpp_reviewed_in_timescale|301|202324|Total", 42.9, 3L, 7L);
+    }
+
     @Test
     void familyProducesEveryMeasure() {
         ChildProtectionMeasures f = new ChildProtectionMeasures();
@@ -216,11 +323,12 @@ class ChildProtectionMeasureTest {
         // as-at snapshots (period_start = period_end = 2023-12-31) for the snapshot measures; the flow measures'
         // year to date (2023-04-01 .. 2023-12-31, return 2024 held) as an As at date row from 1 April
         assertEquals(List.of("cin_31mar", "cin_31mar_rate", "cin_open_duration", "cin_plan_duration", "cpp_31mar",
-                        "cpp_31mar_rate", "cpp_duration"),
+                        "cpp_31mar_rate", "cpp_duration", "cpp_reviewed_in_timescale"),
                 out.filter(col("time_identifier").equalTo("As at date").and(col("period_start").equalTo(col("period_end"))))
                         .select("measure_id").distinct()
                         .orderBy("measure_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-        assertEquals(List.of("cpp_category", "cpp_ended_2yr", "cpp_repeat", "cpp_starts", "cpp_starts_rate"),
+        assertEquals(List.of("cin_ended_duration", "cpp_category", "cpp_ended_2yr", "cpp_ended_duration", "cpp_repeat",
+                        "cpp_starts", "cpp_starts_rate"),
                 out.filter(col("time_identifier").equalTo("As at date").and(col("period_start").equalTo(java.sql.Date.valueOf("2023-04-01")))
                                 .and(col("period_end").equalTo(java.sql.Date.valueOf("2023-12-31"))))
                         .select("measure_id").distinct()

@@ -155,6 +155,103 @@ class FrontDoorMeasureTest {
     }
 
     /*
+     * NFA and "assessed as not in need", LA 301, returns 2024 and 2025. Year 2025 = 2024-04-01..2025-03-31.
+     *   child  referral    return  nfa   closure     reason  note
+     *   a1     2024-05-01  2025    true  -           -       NFA
+     *   a2     2024-06-01  2025    false 2024-07-15  RC8     not in need
+     *   a3     2024-07-01  2025    -     2024-09-01  RC9     not in need (RC9: closed after assessment, early help)
+     *   a4     2024-08-01  2025    -     2024-10-01  RC7     neither (services ceased for another reason)
+     *   a5     2024-09-01  2025    -     -           -       neither (open)
+     *   a6     2024-10-01  2025    true  2024-10-01  RC8     NFA; an NFA referral is never "not in need"
+     *   a7     2024-11-01  2025    null  2024-12-01  RC8     not in need (null NFA counts as not NFA)
+     *   b1     2024-03-10  2024    -     -           -       year 2024, open in return 2024
+     *   b1     2024-03-10  2025    -     2024-04-20  RC8     return 2025 closes it: does not revise year 2024
+     *   a8     2025-04-01  2025    -     -           -       year 2026, not held
+     * referrals 2025 = a1..a7 = 7: referrals_nfa = a1, a6 = 2 of 7 = 28.6; referrals_not_in_need = a2, a3, a7 =
+     *   3 of 7 = 42.9
+     * referrals 2024 = b1 = 1: referrals_nfa 0 of 1 = 0.0; referrals_not_in_need 0 of 1 = 0.0
+     */
+    @Test
+    void referralsWithNoFurtherActionAndAssessedNotInNeed() {
+        Dataset<Row> ref = CinSilverFixture.of("referral")
+                .row("person_id", "a1", "referral_date", "2024-05-01", "referral_nfa", true, "collection_year", 2025)
+                .row("person_id", "a2", "referral_date", "2024-06-01", "referral_nfa", false, "closure_date", "2024-07-15",
+                        "reason_for_closure", "RC8", "collection_year", 2025)
+                .row("person_id", "a3", "referral_date", "2024-07-01", "closure_date", "2024-09-01",
+                        "reason_for_closure", "RC9", "collection_year", 2025)
+                .row("person_id", "a4", "referral_date", "2024-08-01", "closure_date", "2024-10-01",
+                        "reason_for_closure", "RC7", "collection_year", 2025)
+                .row("person_id", "a5", "referral_date", "2024-09-01", "collection_year", 2025)
+                .row("person_id", "a6", "referral_date", "2024-10-01", "referral_nfa", true, "closure_date", "2024-10-01",
+                        "reason_for_closure", "RC8", "collection_year", 2025)
+                .row("person_id", "a7", "referral_date", "2024-11-01", "closure_date", "2024-12-01",
+                        "reason_for_closure", "RC8", "collection_year", 2025)
+                .row("person_id", "b1", "referral_date", "2024-03-10", "collection_year", 2024)
+                .row("person_id", "b1", "referral_date", "2024-03-10", "closure_date", "2024-04-20",
+                        "reason_for_closure", "RC8", "collection_year", 2025)
+                .row("person_id", "a8", "referral_date", "2025-04-01", "collection_year", 2025)
+                .frame();
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2024).ret("301", MeasureContext.CIN_CENSUS, 2025).build();
+        Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
+        assertEquals(List.of("RC8", "RC9"), FrontDoorMeasures.assessedNotInNeedReasons());
+        Map<String, Row> r = CinSilverFixture.results(FrontDoorMeasures.referralsNfa(ref, years)
+                .unionByName(FrontDoorMeasures.referralsNotInNeed(ref, years), true));
+        expect(r, "referrals_nfa|301|202425|Total", 28.6, 2L, 7L);
+        expect(r, "referrals_not_in_need|301|202425|Total", 42.9, 3L, 7L);
+        expect(r, "referrals_nfa|301|202324|Total", 0.0, 0L, 1L);
+        expect(r, "referrals_not_in_need|301|202324|Total", 0.0, 0L, 1L);
+    }
+
+    /*
+     * Referrals by source, LA 301, returns 2022 and 2023. Year 2023 = 2022-04-01..2023-03-31; code 5D (early help)
+     * is in the code list from collection year 2023.
+     *   return 2023: c1 6, c2 6, c3 3A, c4 3E (NFA: still a referral), c5 " 2a" (trimmed, upper-cased: 2A), c6 5D,
+     *                c7 no source, c8 "99" (not a code): Total 8
+     *     6 = 2 of 8 = 25.0; 3A, 3E, 2A, 5D = 1 of 8 = 12.5 each; 1A = 0 of 8 = 0.0;
+     *     Health services (3A-3F) = c3, c4 = 2 of 8 = 25.0; c7 and c8 are in the Total only
+     *   return 2022: d1 6 (2021-05-01), d2 5D (2021-06-01): Total 2; 6 = 1 of 2 = 50.0; 5D = x (not collected
+     *     before 2022-23: values null, note "[x] ..."); Health services 0 of 2 = 0.0
+     */
+    @Test
+    void referralsBySourceEveryCodeOfTheYearsCodeList() {
+        Dataset<Row> ref = CinSilverFixture.of("referral")
+                .row("person_id", "c1", "referral_date", "2022-05-01", "referral_source", "6", "collection_year", 2023)
+                .row("person_id", "c2", "referral_date", "2022-06-01", "referral_source", "6", "collection_year", 2023)
+                .row("person_id", "c3", "referral_date", "2022-07-01", "referral_source", "3A", "collection_year", 2023)
+                .row("person_id", "c4", "referral_date", "2022-08-01", "referral_source", "3E", "referral_nfa", true,
+                        "collection_year", 2023)
+                .row("person_id", "c5", "referral_date", "2022-09-01", "referral_source", " 2a", "collection_year", 2023)
+                .row("person_id", "c6", "referral_date", "2022-10-01", "referral_source", "5D", "collection_year", 2023)
+                .row("person_id", "c7", "referral_date", "2022-11-01", "collection_year", 2023)
+                .row("person_id", "c8", "referral_date", "2022-12-01", "referral_source", "99", "collection_year", 2023)
+                .row("person_id", "d1", "referral_date", "2021-05-01", "referral_source", "6", "collection_year", 2022)
+                .row("person_id", "d2", "referral_date", "2021-06-01", "referral_source", "5D", "collection_year", 2022)
+                .frame();
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.CIN_CENSUS, 2022).ret("301", MeasureContext.CIN_CENSUS, 2023).build();
+        Map<String, Row> r = CinSilverFixture.results(
+                FrontDoorMeasures.referralSource(ref, c.reportingYears(MeasureContext.CIN_CENSUS)));
+        assertEquals(List.of("3A", "3B", "3C", "3D", "3E", "3F"), FrontDoorMeasures.healthServiceSources());
+        expect(r, "referrals_by_source|301|202223|Total", 8.0, 8L, null);
+        expect(r, "referrals_by_source|301|202223|6", 25.0, 2L, 8L);
+        expect(r, "referrals_by_source|301|202223|3A", 12.5, 1L, 8L);
+        expect(r, "referrals_by_source|301|202223|3E", 12.5, 1L, 8L);
+        expect(r, "referrals_by_source|301|202223|2A", 12.5, 1L, 8L);
+        expect(r, "referrals_by_source|301|202223|5D", 12.5, 1L, 8L);
+        expect(r, "referrals_by_source|301|202223|1A", 0.0, 0L, 8L);
+        expect(r, "referrals_by_source|301|202223|Health services", 25.0, 2L, 8L);
+        expect(r, "referrals_by_source|301|202122|Total", 2.0, 2L, null);
+        expect(r, "referrals_by_source|301|202122|6", 50.0, 1L, 2L);
+        expect(r, "referrals_by_source|301|202122|Health services", 0.0, 0L, 2L);
+        expect(r, "referrals_by_source|301|202122|5D", null, null, null);
+        assertEquals(Trends.Status.NOT_COLLECTED, Trends.status(get(r, "referrals_by_source|301|202122|5D").getAs("note")));
+        assertEquals(Trends.Status.PUBLISHED, Trends.status(get(r, "referrals_by_source|301|202223|5D").getAs("note")));
+        // every code of the list has a row each year (22 codes + Health services + Total)
+        assertEquals(2 * 24, r.keySet().stream().filter(k -> k.startsWith("referrals_by_source|")).count());
+    }
+
+    /*
      * Assessments, LA 301, returns 2024 and 2025. Year 2025 = 2024-04-01..2025-03-31.
      * Working days from Mon 2024-02-26 (exclusive): Feb 27-29 3, Mar 1 4, Mar 4-8 9, 11-15 14, 18-22 19,
      * Mar 25-28 23 (Good Friday 29 Mar), Easter Monday 1 Apr, Apr 2-5 27, 8-12 32, 15-19 37, 22-26 42,
@@ -200,9 +297,17 @@ class FrontDoorMeasureTest {
      *      Apr 2-5 10 -> within
      *   r1 transfer-in referral 2024-06-03 (Mon) ICPC at CINdetails 2024-06-20: Jun 4-7 4, 10-14 9, 17-20 13 -> within
      *   r2 transfer-in referral 2024-09-02 (Mon) ICPC 2024-09-24: Sep 3-6 4, 9-13 9, 16-20 14, 23 15, 24 16 -> not
+     *   r3 transfer-in referral 2024-06-03 (Mon) ICPC 2024-07-03: Jun 4-7 4, 10-14 9, 17-21 14, 24-28 19, Jul 1-3 22
+     *   r4 referral 2024-08-01 ICPC 2024-07-30: dated before its referral -> left out of every ICPC measure
+     *   s1's referral (2024-04-01) also carries s1's ICPC 2024-04-23 (CIN rule 2884): one conference, from the S47
+     *      (from the referral, Easter Monday 1 Apr, it would be 16 working days)
      * s47_enquiries 2025 = s1, s2, s3 = 3; 2024 = s4 = 1
      * s47_rate 2025 = 3 / 40,000 x 10,000 = 0.75 -> 0.8 (half up); 2024: no mid-2023 estimate -> null
-     * icpc_15wd 2025 = s1, s4, r1 of s1, s2, s4, r1, r2 = 3 of 5 = 60.0; 2024: no ICPC held -> 0 of 0, null
+     * ICPCs held 2025: s1 15, s2 16, s4 10, r1 13, r2 16, r3 22 working days = 6; 2024: none (s4's held in 2025)
+     * icpc_15wd 2025 = s1, s4, r1 = 3 of 6 = 50.0; 2024: no ICPC held -> 0 of 0, null
+     * icpcs 2025 = 6, 2024 = 0; icpcs_rate 2025 = 6 / 40,000 x 10,000 = 1.5; 2024: no mid-2023 estimate -> null
+     * icpc_s47_band 2025: 0-10 s4 = 1 of 6 = 16.7; 11-15 s1, r1 = 2 = 33.3; 16-20 s2, r2 = 2 = 33.3; 21+ r3 = 1 =
+     *   16.7; 2024: Total 0, every band 0 of 0 = 0.0
      */
     @Test
     void s47AndIcpcWithinFifteenWorkingDays() {
@@ -216,7 +321,9 @@ class FrontDoorMeasureTest {
         Dataset<Row> ref = CinSilverFixture.of("referral")
                 .row("person_id", "r1", "referral_date", "2024-06-03", "icpc_date", "2024-06-20", "collection_year", 2025)
                 .row("person_id", "r2", "referral_date", "2024-09-02", "icpc_date", "2024-09-24", "collection_year", 2025)
-                .row("person_id", "s1", "referral_date", "2024-04-01", "collection_year", 2025)
+                .row("person_id", "r3", "referral_date", "2024-06-03", "icpc_date", "2024-07-03", "collection_year", 2025)
+                .row("person_id", "r4", "referral_date", "2024-08-01", "icpc_date", "2024-07-30", "collection_year", 2025)
+                .row("person_id", "s1", "referral_date", "2024-04-01", "icpc_date", "2024-04-23", "collection_year", 2025)
                 .frame();
         MeasureContext c = MeasureContext.builder(SparkTestSession.get())
                 .ret("301", MeasureContext.CIN_CENSUS, 2024).ret("301", MeasureContext.CIN_CENSUS, 2025)
@@ -224,13 +331,27 @@ class FrontDoorMeasureTest {
         Dataset<Row> years = c.reportingYears(MeasureContext.CIN_CENSUS);
         Map<String, Row> r = CinSilverFixture.results(FrontDoorMeasures.s47Enquiries(s47, years)
                 .unionByName(c.rateRows("s47_rate", FrontDoorMeasures.s47Counts(s47, years)), true)
-                .unionByName(FrontDoorMeasures.icpc15wd(s47, ref, years), true));
+                .unionByName(FrontDoorMeasures.icpc15wd(s47, ref, years), true)
+                .unionByName(FrontDoorMeasures.icpcs(s47, ref, years), true)
+                .unionByName(c.rateRows("icpcs_rate", FrontDoorMeasures.icpcCounts(s47, ref, years)), true)
+                .unionByName(FrontDoorMeasures.icpcS47Band(s47, ref, years), true));
         expect(r, "s47_enquiries|301|202425|Total", 3.0, 3L, null);
         expect(r, "s47_enquiries|301|202324|Total", 1.0, 1L, null);
         expect(r, "s47_rate|301|202425|Total", 0.8, 3L, 40000L);
         expect(r, "s47_rate|301|202324|Total", null, 1L, null);
-        expect(r, "icpc_15wd|301|202425|Total", 60.0, 3L, 5L);
+        expect(r, "icpc_15wd|301|202425|Total", 50.0, 3L, 6L);
         expect(r, "icpc_15wd|301|202324|Total", null, 0L, 0L);
+        expect(r, "icpcs|301|202425|Total", 6.0, 6L, null);
+        expect(r, "icpcs|301|202324|Total", 0.0, 0L, null);
+        expect(r, "icpcs_rate|301|202425|Total", 1.5, 6L, 40000L);
+        expect(r, "icpcs_rate|301|202324|Total", null, 0L, null);
+        expect(r, "icpc_s47_band|301|202425|Total", 6.0, 6L, null);
+        expect(r, "icpc_s47_band|301|202425|0-10", 16.7, 1L, 6L);
+        expect(r, "icpc_s47_band|301|202425|11-15", 33.3, 2L, 6L);
+        expect(r, "icpc_s47_band|301|202425|16-20", 33.3, 2L, 6L);
+        expect(r, "icpc_s47_band|301|202425|21+", 16.7, 1L, 6L);
+        expect(r, "icpc_s47_band|301|202324|21+", 0.0, 0L, 0L);
+        assertEquals(FrontDoorMeasures.ICPC_BAND, get(r, "icpc_s47_band|301|202425|21+").getAs("breakdown"));
     }
 
     @Test
@@ -240,7 +361,8 @@ class FrontDoorMeasureTest {
         assertEquals(Trends.schema().columnNames(), List.of(out.columns()));
         List<String> ids = out.select("measure_id").distinct().orderBy("measure_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         assertEquals(f.definitions().stream().map(MeasureDefinition::id).sorted().toList(), ids);
-        // 3 LA-years x 8 reporting-year measures + 3 snapshots x children_open = 27 rows
-        assertEquals(27, out.count());
+        // 3 LA-years x (12 reporting-year measures + icpc_s47_band's Total and 4 bands + referrals_by_source's
+        // Total, 22 codes and Health services) + 3 snapshots x children_open = 3 x 41 + 3 = 126 rows
+        assertEquals(126, out.count());
     }
 }

@@ -108,7 +108,10 @@ class CatalogueSuppressionTest {
         // plus the care leavers' six: EET, suitable accommodation and not in touch over care_leavers_17_18 and _19_21,
         // plus CLA health's four: health assessment, dental and immunisations over cla_12m_31mar, and the SDQ average
         // over cla_12m_sdq_received (the children with a score), and substance misuse over cla_12m_31mar (the age-band
-        // percentages, development assessments and convictions, have no count measure to link to)
-        assertEquals(34, links.size());
+        // percentages, development assessments and convictions, have no count measure to link to),
+        // plus LAIT's front door: referrals_nfa and referrals_not_in_need over referrals, and icpcs_rate,
+        // icpc_s47_band and icpc_15wd over icpcs, referrals_by_source over referrals, and cpp_ended_2yr's numerator
+        // and denominator over cpp_ended_duration's 24m+ row and Total
+        assertEquals(42, links.size());
     }
 }

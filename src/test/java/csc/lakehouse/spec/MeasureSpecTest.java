@@ -116,7 +116,9 @@ class MeasureSpecTest {
                 assertEquals(sorted, bounds, m.id() + " bands " + b.values());
             }
         }
-        assertEquals(3, bandMeasures); // cin_open_duration, cin_plan_duration, cpp_duration
+        // cin_open_duration, cin_plan_duration, cpp_duration, and the bands of plans and episodes ending in the year:
+        // cpp_ended_duration, cin_ended_duration
+        assertEquals(5, bandMeasures);
         assertEquals(List.of("<3m", "3-<6m", "6-<12m", "12-<24m", "24m+", "11m+"),
                 MeasureSpec.load().get("cpp_duration").orElseThrow().breakdowns().get(0).values());
     }
