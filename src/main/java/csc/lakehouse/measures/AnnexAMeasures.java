@@ -22,9 +22,11 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * What councils read from an Ofsted Annex A workbook the way the ChAT does (issue 15): caseloads by worker and
- * team from the Allocated Worker and Allocated Team columns, and the front door's conversion from contacts (List 1)
- * to early help (List 2) and to referral (List 3). They need nothing but one workbook, since a council may hold
- * nothing else for the current year.
+ * team from the Allocated Worker and Allocated Team columns; the front door's conversion from contacts (List 1) to
+ * early help (List 2) and to referral (List 3); children on CP plans (List 7) and looked after (List 8) visited and
+ * reviewed within timescale, and looked-after children with a health assessment in date, from the latest dates the
+ * lists carry (timescales: {@code ssd_timescales} and {@code review_timescales} in data-schemas/targets.yaml). They
+ * need nothing but one workbook, since a council may hold nothing else for the current year.
  *
  * <p>A workbook is a snapshot of the months up to the date it was run, not a reporting year: each measure is one
  * {@code As at date} row per LA, for its latest workbook (the collection year of the newest workbook held), dated
@@ -45,7 +47,30 @@ public final class AnnexAMeasures implements MeasureFamily {
     public List<MeasureDefinition> definitions() {
         return MeasureDefinition.of("annex_a_unallocated", "annex_a_caseload_per_worker",
                 "annex_a_workers_over_caseload_target", "annex_a_teams_over_caseload_target",
-                "annex_a_contacts_to_referral", "annex_a_contacts_to_early_help");
+                "annex_a_contacts_to_referral", "annex_a_contacts_to_early_help",
+                "annex_a_cp_visits_in_timescale", "annex_a_cla_visits_in_timescale",
+                "annex_a_cp_reviews_in_timescale", "annex_a_cla_reviews_in_timescale",
+                "annex_a_cla_health_assessment_in_date");
+    }
+
+    /** {@code review_timescales} in data-schemas/targets.yaml: every key is required (a spec, not a Java default). */
+    public record ReviewTimescales(int cpFirstReviewMonths, int cpReviewMonths, int claFirstReviewWorkingDays,
+                                   int claReviewMonths, int healthFirstAssessmentWorkingDays,
+                                   int healthAssessmentMonthsUnder5, int healthAssessmentMonths) {
+        @SuppressWarnings("unchecked")
+        public static ReviewTimescales load() {
+            Object t = csc.lakehouse.spec.DataSchemas.readYaml("targets.yaml", java.util.Map.class).get("review_timescales");
+            java.util.Map<String, Object> m = t instanceof java.util.Map<?, ?> ? (java.util.Map<String, Object>) t : java.util.Map.of();
+            return new ReviewTimescales(req(m, "cp_first_review_months"), req(m, "cp_review_months"),
+                    req(m, "cla_first_review_working_days"), req(m, "cla_review_months"),
+                    req(m, "health_first_assessment_working_days"), req(m, "health_assessment_months_under_5"),
+                    req(m, "health_assessment_months"));
+        }
+
+        private static int req(java.util.Map<String, Object> m, String k) {
+            if (m.get(k) instanceof Number n) return n.intValue();
+            throw new IllegalStateException("data-schemas/targets.yaml: review_timescales." + k + " is missing");
+        }
     }
 
     @Override
@@ -60,6 +85,15 @@ public final class AnnexAMeasures implements MeasureFamily {
                 ctx.table("annex_a_referrals"), "referral_date", "List 3 (referrals)"));
         parts.add(conversion("annex_a_contacts_to_early_help", snap, ctx.table("annex_a_contacts"),
                 ctx.table("annex_a_early_help"), "assessment_start_date", "List 2 (early help assessments)"));
+        SsdCaseHistoryMeasures.Timescales visits = SsdCaseHistoryMeasures.Timescales.load();
+        ReviewTimescales reviews = ReviewTimescales.load();
+        Dataset<Row> cp = ctx.table("annex_a_child_protection");
+        Dataset<Row> cla = ctx.table("annex_a_children_in_care");
+        parts.add(cpVisits(snap, cp, visits.cpVisitWorkingDays()));
+        parts.add(claVisits(snap, cla, visits));
+        parts.add(cpReviews(snap, cp, reviews));
+        parts.add(claReviews(snap, cla, reviews));
+        parts.add(claHealthAssessments(snap, cla, reviews));
         Dataset<Row> all = parts.get(0);
         for (int i = 1; i < parts.size(); i++) all = all.unionByName(parts.get(i), true);
         return Trends.shape(all);
@@ -242,5 +276,124 @@ public final class AnnexAMeasures implements MeasureFamily {
         r = Trends.notPublished(r, coalesce(col("_listed"), lit(0L)).equalTo(0), functions.concat(
                 lit("the Annex A workbook as at "), col("time_period"), lit(" has no " + nextList + ": conversion unknown")));
         return r.drop("_listed");
+    }
+
+    // ---------------------------------------------------------------- visits, reviews and health assessments
+
+    /**
+     * Whether {@code from} is at most {@code wd} working days before {@code to} (false when null or after it). Dates
+     * far before {@code to} are false without a look-up, so an old start date outside the bank-holiday calendar
+     * (Annex A lists children who came into care years ago) never reaches it.
+     */
+    static Column withinWorkingDays(Column from, Column to, int wd) {
+        Column days = functions.datediff(to, from);
+        return coalesce(when(days.geq(0).and(days.leq(2 * wd + 14)),
+                WorkingDays.workingDaysBetween(from, to).leq(wd)), lit(false));
+    }
+
+    /** A date column of the list, as null when after the as-at date (it cannot be known then: a typo). */
+    static Column known(String dateCol) {
+        return when(col(dateCol).leq(col("period_end")), col(dateCol));
+    }
+
+    /**
+     * {@code measureId}: of the rows of a list open at the as-at date (start on or before it, end empty or after it;
+     * one per child and start), those for which {@code within} holds. Not published when no open row gives
+     * {@code dateCol} ({@code heading}): the workbook does not carry the dates.
+     */
+    static Dataset<Row> inTimescale(String measureId, Dataset<Row> snap, Dataset<Row> list, String start, String end,
+                                    String dateCol, String heading, int listNo, Column within, String what) {
+        Dataset<Row> open = inWorkbook(snap, list)
+                .filter(col(start).leq(col("period_end")).and(col(end).isNull().or(col(end).gt(col("period_end")))));
+        Dataset<Row> given = open.groupBy(pcols()).agg(functions.count(known(dateCol)).as("_given"));
+        Dataset<Row> r = Trends.percentRows(measureId, numDen(snap, open, within, "person_id", start))
+                .join(given, Periods.pseq(), "left")
+                .withColumn("note", workbookNote(what));
+        r = Trends.notPublished(r, coalesce(col("_given"), lit(0L)).equalTo(0), functions.concat(
+                lit("no open row of List " + listNo + " on the Annex A workbook as at "), col("time_period"),
+                lit(" gives a " + heading + ": the list does not carry the dates")));
+        return r.drop("_given");
+    }
+
+    /**
+     * {@code annex_a_cp_visits_in_timescale}: of CP plans open at the as-at date (List 7), those whose Date of the
+     * Last Statutory Visit is at most {@code wd} working days before it; a plan with no visit yet is within while it
+     * started at most {@code wd} working days before.
+     */
+    public static Dataset<Row> cpVisits(Dataset<Row> snap, Dataset<Row> cp, int wd) {
+        Column last = known("last_visit_date");
+        Column within = when(last.isNull(), withinWorkingDays(col("cpp_start_date"), col("period_end"), wd))
+                .otherwise(withinWorkingDays(last, col("period_end"), wd));
+        return inTimescale("annex_a_cp_visits_in_timescale", snap, cp, "cpp_start_date", "cpp_end_date",
+                "last_visit_date", "Date of the Last Statutory Visit", 7, within,
+                "CP plans open on List 7 visited within " + wd + " working days (ssd_timescales)");
+    }
+
+    /**
+     * {@code annex_a_cla_visits_in_timescale}: of children looked after at the as-at date (List 8), those whose Date of
+     * Last Social Work Visit is within the regulations' interval (calendar days: the first-year interval while the
+     * child has been looked after under 365 days, the later interval after); with no visit yet, within while the
+     * child came into care at most the first-visit days before.
+     */
+    public static Dataset<Row> claVisits(Dataset<Row> snap, Dataset<Row> cla, SsdCaseHistoryMeasures.Timescales ts) {
+        Column last = known("last_visit_date");
+        Column inCare = functions.datediff(col("period_end"), col("cla_start_date"));
+        Column allowed = when(inCare.lt(365), lit(ts.claVisitDaysFirstYear())).otherwise(lit(ts.claVisitDaysAfter()));
+        Column within = when(last.isNull(), inCare.leq(ts.claFirstVisitDays()))
+                .otherwise(functions.datediff(col("period_end"), last).leq(allowed));
+        return inTimescale("annex_a_cla_visits_in_timescale", snap, cla, "cla_start_date", "cla_end_date",
+                "last_visit_date", "Date of Last Social Work Visit", 8, within,
+                "children looked after on List 8 visited within " + ts.claVisitDaysFirstYear() + " days (first year) or "
+                        + ts.claVisitDaysAfter() + " days (ssd_timescales)");
+    }
+
+    /**
+     * {@code annex_a_cp_reviews_in_timescale}: of CP plans open at the as-at date (List 7), those whose Date of latest
+     * review conference is at most the review interval (calendar months) before it; a plan with no review yet is
+     * in timescale while it started at most the first-review months before.
+     */
+    public static Dataset<Row> cpReviews(Dataset<Row> snap, Dataset<Row> cp, ReviewTimescales ts) {
+        Column last = known("latest_review_date");
+        Column within = when(last.isNull(), functions.add_months(col("cpp_start_date"), ts.cpFirstReviewMonths()).geq(col("period_end")))
+                .otherwise(functions.add_months(last, ts.cpReviewMonths()).geq(col("period_end")));
+        return inTimescale("annex_a_cp_reviews_in_timescale", snap, cp, "cpp_start_date", "cpp_end_date",
+                "latest_review_date", "Date of latest review conference", 7, within,
+                "CP plans open on List 7 reviewed within " + ts.cpReviewMonths() + " months, or started within "
+                        + ts.cpFirstReviewMonths() + " (review_timescales)");
+    }
+
+    /**
+     * {@code annex_a_cla_reviews_in_timescale}: of children looked after at the as-at date (List 8), those whose Date
+     * of Latest Statutory Review is at most the review interval (calendar months) before it; with no review yet,
+     * in timescale while they came into care at most the first-review working days before.
+     */
+    public static Dataset<Row> claReviews(Dataset<Row> snap, Dataset<Row> cla, ReviewTimescales ts) {
+        Column last = known("latest_review_date");
+        Column within = when(last.isNull(), withinWorkingDays(col("cla_start_date"), col("period_end"), ts.claFirstReviewWorkingDays()))
+                .otherwise(functions.add_months(last, ts.claReviewMonths()).geq(col("period_end")));
+        return inTimescale("annex_a_cla_reviews_in_timescale", snap, cla, "cla_start_date", "cla_end_date",
+                "latest_review_date", "Date of Latest Statutory Review", 8, within,
+                "children looked after on List 8 reviewed within " + ts.claReviewMonths() + " months, or in care under "
+                        + ts.claFirstReviewWorkingDays() + " working days (review_timescales)");
+    }
+
+    /**
+     * {@code annex_a_cla_health_assessment_in_date}: of children looked after at the as-at date (List 8), those whose
+     * Date of Last Health Assessment is at most the interval for their age before it (calendar months: the under-5
+     * interval while under 5 at the date, from the month of birth, else from Age of Child; the other interval
+     * otherwise); with no assessment yet, in date while they came into care at most the initial assessment's working
+     * days before.
+     */
+    public static Dataset<Row> claHealthAssessments(Dataset<Row> snap, Dataset<Row> cla, ReviewTimescales ts) {
+        Column last = known("last_health_assessment_date");
+        Column under5 = coalesce(functions.add_months(col("date_of_birth"), 60).gt(col("period_end")), col("age").lt(5), lit(false));
+        Column months = when(under5, lit(ts.healthAssessmentMonthsUnder5())).otherwise(lit(ts.healthAssessmentMonths()));
+        Column within = when(last.isNull(), withinWorkingDays(col("cla_start_date"), col("period_end"),
+                        ts.healthFirstAssessmentWorkingDays()))
+                .otherwise(functions.add_months(last, months).geq(col("period_end")));
+        return inTimescale("annex_a_cla_health_assessment_in_date", snap, cla, "cla_start_date", "cla_end_date",
+                "last_health_assessment_date", "Date of Last Health Assessment", 8, within,
+                "children looked after on List 8 with a health assessment within " + ts.healthAssessmentMonths()
+                        + " months (" + ts.healthAssessmentMonthsUnder5() + " under 5) (review_timescales)");
     }
 }

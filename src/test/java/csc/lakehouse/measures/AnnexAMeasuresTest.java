@@ -132,7 +132,12 @@ class AnnexAMeasuresTest {
         assertEquals(java.sql.Date.valueOf("2025-02-14"), row.getAs("period_start"));
         assertEquals(java.sql.Date.valueOf("2025-02-14"), row.getAs("period_end"));
         assertTrue(((String) row.getAs("note")).startsWith("Annex A workbook as at 2025-02-14"), (String) row.getAs("note"));
-        assertEquals(6, m.size(), "one row per measure: the 2024 workbook is not measured " + m.keySet());
+        assertEquals(11, m.size(), "one row per measure: the 2024 workbook is not measured " + m.keySet());
+        // Lists 7 and 8 of this workbook give no visit, review or health assessment dates: not published, not 0%
+        for (String id : List.of("annex_a_cp_visits_in_timescale", "annex_a_cla_visits_in_timescale",
+                "annex_a_cp_reviews_in_timescale", "annex_a_cla_reviews_in_timescale", "annex_a_cla_health_assessment_in_date")) {
+            assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(m.get(id + at).getAs("note")), id);
+        }
     }
 
     /** The as-at snapshot of LA 301 at 2025-02-14, served by the 2025 workbook. */
@@ -187,5 +192,74 @@ class AnnexAMeasuresTest {
         }
         assertTrue(((String) m.get("annex_a_unallocated|301|2025-02-14|Total").getAs("note")).contains("Allocated Worker"));
         assertTrue(((String) m.get("annex_a_contacts_to_referral|301|2025-02-14|Total").getAs("note")).contains("List 3"));
+    }
+
+    static final SsdCaseHistoryMeasures.Timescales VISITS = new SsdCaseHistoryMeasures.Timescales(10, 20, 7, 42, 91, 1, 18.0);
+    static final AnnexAMeasures.ReviewTimescales REVIEWS = new AnnexAMeasures.ReviewTimescales(3, 6, 20, 6, 20, 6, 12);
+
+    /*
+     * As at Friday 2025-02-14 (no bank holiday from January to it); working days counted from the day after.
+     * List 7 (CP visit 10 working days; reviews: first within 3 months, then every 6):
+     *   V1 start 2024-07-01, visit Fri 2025-01-31: 10 wd, within; review 2024-08-14 + 6 months = 2025-02-14, in
+     *   V2 start 2024-07-01, visit Thu 2025-01-30: 11 wd, not; review 2024-08-13 + 6 months = 02-13, not
+     *   V3 start Mon 2025-02-03, no visit: 9 wd since the start, within; no review, started 3 months ago at most, in
+     *   V4 start Mon 2025-01-20, no visit: 19 wd, not; no review, start + 3 months = 04-20, in
+     *   V5 ended 2025-02-01: not open
+     *   V6 start 2024-06-01, visit 2025-03-01 is after the date (unknown): no visit, started long ago, not; no review,
+     *      start + 3 months = 2024-09-01, not
+     *   visits 2/5 = 40.0; reviews V1, V3, V4 = 3/5 = 60.0
+     * List 8 (visits: 7 days with none yet, 42 in the first year, 91 after; reviews: 20 wd with none yet, then 6
+     * months; health: 20 wd with none yet, then 6 months under 5, 12 from 5):
+     *   L1 start 2024-12-01 (75 days in care), visit 2025-01-03: 42 days, within; review 2024-12-20, in;
+     *      born 2022-06 (under 5), health 2024-08-01 + 6 months = 2025-02-01, not
+     *   L2 start 2024-12-01, visit 2025-01-02: 43 days, not; no review, in care 75 days (over 20 wd), not;
+     *      born 2010-01 (15), health 2024-03-01 + 12 months = 2025-03-01, in
+     *   L3 start 2020-05-01 (years), visit 2024-11-15: 91 days, within; review 2024-08-13 + 6 months = 02-13, not;
+     *      no month of birth, Age 3: under 5, health 2024-09-01 + 6 months = 2025-03-01, in
+     *   L4 start Mon 2025-02-10, no visit: 4 days, within; no review: 4 wd, in; no health assessment: 4 wd, in
+     *   L5 start Fri 2025-01-10, no visit: 35 days, not; no review: 25 wd, not; no health assessment: 25 wd, not
+     *   L6 ceased 2025-02-10: not open
+     *   visits L1, L3, L4 = 3/5 = 60.0; reviews L1, L4 = 2/5 = 40.0; health L2, L3, L4 = 3/5 = 60.0
+     */
+    @Test
+    void visitsReviewsAndHealthAssessmentsAgainstTheTimescales() {
+        Dataset<Row> cp = list("annex_a_child_protection",
+                "la_code, collection_year, person_id, cpp_start_date, cpp_end_date, last_visit_date, latest_review_date",
+                r("301", 2025, "V1", "2024-07-01", null, "2025-01-31", "2024-08-14"),
+                r("301", 2025, "V2", "2024-07-01", null, "2025-01-30", "2024-08-13"),
+                r("301", 2025, "V3", "2025-02-03", null, null, null),
+                r("301", 2025, "V4", "2025-01-20", null, null, null),
+                r("301", 2025, "V5", "2024-07-01", "2025-02-01", "2025-01-31", "2024-12-01"),
+                r("301", 2025, "V6", "2024-06-01", null, "2025-03-01", null));
+        Dataset<Row> cla = list("annex_a_children_in_care",
+                "la_code, collection_year, person_id, cla_start_date, cla_end_date, last_visit_date, latest_review_date, "
+                        + "date_of_birth, age, last_health_assessment_date",
+                r("301", 2025, "L1", "2024-12-01", null, "2025-01-03", "2024-12-20", "2022-06-01", 2, "2024-08-01"),
+                r("301", 2025, "L2", "2024-12-01", null, "2025-01-02", null, "2010-01-01", 15, "2024-03-01"),
+                r("301", 2025, "L3", "2020-05-01", null, "2024-11-15", "2024-08-13", null, 3, "2024-09-01"),
+                r("301", 2025, "L4", "2025-02-10", null, null, null, "2015-01-01", 10, null),
+                r("301", 2025, "L5", "2025-01-10", null, null, null, "2015-01-01", 10, null),
+                r("301", 2025, "L6", "2024-01-10", "2025-02-10", "2025-02-01", "2024-12-01", "2015-01-01", 10, "2024-12-01"));
+        Map<String, Row> m = results(AnnexAMeasures.cpVisits(snap(), cp, VISITS.cpVisitWorkingDays())
+                .unionByName(AnnexAMeasures.cpReviews(snap(), cp, REVIEWS), true)
+                .unionByName(AnnexAMeasures.claVisits(snap(), cla, VISITS), true)
+                .unionByName(AnnexAMeasures.claReviews(snap(), cla, REVIEWS), true)
+                .unionByName(AnnexAMeasures.claHealthAssessments(snap(), cla, REVIEWS), true));
+        String at = "|301|2025-02-14|Total";
+        expect(m, "annex_a_cp_visits_in_timescale" + at, 40.0, 2L, 5L);
+        expect(m, "annex_a_cp_reviews_in_timescale" + at, 60.0, 3L, 5L);
+        expect(m, "annex_a_cla_visits_in_timescale" + at, 60.0, 3L, 5L);
+        expect(m, "annex_a_cla_reviews_in_timescale" + at, 40.0, 2L, 5L);
+        expect(m, "annex_a_cla_health_assessment_in_date" + at, 60.0, 3L, 5L);
+        assertTrue(((String) m.get("annex_a_cp_visits_in_timescale" + at).getAs("note")).contains("10 working days"));
+    }
+
+    /** The timescales the measures run with are data: targets.yaml's review_timescales, every key present. */
+    @Test
+    void reviewTimescalesComeFromTargetsYaml() {
+        AnnexAMeasures.ReviewTimescales t = AnnexAMeasures.ReviewTimescales.load();
+        assertEquals(6, t.cpReviewMonths());
+        assertEquals(20, t.claFirstReviewWorkingDays());
+        assertEquals(12, t.healthAssessmentMonths());
     }
 }
