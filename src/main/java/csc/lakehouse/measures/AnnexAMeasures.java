@@ -50,13 +50,14 @@ public final class AnnexAMeasures implements MeasureFamily {
                 "annex_a_contacts_to_referral", "annex_a_contacts_to_early_help",
                 "annex_a_cp_visits_in_timescale", "annex_a_cla_visits_in_timescale",
                 "annex_a_cp_reviews_in_timescale", "annex_a_cla_reviews_in_timescale",
-                "annex_a_cla_health_assessment_in_date");
+                "annex_a_cla_health_assessment_in_date", "annex_a_pathway_plans_reviewed");
     }
 
     /** {@code review_timescales} in data-schemas/targets.yaml: every key is required (a spec, not a Java default). */
     public record ReviewTimescales(int cpFirstReviewMonths, int cpReviewMonths, int claFirstReviewWorkingDays,
                                    int claReviewMonths, int healthFirstAssessmentWorkingDays,
-                                   int healthAssessmentMonthsUnder5, int healthAssessmentMonths) {
+                                   int healthAssessmentMonthsUnder5, int healthAssessmentMonths,
+                                   int pathwayPlanReviewMonths) {
         @SuppressWarnings("unchecked")
         public static ReviewTimescales load() {
             Object t = csc.lakehouse.spec.DataSchemas.readYaml("targets.yaml", java.util.Map.class).get("review_timescales");
@@ -64,7 +65,7 @@ public final class AnnexAMeasures implements MeasureFamily {
             return new ReviewTimescales(req(m, "cp_first_review_months"), req(m, "cp_review_months"),
                     req(m, "cla_first_review_working_days"), req(m, "cla_review_months"),
                     req(m, "health_first_assessment_working_days"), req(m, "health_assessment_months_under_5"),
-                    req(m, "health_assessment_months"));
+                    req(m, "health_assessment_months"), req(m, "pathway_plan_review_months"));
         }
 
         private static int req(java.util.Map<String, Object> m, String k) {
@@ -75,7 +76,10 @@ public final class AnnexAMeasures implements MeasureFamily {
 
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
-        Dataset<Row> snap = asAtDates(latestWorkbooks(ctx), listDates(ctx));
+        // one small job (a row per LA): the as-at frame is then local, as the context's periods are, so the measures'
+        // joins broadcast it without re-running the aggregation over the nine lists for each of them
+        Dataset<Row> dated = asAtDates(latestWorkbooks(ctx), listDates(ctx));
+        Dataset<Row> snap = ctx.spark().createDataFrame(dated.collectAsList(), dated.schema());
         double target = SsdCaseHistoryMeasures.Timescales.load().caseloadTargetPerFte();
         Dataset<Row> children = openChildren(snap, ctx.table("annex_a_children_in_care"),
                 ctx.table("annex_a_child_protection"), ctx.table("annex_a_children_in_need"),
@@ -94,6 +98,7 @@ public final class AnnexAMeasures implements MeasureFamily {
         parts.add(cpReviews(snap, cp, reviews));
         parts.add(claReviews(snap, cla, reviews));
         parts.add(claHealthAssessments(snap, cla, reviews));
+        parts.add(pathwayPlans(snap, ctx.table("annex_a_care_leavers"), reviews));
         Dataset<Row> all = parts.get(0);
         for (int i = 1; i < parts.size(); i++) all = all.unionByName(parts.get(i), true);
         return Trends.shape(all);
@@ -322,8 +327,8 @@ public final class AnnexAMeasures implements MeasureFamily {
      */
     public static Dataset<Row> cpVisits(Dataset<Row> snap, Dataset<Row> cp, int wd) {
         Column last = known("last_visit_date");
-        Column within = when(last.isNull(), withinWorkingDays(col("cpp_start_date"), col("period_end"), wd))
-                .otherwise(withinWorkingDays(last, col("period_end"), wd));
+        // one working-day look-up (its calendar is a literal in the plan): from the visit, else from the start
+        Column within = withinWorkingDays(coalesce(last, col("cpp_start_date")), col("period_end"), wd);
         return inTimescale("annex_a_cp_visits_in_timescale", snap, cp, "cpp_start_date", "cpp_end_date",
                 "last_visit_date", "Date of the Last Statutory Visit", 7, within,
                 "CP plans open on List 7 visited within " + wd + " working days (ssd_timescales)");
@@ -395,5 +400,27 @@ public final class AnnexAMeasures implements MeasureFamily {
                 "last_health_assessment_date", "Date of Last Health Assessment", 8, within,
                 "children looked after on List 8 with a health assessment within " + ts.healthAssessmentMonths()
                         + " months (" + ts.healthAssessmentMonthsUnder5() + " under 5) (review_timescales)");
+    }
+
+    /**
+     * {@code annex_a_pathway_plans_reviewed}: of the relevant and former relevant care leavers on List 9 (those a
+     * pathway plan is for; qualifying care leavers are left out), those whose Latest Pathway Plan Review Date is at
+     * most the review interval (calendar months) before the as-at date. Not published when no such care leaver has a
+     * review date (the list's layout before January 2024 has no such column).
+     */
+    public static Dataset<Row> pathwayPlans(Dataset<Row> snap, Dataset<Row> careLeavers, ReviewTimescales ts) {
+        Dataset<Row> leavers = inWorkbook(snap, careLeavers)
+                .filter(col("eligibility").isin("relevant_child", "former_relevant_child"));
+        Column last = known("latest_pathway_plan_review_date");
+        Column within = coalesce(functions.add_months(last, ts.pathwayPlanReviewMonths()).geq(col("period_end")), lit(false));
+        Dataset<Row> given = leavers.groupBy(pcols()).agg(functions.count(last).as("_given"));
+        Dataset<Row> r = Trends.percentRows("annex_a_pathway_plans_reviewed", numDen(snap, leavers, within, "person_id"))
+                .join(given, Periods.pseq(), "left")
+                .withColumn("note", workbookNote("relevant and former relevant care leavers on List 9 whose pathway plan "
+                        + "was reviewed within " + ts.pathwayPlanReviewMonths() + " months (review_timescales)"));
+        r = Trends.notPublished(r, coalesce(col("_given"), lit(0L)).equalTo(0), functions.concat(
+                lit("no relevant or former relevant care leaver on List 9 of the Annex A workbook as at "), col("time_period"),
+                lit(" has a Latest Pathway Plan Review Date: the list (before its January 2024 layout) does not carry it")));
+        return r.drop("_given");
     }
 }

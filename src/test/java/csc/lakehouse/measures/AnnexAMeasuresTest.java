@@ -132,10 +132,11 @@ class AnnexAMeasuresTest {
         assertEquals(java.sql.Date.valueOf("2025-02-14"), row.getAs("period_start"));
         assertEquals(java.sql.Date.valueOf("2025-02-14"), row.getAs("period_end"));
         assertTrue(((String) row.getAs("note")).startsWith("Annex A workbook as at 2025-02-14"), (String) row.getAs("note"));
-        assertEquals(11, m.size(), "one row per measure: the 2024 workbook is not measured " + m.keySet());
+        assertEquals(12, m.size(), "one row per measure: the 2024 workbook is not measured " + m.keySet());
         // Lists 7 and 8 of this workbook give no visit, review or health assessment dates: not published, not 0%
         for (String id : List.of("annex_a_cp_visits_in_timescale", "annex_a_cla_visits_in_timescale",
-                "annex_a_cp_reviews_in_timescale", "annex_a_cla_reviews_in_timescale", "annex_a_cla_health_assessment_in_date")) {
+                "annex_a_cp_reviews_in_timescale", "annex_a_cla_reviews_in_timescale", "annex_a_cla_health_assessment_in_date",
+                "annex_a_pathway_plans_reviewed")) {
             assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(m.get(id + at).getAs("note")), id);
         }
     }
@@ -195,7 +196,7 @@ class AnnexAMeasuresTest {
     }
 
     static final SsdCaseHistoryMeasures.Timescales VISITS = new SsdCaseHistoryMeasures.Timescales(10, 20, 7, 42, 91, 1, 18.0);
-    static final AnnexAMeasures.ReviewTimescales REVIEWS = new AnnexAMeasures.ReviewTimescales(3, 6, 20, 6, 20, 6, 12);
+    static final AnnexAMeasures.ReviewTimescales REVIEWS = new AnnexAMeasures.ReviewTimescales(3, 6, 20, 6, 20, 6, 12, 6);
 
     /*
      * As at Friday 2025-02-14 (no bank holiday from January to it); working days counted from the day after.
@@ -261,5 +262,30 @@ class AnnexAMeasuresTest {
         assertEquals(6, t.cpReviewMonths());
         assertEquals(20, t.claFirstReviewWorkingDays());
         assertEquals(12, t.healthAssessmentMonths());
+        assertEquals(6, t.pathwayPlanReviewMonths());
+    }
+
+    /*
+     * List 9 as at 2025-02-14, pathway plans reviewed every 6 months:
+     *   G1 former relevant, reviewed 2024-08-14 + 6 months = 2025-02-14: in
+     *   G2 relevant, reviewed 2024-08-13 + 6 months = 02-13: not
+     *   G3 former relevant, no review date: not
+     *   G4 qualifying care leaver (no pathway plan duty): left out
+     *   G5 former relevant, in the 2024 workbook only: not measured
+     * 1 of 3 = 33.3. A List 9 in the older layout (no review dates at all) is not published.
+     */
+    @Test
+    void pathwayPlansReviewedOrNotPublishedWithoutTheColumn() {
+        Dataset<Row> leavers = list("annex_a_care_leavers", "la_code, collection_year, person_id, eligibility, latest_pathway_plan_review_date",
+                r("301", 2025, "G1", "former_relevant_child", "2024-08-14"), r("301", 2025, "G2", "relevant_child", "2024-08-13"),
+                r("301", 2025, "G3", "former_relevant_child", null), r("301", 2025, "G4", "qualifying_care_leaver", "2025-01-01"),
+                r("301", 2024, "G5", "former_relevant_child", "2024-03-01"));
+        Map<String, Row> m = results(AnnexAMeasures.pathwayPlans(snap(), leavers, REVIEWS));
+        expect(m, "annex_a_pathway_plans_reviewed|301|2025-02-14|Total", 33.3, 1L, 3L);
+        Dataset<Row> older = list("annex_a_care_leavers", "la_code, collection_year, person_id, eligibility",
+                r("301", 2025, "G1", "former_relevant_child"));
+        Row row = results(AnnexAMeasures.pathwayPlans(snap(), older, REVIEWS)).get("annex_a_pathway_plans_reviewed|301|2025-02-14|Total");
+        assertNull(row.getAs("value"));
+        assertTrue(((String) row.getAs("note")).contains("Latest Pathway Plan Review Date"), (String) row.getAs("note"));
     }
 }
