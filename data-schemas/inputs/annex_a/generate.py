@@ -5,7 +5,8 @@ AnnexAReaderTest.generatedSchemasAreCurrent fails when the generated files are o
 import yaml
 
 SILVER = {"child_id": "string", "family_id": "string", "code": "string", "date": "date", "int": "int",
-          "string": "string", "birth_month": "date", "postcode_district": "string"}
+          "string": "string", "birth_month": "date", "postcode_district": "string",
+          "worker": "string"}
 PARSED = {"date", "int", "birth_month"}
 
 def q(s):
@@ -24,6 +25,8 @@ for l in spec["lists"]:
         desc = f"{c['headers'][0]}"
         if c["type"] == "child_id":
             desc = "keyed pseudonym of Child Unique ID (csc_pseudonym(la, id)); never the identifier itself"
+        elif c["type"] == "worker":
+            desc = f"keyed pseudonym of {c['headers'][0]} (csc_pseudonym(la, 'worker|' + the name, case and spacing ignored)); never the name itself"
         elif c["type"] == "code":
             desc += f" (code of {c['codelist']})"
         elif c["type"] == "birth_month":

@@ -29,7 +29,8 @@ import static org.apache.spark.sql.functions.when;
  * {@code N1 - Abuse or neglect}); a value that still does not match is left null and its row
  * quarantined by the list's rules. Excel errors ({@code #N/A}) count as blank. Dates: ISO (real
  * spreadsheet dates), dd/mm/yyyy text, or an Excel serial number. Child ids are pseudonymised, dates
- * of birth kept to the month, postcodes to the district; staff names are not carried.
+ * of birth kept to the month, postcodes to the district; allocated workers' names become keyed pseudonyms
+ * ({@link #workerPseudonym}) so caseloads can be counted without a name past bronze.
  */
 public final class AnnexASilverBuilder implements SilverBuilder {
     private final AnnexASpec.ListSpec spec;
@@ -62,6 +63,7 @@ public final class AnnexASilverBuilder implements SilverBuilder {
             Column raw = cleanA(have.contains(c.name) ? col(c.name) : lit(null).cast("string"));
             Column typed = switch (c.type) {
                 case "child_id", "family_id" -> Pseudonymiser.pseudonym(la, raw);
+                case "worker" -> workerPseudonym(la, raw);
                 case "code" -> mapCode(raw, c.codelist);
                 case "date" -> date(raw);
                 case "birth_month" -> functions.trunc(date(raw), "month");
@@ -71,7 +73,8 @@ public final class AnnexASilverBuilder implements SilverBuilder {
                 default -> raw;
             };
             out.add(typed.as(c.silverName()));
-            if (!"child_id".equals(c.type) && !"family_id".equals(c.type) && !"postcode_district".equals(c.type)) {
+            if (!"child_id".equals(c.type) && !"family_id".equals(c.type) && !"worker".equals(c.type)
+                    && !"postcode_district".equals(c.type)) {
                 src.add(raw.as(c.name));
             }
         }
@@ -83,6 +86,15 @@ public final class AnnexASilverBuilder implements SilverBuilder {
         }
         out.add(functions.struct(src.toArray(new Column[0])).as("_src"));
         return b.select(out.toArray(new Column[0]));
+    }
+
+    /**
+     * A worker's name as a keyed pseudonym in the workers' namespace ({@code worker|}, as the SSD's worker ids), case
+     * and spacing ignored so "Jo  Smith" and "jo smith" on two lists are one worker; null when blank.
+     */
+    static Column workerPseudonym(Column la, Column name) {
+        Column norm = functions.lower(functions.trim(functions.regexp_replace(name, "\\s+", " ")));
+        return Pseudonymiser.pseudonym(la, functions.concat(lit("worker|"), norm));
     }
 
     /** Blank and Excel error values to null, otherwise trimmed. */

@@ -21,7 +21,9 @@ public final class NationalFrameworkMeasures implements MeasureFamily {
             new UascMeasures(),
             new SocialWorkerStabilityMeasures(),
             new CareLeaverMeasures(),
-            new ClaHealthMeasures());
+            new ClaHealthMeasures(),
+            // the ChAT's measures from one Annex A workbook, as-at rows (they need no other source)
+            new AnnexAMeasures());
 
     @Override
     public String name() { return "national_framework"; }

@@ -227,7 +227,10 @@ class AnnexAReaderTest {
         assertEquals(java.sql.Date.valueOf("2023-10-01"), ref.getAs("referral_date"), "Excel serial date");
         assertEquals("5D", ref.getAs("referral_source"));
         assertEquals("no", ref.getAs("referral_nfa"));
-        assertTrue(!List.of(r.silver().columns()).contains("allocated_worker"), "no staff names in silver");
+        // the worker's name is a keyed pseudonym in the workers' namespace, case and spacing ignored: never the name
+        assertEquals(SparkTestSession.pseudonym("301", "worker|a worker"), ref.getAs("allocated_worker"));
+        assertTrue(!r.silver().select(org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct("*")))
+                .first().getString(0).contains("A Worker"), "no staff names in silver");
     }
 
     /** Silver kept/quarantined per list for one liia sample (printed for the run report). */
