@@ -73,7 +73,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                 cppDuration(cp, snaps),
                 cppEnded2yr(cp, years),
                 cppCategory(cp, years),
-                cppReviewedInTimescale(cp, ctx.returnRows("cp_review"), snaps),
+                cppReviewedInTimescale(cp, ctx.returnRows("cp_review"), snaps, ReviewTimescales.load()),
                 cppEndedDuration(cp, years),
                 cinEndedDuration(referral, years)));
         rows = notCollected(rows);
@@ -230,12 +230,15 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      * and each later one within 6 months of the one before (date <= previous + 6 calendar months), and the next
      * review not overdue at A (the last review, or the start if none, + 6 months, or + 3 months, >= A). Reviews
      * are the plan's reviews in the same return as the plan, dated after its start (rule 8841) and on or before A.
+     * The 3 and 6 months are {@code review_timescales} in targets.yaml (Working Together).
      *
      * @param reviews per-return silver cp_review rows
      */
-    public static Dataset<Row> cppReviewedInTimescale(Dataset<Row> cp, Dataset<Row> reviews, Dataset<Row> snaps) {
+    public static Dataset<Row> cppReviewedInTimescale(Dataset<Row> cp, Dataset<Row> reviews, Dataset<Row> snaps,
+                                                      ReviewTimescales ts) {
+        int first = ts.cpFirstReviewMonths(), then = ts.cpReviewMonths();
         Dataset<Row> due = openAtInReturn(snaps, cp, "start_date", "end_date")
-                .filter(add_months(col("start_date"), 3).leq(col("period_end")))
+                .filter(add_months(col("start_date"), first).leq(col("period_end")))
                 .select(pcols("person_id", "start_date", "collection_year"))
                 .dropDuplicates(cols("person_id", "start_date"));
         Dataset<Row> r = reviews.select(col("la_code").as("_r_la"), col("person_id").as("_r_person"),
@@ -246,13 +249,13 @@ public final class ChildProtectionMeasures implements MeasureFamily {
                 .and(col("review_date").gt(col("start_date"))).and(col("review_date").leq(col("period_end"))), "left");
         Column previous = functions.lag(col("review_date"), 1)
                 .over(Window.partitionBy(pcols("person_id", "start_date")).orderBy(col("review_date")));
-        Column dueBy = when(previous.isNull(), add_months(col("start_date"), 3)).otherwise(add_months(previous, 6));
+        Column dueBy = when(previous.isNull(), add_months(col("start_date"), first)).otherwise(add_months(previous, then));
         Dataset<Row> plans = withReviews
                 .withColumn("_late", when(col("review_date").gt(dueBy), lit(1)).otherwise(lit(0)))
                 .groupBy(pcols("person_id", "start_date"))
                 .agg(functions.max("_late").as("_any_late"), functions.max("review_date").as("_last"));
-        Column nextDue = when(col("_last").isNull(), add_months(col("start_date"), 3))
-                .otherwise(add_months(col("_last"), 6));
+        Column nextDue = when(col("_last").isNull(), add_months(col("start_date"), first))
+                .otherwise(add_months(col("_last"), then));
         Column inTimescale = col("_any_late").equalTo(0).and(nextDue.geq(col("period_end")));
         return Trends.percentRows("cpp_reviewed_in_timescale",
                 numDen(snaps, plans, inTimescale, "person_id", "start_date"));

@@ -196,7 +196,7 @@ class AnnexAMeasuresTest {
     }
 
     static final SsdCaseHistoryMeasures.Timescales VISITS = new SsdCaseHistoryMeasures.Timescales(10, 20, 7, 42, 91, 1, 18.0);
-    static final AnnexAMeasures.ReviewTimescales REVIEWS = new AnnexAMeasures.ReviewTimescales(3, 6, 20, 6, 20, 6, 12, 6);
+    static final ReviewTimescales REVIEWS = new ReviewTimescales(3, 6, 20, 6, 20, 6, 12, 6);
 
     /*
      * As at Friday 2025-02-14 (no bank holiday from January to it); working days counted from the day after.
@@ -258,7 +258,7 @@ class AnnexAMeasuresTest {
     /** The timescales the measures run with are data: targets.yaml's review_timescales, every key present. */
     @Test
     void reviewTimescalesComeFromTargetsYaml() {
-        AnnexAMeasures.ReviewTimescales t = AnnexAMeasures.ReviewTimescales.load();
+        ReviewTimescales t = ReviewTimescales.load();
         assertEquals(6, t.cpReviewMonths());
         assertEquals(20, t.claFirstReviewWorkingDays());
         assertEquals(12, t.healthAssessmentMonths());

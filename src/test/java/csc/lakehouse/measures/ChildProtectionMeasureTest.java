@@ -307,7 +307,7 @@ class ChildProtectionMeasureTest {
         MeasureContext c = MeasureContext.builder(SparkTestSession.get())
                 .ret("301", MeasureContext.CIN_CENSUS, 2024).build();
         Map<String, Row> r = CinSilverFixture.results(ChildProtectionMeasures.cppReviewedInTimescale(cp, reviews.frame(),
-                c.snapshots(MeasureContext.CIN_CENSUS)));
+                c.snapshots(MeasureContext.CIN_CENSUS), ReviewTimescales.load()));
         expect(r, "cpp_reviewed_in_timescale|301|202324|Total", 42.9, 3L, 7L);
     }
 
