@@ -149,14 +149,17 @@ class NeglectCohortMeasureTest {
     void familiesAreListed() {
         List<MeasureFamily> all = CinMeasureFamilies.all();
         assertEquals(List.of("front_door", "cin_cp", "neglect"), all.stream().map(MeasureFamily::name).toList());
-        assertEquals(9 + 12 + 5, all.stream().mapToInt(f -> f.definitions().size()).sum());
+        assertEquals(15 + 15 + 5, all.stream().mapToInt(f -> f.definitions().size()).sum());
         // an LA with one CIN census return and no silver rows at all: every period is zero-filled
-        // front_door: 8 reporting-year measures + children_open = 9
+        // front_door: 8 reporting-year measures + children_open = 9, + referrals_nfa, referrals_not_in_need, icpcs,
+        //         icpcs_rate (4) + icpc_s47_band (Total + 4 bands = 5) + referrals_by_source (Total + the 22 codes
+        //         of cin_referral_source.csv valid in 2023-24 + the Health services group = 24) = 42
         // cin_cp: cpp_starts, _rate, cpp_repeat, cpp_ended_2yr (4) + cpp_category (Total + 5) + cin_31mar, _rate,
-        //         cpp_31mar, _rate (4) + cin_open_duration (6) + cin_plan_duration (5) + cpp_duration (Total + 5 + 11m+ = 7) = 32
+        //         cpp_31mar, _rate (4) + cin_open_duration (6) + cin_plan_duration (5) + cpp_duration (Total + 5 + 11m+ = 7) = 32,
+        //         + cpp_reviewed_in_timescale (1) + cpp_ended_duration and cin_ended_duration (Total + 5 bands each = 12) = 45
         // neglect: neglect_new (Total + assessment + cp_plan), neglect_days_to_cpp, neglect_repeat_cpp = 5
         //         (no 903 return: no care-entry rows)
         MeasureContext empty = MeasureContext.builder(SparkTestSession.get()).ret("301", MeasureContext.CIN_CENSUS, 2024).build();
-        assertEquals(List.of(9L, 32L, 5L), all.stream().map(f -> f.compute(empty).count()).toList());
+        assertEquals(List.of(42L, 45L, 5L), all.stream().map(f -> f.compute(empty).count()).toList());
     }
 }
