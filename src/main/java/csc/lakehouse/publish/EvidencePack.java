@@ -714,7 +714,11 @@ public final class EvidencePack {
     private void stackedFigure(String m) {
         if (!charted.add(m + "|stacked")) return;
         List<Row> rs = byMeasure.get(m);
-        List<String> bands = nonZeroBands(m);
+        // a value that repeats others (a group of codes, an "11m+" inside "6-<12m" and "12m+") is not part of the
+        // 100%: it stays in the table and is left out of the bar
+        Set<String> overlapping = nonAdditive(m);
+        List<String> bands = new ArrayList<>(nonZeroBands(m));
+        bands.removeIf(overlapping::contains);
         List<Integer> present = new ArrayList<>();
         for (int p = 0; p < periods.size(); p++) {
             String per = periods.get(p);
@@ -749,6 +753,16 @@ public final class EvidencePack {
     }
 
     /** Breakdown values with a non-zero (or suppressed) figure in some year: columns that are 0 in every year are dropped. */
+    /** the catalogue's non_additive breakdown values of a measure (data-schemas/measures.yaml) */
+    private static Set<String> nonAdditive(String m) {
+        return MeasureSpecHolder.SPEC.get(m).map(x -> x.breakdowns().stream()
+                .flatMap(b -> b.nonAdditive().stream()).collect(java.util.stream.Collectors.toSet())).orElse(Set.of());
+    }
+
+    private static final class MeasureSpecHolder {
+        static final csc.lakehouse.spec.MeasureSpec SPEC = csc.lakehouse.spec.MeasureSpec.load();
+    }
+
     private List<String> nonZeroBands(String m) {
         List<String> out = new ArrayList<>();
         for (String b : TrendSeries.breakdownValues(byMeasure.get(m))) {

@@ -34,6 +34,35 @@ class EvidencePackTest {
         return html;
     }
 
+    /**
+     * A breakdown value the catalogue marks non_additive (referrals_by_source's "Health services", which repeats
+     * 3A-3F) stays in the measure's table but is not a slice of its 100% stacked bar. By hand: 2023-24 has 2A 40%,
+     * 6 60% and Health services 25% (of the same 100 referrals); the bar shows 2A and 6 only.
+     */
+    @Test
+    void aNonAdditiveGroupIsNotASliceOfTheStackedBar() throws Exception {
+        String head = "measure_id,time_period,time_identifier,period_start,period_end,geographic_level,new_la_code,la_name,"
+                + "breakdown,breakdown_value,numerator,denominator,value,unit\n";
+        StringBuilder csv = new StringBuilder(head);
+        for (String y : new String[]{"202223", "202324"}) {
+            String p = y + ",Reporting year," + (Integer.parseInt(y.substring(0, 4)) + 1) + "-03-31,"
+                    + (Integer.parseInt(y.substring(0, 4)) + 1) + "-03-31,Local authority,E09000002,Barking and Dagenham,";
+            csv.append("referrals_by_source,").append(p).append("Total,Total,100,,100,count\n");
+            csv.append("referrals_by_source,").append(p).append("referral_source,2A,40,100,40.0,percent\n");
+            csv.append("referrals_by_source,").append(p).append("referral_source,6,60,100,60.0,percent\n");
+            csv.append("referrals_by_source,").append(p).append("referral_source,Health services,25,100,25.0,percent\n");
+        }
+        Path f = Files.createTempFile("trends-nonadditive", ".csv");
+        Files.writeString(f, csv.toString(), StandardCharsets.UTF_8);
+        String html = EvidencePack.render(TrendsFile.read(f), PublishedCatalogue.get(),
+                Benchmarks.load(resource("/benchmarks"), "E09000002"), Files.readString(resource("/publish/manifest-sample.json")));
+        Matcher bar = Pattern.compile("<svg[^>]*>(?:(?!</svg>).)*share by referral source(?:(?!</svg>).)*</svg>", Pattern.DOTALL).matcher(html);
+        assertTrue(bar.find(), "the stacked bar of referrals_by_source");
+        assertTrue(bar.group().contains(">2A<") && bar.group().contains(">6<"), "2A and 6 are slices");
+        assertFalse(bar.group().contains("Health services"), "the non-additive group is not a slice");
+        assertTrue(html.substring(bar.end()).contains("Health services"), "the group stays in the table");
+    }
+
     @Test
     void containsEverySection() throws Exception {
         String html = samplePage();
