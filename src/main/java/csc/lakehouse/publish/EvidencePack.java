@@ -804,17 +804,26 @@ public final class EvidencePack {
         explained.add(measureId);
         noteCodes(measureId, cols);
         String u = unit(measureId);
-        out.append("<table class=\"data\"><caption>").append(esc(title(measureId)
-                + ("percent".equals(u) ? ": percentage of the total, with the number of children in brackets" : ""))).append("</caption><thead><tr><th>Year</th>");
-        for (String c : cols) out.append("<th class=\"n\">").append(esc(has(c) ? title(c) : c)).append("</th>");
-        out.append("</tr></thead><tbody>");
-        for (String p : years) {
-            out.append("<tr><th>").append(esc(TrendSeries.label(p))).append("</th>");
-            for (String c : cols) out.append("<td class=\"n\">").append(esc(cell(TrendSeries.series(rs, c).get(p)))).append("</td>");
-            out.append("</tr>");
+        // a page holds about ten columns of figures: a longer breakdown (22 referral sources) continues in a
+        // further table with the years repeated, rather than running off the printed page
+        for (int from = 0; from < cols.size(); from += TABLE_COLUMNS) {
+            List<String> part = cols.subList(from, Math.min(cols.size(), from + TABLE_COLUMNS));
+            out.append("<table class=\"data\"><caption>").append(esc(title(measureId)
+                    + ("percent".equals(u) ? ": percentage of the total, with the number of children in brackets" : "")
+                    + (from > 0 ? " (continued)" : ""))).append("</caption><thead><tr><th>Year</th>");
+            for (String c : part) out.append("<th class=\"n\">").append(esc(has(c) ? title(c) : c)).append("</th>");
+            out.append("</tr></thead><tbody>");
+            for (String p : years) {
+                out.append("<tr><th>").append(esc(TrendSeries.label(p))).append("</th>");
+                for (String c : part) out.append("<td class=\"n\">").append(esc(cell(TrendSeries.series(rs, c).get(p)))).append("</td>");
+                out.append("</tr>");
+            }
+            out.append("</tbody></table>\n");
         }
-        out.append("</tbody></table>\n");
     }
+
+    /** columns of figures in one table of the pack (beside the year) */
+    static final int TABLE_COLUMNS = 10;
 
     /** A table cell: c when suppressed; a dash for 0 of 0 (no children in the group), never "0.0% (0)". */
     static String cell(Row r) {

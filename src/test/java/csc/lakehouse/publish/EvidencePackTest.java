@@ -63,6 +63,36 @@ class EvidencePackTest {
         assertTrue(html.substring(bar.end()).contains("Health services"), "the group stays in the table");
     }
 
+    /**
+     * A breakdown with more columns than a printed page holds continues in a further table, the years repeated.
+     * By hand: Total + 22 codes with children = 23 columns -> tables of 10, 10 and 3 columns, the second and third
+     * captioned "(continued)".
+     */
+    @Test
+    void aLongBreakdownContinuesInAFurtherTable() throws Exception {
+        String[] codes = {"1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B", "5C",
+                "5D", "6", "7", "8", "9", "10"};
+        StringBuilder csv = new StringBuilder("measure_id,time_period,time_identifier,period_start,period_end,geographic_level,"
+                + "new_la_code,la_name,breakdown,breakdown_value,numerator,denominator,value,unit\n");
+        String p = "202324,Reporting year,2024-03-31,2024-03-31,Local authority,E09000002,Barking and Dagenham,";
+        csv.append("referrals_by_source,").append(p).append("Total,Total,220,,220,count\n");
+        for (String c : codes) csv.append("referrals_by_source,").append(p).append("referral_source,").append(c).append(",10,220,4.5,percent\n");
+        Path f = Files.createTempFile("trends-wide", ".csv");
+        Files.writeString(f, csv.toString(), StandardCharsets.UTF_8);
+        String html = EvidencePack.render(TrendsFile.read(f), PublishedCatalogue.get(),
+                Benchmarks.load(resource("/benchmarks"), "E09000002"), Files.readString(resource("/publish/manifest-sample.json")));
+        Matcher t = Pattern.compile("<table class=\"data\"><caption>Referrals by source[^<]*</caption><thead><tr>(.*?)</tr></thead>").matcher(html);
+        List<Integer> widths = new java.util.ArrayList<>();
+        List<String> captions = new java.util.ArrayList<>();
+        while (t.find()) {
+            widths.add(t.group(1).split("<th class=\"n\">", -1).length - 1);
+            captions.add(t.group());
+        }
+        assertEquals(List.of(10, 10, 3), widths, "columns per table");
+        assertFalse(captions.get(0).contains("(continued)"));
+        assertTrue(captions.get(1).contains("(continued)") && captions.get(2).contains("(continued)"));
+    }
+
     @Test
     void containsEverySection() throws Exception {
         String html = samplePage();
