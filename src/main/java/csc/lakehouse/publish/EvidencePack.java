@@ -774,6 +774,11 @@ public final class EvidencePack {
             }
             if (any) out.add(b);
         }
+        // the catalogue's order (codes as the code list has them, bands in their natural order), not trends.csv's
+        // sorted one, where "10" comes before "1A"
+        List<String> order = MeasureSpecHolder.SPEC.get(m).map(x -> x.breakdowns().stream()
+                .flatMap(b -> b.values().stream()).toList()).orElse(List.of());
+        out.sort(java.util.Comparator.comparingInt(b -> order.contains(b) ? order.indexOf(b) : order.size()));
         return out;
     }
 

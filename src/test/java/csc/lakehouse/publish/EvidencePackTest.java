@@ -66,7 +66,7 @@ class EvidencePackTest {
     /**
      * A breakdown with more columns than a printed page holds continues in a further table, the years repeated.
      * By hand: Total + 22 codes with children = 23 columns -> tables of 10, 10 and 3 columns, the second and third
-     * captioned "(continued)".
+     * captioned "(continued)"; the codes in the code list's order, so "10" is in the third table.
      */
     @Test
     void aLongBreakdownContinuesInAFurtherTable() throws Exception {
@@ -76,7 +76,8 @@ class EvidencePackTest {
                 + "new_la_code,la_name,breakdown,breakdown_value,numerator,denominator,value,unit\n");
         String p = "202324,Reporting year,2024-03-31,2024-03-31,Local authority,E09000002,Barking and Dagenham,";
         csv.append("referrals_by_source,").append(p).append("Total,Total,220,,220,count\n");
-        for (String c : codes) csv.append("referrals_by_source,").append(p).append("referral_source,").append(c).append(",10,220,4.5,percent\n");
+        for (String c : new java.util.TreeSet<>(List.of(codes)))   // sorted as trends.csv is: "10" before "1A"
+            csv.append("referrals_by_source,").append(p).append("referral_source,").append(c).append(",10,220,4.5,percent\n");
         Path f = Files.createTempFile("trends-wide", ".csv");
         Files.writeString(f, csv.toString(), StandardCharsets.UTF_8);
         String html = EvidencePack.render(TrendsFile.read(f), PublishedCatalogue.get(),
@@ -89,6 +90,9 @@ class EvidencePackTest {
             captions.add(t.group());
         }
         assertEquals(List.of(10, 10, 3), widths, "columns per table");
+        // the code list's order, not the CSV's sorted one ("10" last, not before "1A")
+        assertTrue(captions.get(0).indexOf(">1A<") < captions.get(0).indexOf(">1B<") && captions.get(2).contains(">10<"),
+                captions.toString());
         assertFalse(captions.get(0).contains("(continued)"));
         assertTrue(captions.get(1).contains("(continued)") && captions.get(2).contains("(continued)"));
     }
