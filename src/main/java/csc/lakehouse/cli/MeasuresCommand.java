@@ -32,6 +32,7 @@ public final class MeasuresCommand implements Callable<Integer> {
         try (csc.lakehouse.lake.RunLock lock = common.lock(lake, "measures")) {
             RunManifest manifest = new RunManifest("measures");
             manifest.parameter("lakehouse", lake.root());
+            csc.lakehouse.lake.WorkSettings.forLakehouse(spark, lake.root());
             new PipelineRun(spark, lake, manifest).measures(o);
             String path = manifest.write(lake);
             Progress.say("manifest: %s/%s", lake.root(), path);

@@ -112,8 +112,9 @@ public final class SilverWriter {
             long quarantined = byStatus.getOrDefault(QUARANTINED, 0L);
             long duplicate = byStatus.getOrDefault(DUPLICATE, 0L);
 
-            Dataset<Row> silver = conformToSchema(marked.filter(status.equalTo(WRITTEN)), schema);
-            Dataset<Row> quarantine = quarantineRows(marked.filter(status.equalTo(QUARANTINED)), table);
+            // one file per million rows: a borough's table is one file, not one per shuffle partition
+            Dataset<Row> silver = conformToSchema(marked.filter(status.equalTo(WRITTEN)), schema).coalesce(files(written));
+            Dataset<Row> quarantine = quarantineRows(marked.filter(status.equalTo(QUARANTINED)), table).coalesce(files(quarantined));
             Dataset<Row> vanished = vanishedRows(marked.filter(col(VANISHED_ENTRY)), table, schema);
 
             Long version = null;
@@ -130,7 +131,7 @@ public final class SilverWriter {
                 }
                 if (!warnings.isEmpty() || lake.exists(Layer.QUARANTINE, table + "_warnings")) {
                     Dataset<Row> warned = marked.filter(status.equalTo(WRITTEN).and(functions.size(col(RuleEngine.WARNINGS)).gt(0)));
-                    lake.overwrite(warningRows(warned, table), Layer.QUARANTINE, table + "_warnings");
+                    lake.overwrite(warningRows(warned, table).coalesce(files(warnings.values().stream().mapToLong(Long::longValue).sum())), Layer.QUARANTINE, table + "_warnings");
                 }
                 silver = lake.read(Layer.SILVER, table);
                 if (lake.exists(Layer.QUARANTINE, table)) quarantine = lake.read(Layer.QUARANTINE, table);
@@ -143,6 +144,13 @@ public final class SilverWriter {
         } finally {
             marked.unpersist();
         }
+    }
+
+    /** Rows per written file (issue 16: files written per run). */
+    static final long ROWS_PER_FILE = 1_000_000;
+
+    static int files(long rows) {
+        return (int) Math.max(1, Math.min(10_000, (rows + ROWS_PER_FILE - 1) / ROWS_PER_FILE));
     }
 
     static final String STATUS = "_status";

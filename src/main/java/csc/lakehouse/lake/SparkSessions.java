@@ -40,6 +40,7 @@ public final class SparkSessions {
              .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/csc-spark-warehouse");
         }
         SparkSession s = b.getOrCreate();
+        if (local) WorkSettings.forSmallWork(s);
         WorkCounter.install(s);
         return s;
     }
@@ -60,6 +61,7 @@ public final class SparkSessions {
                 .config("spark.sql.ansi.enabled", "false")
                 .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/csc-test-warehouse")
                 .getOrCreate();
+        WorkSettings.forSmallWork(s);
         WorkCounter.install(s);
         return s;
     }

@@ -51,6 +51,9 @@ public final class PipelineRun {
     public IngestAndConform.Result ingest(String input, String la, boolean reconform,
                                           List<Map.Entry<InputFile, ParsedFile>> fromDb) throws Exception {
         long t0 = System.nanoTime();
+        // interpreted, non-adaptive execution for a borough's drop; Spark's defaults for a national one
+        csc.lakehouse.lake.WorkSettings.forInput(spark, input);
+        manifest.parameter("work_settings", csc.lakehouse.lake.WorkSettings.small(spark) ? "small" : "large");
         IngestAndConform.Result r = new IngestAndConform(spark, lake, manifest, la).forceConform(reconform)
                 .withInputsReadElsewhere(fromDb).run(input);
         manifest.stage("ingest", (System.nanoTime() - t0) / 1e9);
