@@ -66,7 +66,7 @@ public final class SmallDrop {
         CommonOptions common = new CommonOptions();
         common.lakehouse = lakeRoot.toString();
         common.keyFile = keyFile.toString();
-        common.shufflePartitions = 4;
+        common.shufflePartitions = Integer.getInteger("csc.shuffle.partitions", 4);
         PseudonymKey key = common.key();
         SparkSession spark = common.session(key);
         long t0 = System.nanoTime();

@@ -16,7 +16,8 @@ public class CommonOptions {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or what spark-submit set)")
     public String master;
 
-    @Option(names = "--shuffle-partitions", paramLabel = "N", defaultValue = "4",
+    // the default can be set for a whole JVM with -Dcsc.shuffle.partitions (the test JVM uses its session's 2)
+    @Option(names = "--shuffle-partitions", paramLabel = "N", defaultValue = "${sys:csc.shuffle.partitions:-4}",
             description = "Spark SQL shuffle partitions (default: ${DEFAULT-VALUE})")
     public int shufflePartitions;
 

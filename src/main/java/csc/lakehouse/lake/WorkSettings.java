@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * Spark settings for the size of the work (issue 16, item 5). A borough's extracts are a few hundred thousand rows
  * spread over some seventy tables: each query then costs far more to plan and compile than to run. Profiled with
- * Java Flight Recorder on the shared small run (docs/scale.md, "Small work"), 43% of the CPU went to compiling
+ * Java Flight Recorder on the shared small run (docs/scale.md, "Profile and changes"), 43% of the CPU went to compiling
  * generated code (Janino), and AQE ran every shuffle stage as a Spark job of its own. For such work the session runs
  * interpreted (no whole-stage or expression code generation) with adaptive execution off: the demo borough's run took
  * 6 min 20 s instead of 9 min 17 s, with byte-identical outputs. A drop of {@link #LARGE_BYTES} or more (a national
