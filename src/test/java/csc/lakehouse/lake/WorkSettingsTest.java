@@ -27,11 +27,19 @@ class WorkSettingsTest {
         try {
             assertTrue(WorkSettings.small(spark), "the test session starts set for small work");
             assertEquals("NO_CODEGEN", spark.conf().get("spark.sql.codegen.factoryMode"));
+            // a table made now gets statistics on its first four columns
+            Path table = base.resolve("table");
+            spark.range(3).selectExpr("id", "id * 2 AS a", "id * 3 AS b", "id * 4 AS c", "id * 5 AS d").coalesce(1)
+                    .write().format("delta").save(table.toString());
+            String log = Files.readString(table.resolve("_delta_log/00000000000000000000.json"));
+            assertTrue(log.contains("\"delta.dataSkippingNumIndexedCols\":\"4\""), log);
+            assertTrue(log.contains("\\\"maxValues\\\":{\\\"id\\\":2,\\\"a\\\":4,\\\"b\\\":6,\\\"c\\\":8}"), log);
 
             WorkSettings.forInput(spark, base.resolve("large").toString());
             assertFalse(WorkSettings.small(spark), "a 1 GiB drop is large work");
             assertEquals("true", spark.conf().get("spark.sql.adaptive.enabled"));
             assertEquals("true", spark.conf().get("spark.sql.codegen.wholeStage"));
+            assertFalse(spark.conf().contains("spark.databricks.delta.properties.defaults.dataSkippingNumIndexedCols"));
 
             // a remote path's size is unknown: the session stays as it was
             WorkSettings.forInput(spark, "s3a://bucket/drop");
