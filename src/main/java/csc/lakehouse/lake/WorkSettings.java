@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * run) keeps Spark's defaults, where generated code pays for itself.
  *
  * <p>Only an embedded ({@code local}) session is changed: under {@code spark-submit} the cluster's settings stand.
- * All three are runtime SQL settings, so one session can switch between runs.
+ * All are runtime SQL settings, so one session can switch between runs.
  */
 public final class WorkSettings {
     /**
