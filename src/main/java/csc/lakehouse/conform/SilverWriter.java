@@ -131,7 +131,9 @@ public final class SilverWriter {
                 }
                 if (!warnings.isEmpty() || lake.exists(Layer.QUARANTINE, table + "_warnings")) {
                     Dataset<Row> warned = marked.filter(status.equalTo(WRITTEN).and(functions.size(col(RuleEngine.WARNINGS)).gt(0)));
-                    lake.overwrite(warningRows(warned, table).coalesce(files(warnings.values().stream().mapToLong(Long::longValue).sum())), Layer.QUARANTINE, table + "_warnings");
+                    // the warnings' sum bounds the warned rows (a row may break two rules): enough for a file count
+                    long warnedAtMost = warnings.values().stream().mapToLong(Long::longValue).sum();
+                    lake.overwrite(warningRows(warned, table).coalesce(files(warnedAtMost)), Layer.QUARANTINE, table + "_warnings");
                 }
                 silver = lake.read(Layer.SILVER, table);
                 if (lake.exists(Layer.QUARANTINE, table)) quarantine = lake.read(Layer.QUARANTINE, table);

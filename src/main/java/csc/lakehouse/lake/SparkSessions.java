@@ -40,7 +40,7 @@ public final class SparkSessions {
              .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/csc-spark-warehouse");
         }
         SparkSession s = b.getOrCreate();
-        if (local) WorkSettings.forSmallWork(s);
+        WorkSettings.forSmallWork(s);   // a local session only; a cluster's settings stand
         WorkCounter.install(s);
         return s;
     }
