@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * The suite's one shared full-pipeline fixture: a small generated drop (every source, collection years
  * 2023-2025) and the lakehouse and out folder one {@code csc run} makes of it, built once per test JVM on
  * first use. The privacy scan, the generated-drop checks, the DuckDB agreement, the notebooks' SQL on real
- * data, the batching check and the incremental refresh (as its full rebuild) all read it, so the suite pays
+ * data and the incremental refresh with its batching check (as its full rebuild) all read it, so the suite pays
  * for this run once instead of once per class.
  *
  * <p>Read-only for its users: a test that needs to change a lakehouse builds its own (or copies this drop).

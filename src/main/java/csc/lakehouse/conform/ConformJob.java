@@ -19,15 +19,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Silver from bronze: every silver table is rebuilt from the current bronze submissions and merged, then the
- * derived tables and {@code silver.returns_held}. Runs when bronze changed since the last complete conform
- * (or when forced); otherwise no table is touched.
+ * Silver from bronze: the silver tables whose bronze changed are rebuilt from the current bronze submissions and
+ * written, then the derived tables and {@code silver.returns_held}. Runs when bronze changed since the last complete
+ * conform (or when forced); otherwise no table is touched.
+ *
+ * <p>Only what changed (issue 16, item 4): a complete conform records the version of every bronze table and the
+ * build of the code ({@link #BRONZE_VERSIONS_MARKER}). Next time, a builder is run and written only when a bronze
+ * table it reads has another version now (new files, a purge), when its silver table is missing, or when the code
+ * is another build; every other silver table is left as it is and read as it stands. Adding a year's returns so
+ * re-conforms the sources that year brought, not the trackers, Annex A or SSD extracts that came unchanged.
  *
  * <p>With no lakehouse ({@code validate}) the same rules run over the bronze rows held in memory and nothing
  * is written.
  */
 public final class ConformJob {
     static final String CONFORMED_MARKER = "_state/conformed_ingest_log_version";
+    /** The bronze versions and code build of the last complete conform: {@code code=...}, then {@code table=version}. */
+    static final String BRONZE_VERSIONS_MARKER = "_state/conformed_bronze_versions";
 
     /**
      * What conform did: whether it ran, each builder's outcome and the silver tables (in a dry run, the frames
@@ -71,7 +79,10 @@ public final class ConformJob {
         boolean bronzeAhead = lake != null && bronzeVersion() > conformedVersion();
         if (bronzeChanged || force || bronzeAhead) {
             conform(bronze, progress, outcomes, silverTables);
-            if (lake != null) lake.writeText(CONFORMED_MARKER, Long.toString(bronzeVersion()));
+            if (lake != null) {
+                lake.writeText(BRONZE_VERSIONS_MARKER, bronzeVersionsText(bronzeVersions()));
+                lake.writeText(CONFORMED_MARKER, Long.toString(bronzeVersion()));
+            }
             return new Result(true, outcomes, silverTables);
         }
         Progress.say("no new input files: bronze and silver left as they are");
@@ -92,21 +103,96 @@ public final class ConformJob {
         }
     }
 
+    /** Every bronze table's current version (the ingest log's included). */
+    private Map<String, Long> bronzeVersions() {
+        Map<String, Long> out = new TreeMap<>();
+        for (String t : lake.tables(Layer.BRONZE)) out.put(t, lake.version(Layer.BRONZE, t).orElse(-1L));
+        return out;
+    }
+
+    private static String bronzeVersionsText(Map<String, Long> versions) {
+        StringBuilder sb = new StringBuilder("code=").append(csc.lakehouse.lake.CodeVersion.build()).append('\n');
+        versions.forEach((t, v) -> sb.append(t).append('=').append(v).append('\n'));
+        return sb.toString();
+    }
+
+    /**
+     * The bronze versions the last complete conform read, or null when it must not be trusted: none recorded (a
+     * lakehouse conformed before issue 16), another build of the code, or a forced conform.
+     */
+    private Map<String, Long> conformedBronzeVersions() {
+        if (lake == null || force) return null;
+        Optional<String> text = lake.readText(BRONZE_VERSIONS_MARKER);
+        if (text.isEmpty()) return null;
+        Map<String, Long> out = new TreeMap<>();
+        String code = null;
+        for (String line : text.get().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq < 0) continue;
+            String k = line.substring(0, eq), v = line.substring(eq + 1).trim();
+            if (k.equals("code")) {
+                code = v;
+                continue;
+            }
+            try {
+                out.put(k, Long.parseLong(v));
+            } catch (NumberFormatException e) {
+                return null;   // an unreadable marker: conform everything
+            }
+        }
+        return csc.lakehouse.lake.CodeVersion.build().equals(code) ? out : null;
+    }
+
+    /** A bronze view that notes every table a builder asks for (its inputs). */
+    private static BronzeView noting(BronzeView view, java.util.Set<String> asked) {
+        return table -> {
+            asked.add(table);
+            return view.all(table);
+        };
+    }
+
     private void conform(BronzeView view, Progress progress, List<SilverWriter.Outcome> outcomes,
                          Map<String, Dataset<Row>> silverTables) {
         Map<String, Map<String, Long>> errorsByRule = new TreeMap<>();
         Map<String, Map<String, Long>> warningsByRule = new TreeMap<>();
+        Map<String, Long> before = conformedBronzeVersions(), now = lake == null ? Map.of() : bronzeVersions();
+        // silver tables kept as they are: their bronze is unchanged since the last complete conform
+        List<String> kept = java.util.Collections.synchronizedList(new ArrayList<>());
         // silver tables built from bronze are independent of each other: write them concurrently
         List<SilverWriter.Outcome> built = csc.lakehouse.lake.Parallel.map(SilverTables.builders(),
                 csc.lakehouse.lake.Parallel.defaultThreads(), b -> {
-                    Optional<Dataset<Row>> typed = b.build(view, ctx);
+                    java.util.Set<String> inputs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                    Optional<Dataset<Row>> typed = b.build(noting(view, inputs), ctx);
                     if (typed.isEmpty()) return null;
+                    if (before != null && lake.exists(Layer.SILVER, b.table()) && inputs.stream()
+                            .allMatch(t -> java.util.Objects.equals(before.get(t), now.get(t)))) {
+                        kept.add(b.table());
+                        return null;
+                    }
                     SilverWriter.Outcome o = SilverWriter.write(lake, b.table(), typed.get());
                     progress.stage("silver", b.table(), o.rowsWritten());
                     return o;
                 });
+        if (!kept.isEmpty()) {
+            java.util.Collections.sort(kept);
+            Progress.say("kept %d silver table(s) whose bronze is as the last conform left it: %s", kept.size(), String.join(", ", kept));
+            manifest.put("silver_unchanged", new ArrayList<>(kept));
+            for (String t : kept) {
+                silverTables.put(t, lake.read(Layer.SILVER, t));
+                keptRuleCounts(t, errorsByRule, warningsByRule);
+            }
+        }
+        boolean anyBuilt = built.stream().anyMatch(java.util.Objects::nonNull);
         Dataset<Row> vanished = null;
         long vanishedCount = 0;
+        if (!kept.isEmpty() && anyBuilt && lake.exists(Layer.SILVER, SilverWriter.VANISHED_ITEMS)) {
+            // the kept tables' vanished items stay listed (a handful of rows, held in the driver like the others)
+            Dataset<Row> old = lake.read(Layer.SILVER, SilverWriter.VANISHED_ITEMS)
+                    .filter(org.apache.spark.sql.functions.col("table_name").isin(kept.toArray()));
+            List<Row> rows = old.collectAsList();
+            vanished = lake.spark().createDataFrame(rows, old.schema());
+            vanishedCount = rows.size();
+        }
         for (SilverWriter.Outcome o : built) {
             if (o == null) continue;
             outcomes.add(o);
@@ -137,6 +223,11 @@ public final class ConformJob {
             manifest.put("vanished_items", vanishedCount);
         }
         for (DerivedSilverTable d : SilverTables.derived()) {
+            // derived tables read the silver tables above: unchanged when every one of them was kept
+            if (!anyBuilt && !kept.isEmpty() && lake.exists(Layer.SILVER, d.table())) {
+                silverTables.put(d.table(), lake.read(Layer.SILVER, d.table()));
+                continue;
+            }
             Optional<Dataset<Row>> rows = d.build(silverTables, ctx);
             if (rows.isEmpty()) continue;
             TableSchema schema = TableSchema.load("silver", d.table());
@@ -159,6 +250,26 @@ public final class ConformJob {
         if (lake != null) ReturnsHeld.write(lake).ifPresent(this::recordReturnsHeld);
         manifest.put("quarantine_by_rule", errorsByRule);
         manifest.put("warnings_by_rule", warningsByRule);
+    }
+
+    /**
+     * A kept table's rule counts for the data-quality report, from its quarantine and warnings tables as they stand
+     * (every rule a quarantined row broke, as the writer counts them).
+     */
+    private void keptRuleCounts(String table, Map<String, Map<String, Long>> errorsByRule,
+                                Map<String, Map<String, Long>> warningsByRule) {
+        if (lake.exists(Layer.QUARANTINE, table)) {
+            for (Row r : lake.read(Layer.QUARANTINE, table)
+                    .select(org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.col("rules_broken")).as("r"))
+                    .groupBy("r").count().collectAsList()) {
+                errorsByRule.computeIfAbsent(table, k -> new TreeMap<>()).put(r.getString(0), r.getLong(1));
+            }
+        }
+        if (lake.exists(Layer.QUARANTINE, table + "_warnings")) {
+            for (Row r : lake.read(Layer.QUARANTINE, table + "_warnings").groupBy("rule_id").count().collectAsList()) {
+                warningsByRule.computeIfAbsent(table, k -> new TreeMap<>()).put(r.getString(0), r.getLong(1));
+            }
+        }
     }
 
     private void recordReturnsHeld(ReturnsHeld.Written w) {

@@ -244,9 +244,11 @@ public final class IngestJob {
             // replaced in the same commit, never doubled
             String files = filesByTable.get(table).stream().map(h -> "'" + h + "'")
                     .collect(java.util.stream.Collectors.joining(","));
+            long before = lake.version(Layer.BRONZE, table).orElse(-1L);
             long v = lake.replaceWhere(rows, Layer.BRONZE, table, Lineage.FILE_SHA256 + " IN (" + files + ")");
-            // the rows written, from the commit's own metrics (no second pass over the rows)
-            long n = lake.rowsWritten(Layer.BRONZE, table, v).orElseGet(() -> lake.read(Layer.BRONZE, table)
+            // the rows written, from the commit's own metrics (no second pass over the rows); files with no rows
+            // make no commit, and the version's metrics are then an earlier write's
+            long n = v == before ? 0 : lake.rowsWritten(Layer.BRONZE, table, v).orElseGet(() -> lake.read(Layer.BRONZE, table)
                     .where(Lineage.FILE_SHA256 + " IN (" + files + ")").count());
             long total = bronzeRowsThisRun.merge(table, n, Long::sum);   // summed over batches
             manifest.table(Lakehouse.name(Layer.BRONZE, table), Layer.BRONZE, total, total, null, null, v);

@@ -11,6 +11,19 @@ public final class CodeVersion {
 
     public static String get() { return VERSION; }
 
+    /**
+     * The version and when the classes were built (the jar's or class folder's modification time): what a stage
+     * that skips unchanged work compares, so that a new build redoes the work once. An unknown build is never equal.
+     */
+    public static String build() {
+        try {
+            return VERSION + " built " + new java.io.File(CodeVersion.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI()).lastModified();
+        } catch (Exception e) {
+            return VERSION + " built at an unknown time " + System.nanoTime();
+        }
+    }
+
     private static String load() {
         try (InputStream in = CodeVersion.class.getResourceAsStream("/csc-version.properties")) {
             if (in != null) {

@@ -73,7 +73,7 @@ public final class MeasuresJob {
      */
     String inputsFingerprint(Options o) {
         StringBuilder sb = new StringBuilder();
-        sb.append("code=").append(csc.lakehouse.lake.CodeVersion.get()).append(" built ").append(codeBuiltAt()).append('\n');
+        sb.append("code=").append(csc.lakehouse.lake.CodeVersion.build()).append('\n');
         sb.append("options=").append(o).append('\n');
         for (String t : lake.tables(Layer.SILVER)) {
             sb.append("silver.").append(t).append('=').append(lake.version(Layer.SILVER, t).orElse(-1L)).append('\n');
@@ -97,14 +97,6 @@ public final class MeasuresJob {
             out.add(Lakehouse.name(Layer.GOLD, n));
         }
         return out;
-    }
-
-    private static long codeBuiltAt() {
-        try {
-            return new java.io.File(MeasuresJob.class.getProtectionDomain().getCodeSource().getLocation().toURI()).lastModified();
-        } catch (Exception e) {
-            return System.nanoTime();   // unknown build: never treat gold as up to date
-        }
     }
 
     private List<String> compute(Options o) {

@@ -5,6 +5,7 @@ import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.cli.Csc;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
+import csc.lakehouse.spec.BronzeSpec;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,10 +22,13 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Issue 7's incremental refresh: a lakehouse built year by year (2023-2024 first, then the 2025 returns
- * added to the same drop) must equal one built from the whole drop in one run: identical trends.csv and
- * identical silver and gold tables. A re-run with nothing new must write no table at all. The full rebuild is
- * the suite's shared run of the same drop ({@link SmallDrop}).
+ * Issue 7's incremental refresh and issue 10's batched ingest, on one lakehouse: built year by year (2023-2024 first,
+ * then the 2025 returns added to the same drop), each run reading one file per batch (each written to bronze before
+ * the next file is read, as a national drop is), it must equal one built from the whole drop in one run and one
+ * batch: identical trends.csv and identical bronze, silver and gold tables, and manifest counts that reconcile. A
+ * re-run with nothing new must write no table at all. The full rebuild is the suite's shared run of the same drop
+ * ({@link SmallDrop}); the batching check was a class of its own (BatchedIngestTest) until issue 16 folded it in here,
+ * to pay for one ingest of the drop fewer.
  */
 @org.junit.jupiter.api.Tag("slow")
 class IncrementalRefreshTest {
@@ -47,10 +51,24 @@ class IncrementalRefreshTest {
     }
 
     @Test
-    void addingAYearEqualsAFullRebuildAndANoOpRerunWritesNothing() throws Exception {
+    void addingAYearInSmallBatchesEqualsAFullRebuildAndANoOpRerunWritesNothing() throws Exception {
         Path incLake = base.resolve("inc-lake"), incOut = base.resolve("inc-out");
-        assertEquals(0, run(partial, incLake, incOut), "first run (2023-2024)");
-        assertEquals(0, run(full, incLake, incOut), "second run (2025 added)");
+        Lakehouse inc = new Lakehouse(SparkTestSession.get(), incLake.toString());
+        Map<String, Object> first, second;
+        // a batch per file, so each year's file of a source lands in its own bronze commit
+        System.setProperty("csc.ingest.batchRows", "1");
+        try {
+            assertEquals(0, run(partial, incLake, incOut), "first run (2023-2024)");
+            first = manifest(incOut);
+            // more than one batch really happened: in a first run only batching gives a bronze table a second commit
+            long batchedTables = inc.tables(Layer.BRONZE).stream()
+                    .filter(t -> !t.equals(BronzeSpec.INGEST_LOG) && inc.version(Layer.BRONZE, t).orElse(-1L) > 0).count();
+            assertTrue(batchedTables > 0, "no bronze table was written in more than one batch");
+            assertEquals(0, run(full, incLake, incOut), "second run (2025 added)");
+            second = manifest(incOut);
+        } finally {
+            System.clearProperty("csc.ingest.batchRows");
+        }
 
         // the full rebuild: the shared fixture's one `csc run` of the whole drop
         Path fullLake = shared.lakeRoot, fullOut = shared.out;
@@ -58,21 +76,45 @@ class IncrementalRefreshTest {
 
         assertArrayEquals(Files.readAllBytes(fullOut.resolve("trends.csv")), Files.readAllBytes(incOut.resolve("trends.csv")),
                 "trends.csv of the incremental lakehouse differs from the full rebuild's");
-        Lakehouse inc = new Lakehouse(SparkTestSession.get(), incLake.toString());
         Lakehouse whole = new Lakehouse(SparkTestSession.get(), fullLake.toString());
-        for (Layer layer : new Layer[]{Layer.SILVER, Layer.GOLD}) {
+        for (Layer layer : new Layer[]{Layer.BRONZE, Layer.SILVER, Layer.GOLD}) {
             assertEquals(whole.tables(layer), inc.tables(layer), layer + " tables");
             for (String t : whole.tables(layer)) {
                 // SSD tables carry extracted_at, the CSV file's modification time: the two drops are separate copies
                 // written at different times, so that lineage column (and the row hash over it) differs while every
-                // value is the same
+                // value is the same; bronze rows also carry when and by which run they were ingested
                 Dataset<Row> a = whole.read(layer, t), b = inc.read(layer, t);
-                if (List.of(a.columns()).contains("extracted_at")) {
-                    a = a.drop("extracted_at", "_row_hash");
-                    b = b.drop("extracted_at", "_row_hash");
+                for (String c : List.of("extracted_at", "_extracted_at", "_row_hash", "_ingested_at", "ingested_at", "run_id")) {
+                    if (List.of(a.columns()).contains(c) && (layer == Layer.BRONZE || !c.contains("ingested") && !c.equals("run_id"))) {
+                        a = a.drop(c);
+                        b = b.drop(c);
+                    }
                 }
                 assertEquals(List.of(), csc.lakehouse.SameRows.differences(a, b),
                         layer + "." + t + ": rows of the full rebuild missing incrementally, or only the incremental build has");
+            }
+        }
+
+        // the manifests reconcile with the full run's: a bronze table's rows are those of the files each run read, so the
+        // two runs' rows add up to the full run's; a silver or quarantine table is rebuilt whole from bronze, so its
+        // counts are those of the last run that wrote it
+        Map<String, Map<String, Object>> fullTables = tables(shared.manifest().tables().values());
+        Map<String, Map<String, Object>> firstTables = tables(rows(first)), secondTables = tables(rows(second));
+        assertTrue(secondTables.size() > 20, "tables in the second run's manifest: " + secondTables.keySet());
+        for (Map.Entry<String, Map<String, Object>> e : fullTables.entrySet()) {
+            String name = e.getKey(), layer = String.valueOf(e.getValue().get("layer"));
+            if (layer.equals("gold")) continue;   // compared above, row by row
+            if (layer.equals("bronze")) {
+                assertEquals(count(e.getValue(), "rows_written"),
+                        count(firstTables.get(name), "rows_written") + count(secondTables.get(name), "rows_written"),
+                        name + ": rows written by the two runs against the full run's");
+                continue;
+            }
+            Map<String, Object> last = secondTables.containsKey(name) ? secondTables.get(name) : firstTables.get(name);
+            assertNotNull(last, name + " is in no incremental run's manifest");
+            for (String k : List.of("rows_in", "rows_written", "rows_quarantined", "rows_duplicate")) {
+                assertEquals(e.getValue().get(k) == null ? null : count(e.getValue(), k), last.get(k) == null ? null : count(last, k),
+                        name + " " + k + " in the manifest");
             }
         }
 
@@ -96,6 +138,30 @@ class IncrementalRefreshTest {
     static int run(Path drop, Path lake, Path out) {
         return Csc.execute("run", "--input", drop.toString(), "--lakehouse", lake.toString(), "--out", out.toString(),
                 "--key-file", key.toString());
+    }
+
+    /** The run's manifest as published (out/manifest.json). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> manifest(Path out) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(out.resolve("manifest.json").toFile(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> rows(Map<String, Object> manifest) {
+        return (List<Map<String, Object>>) manifest.get("tables");
+    }
+
+    /** A manifest's table entries by name. */
+    static Map<String, Map<String, Object>> tables(java.util.Collection<Map<String, Object>> entries) {
+        Map<String, Map<String, Object>> out = new TreeMap<>();
+        for (Map<String, Object> t : entries) out.put(String.valueOf(t.get("name")), t);
+        return out;
+    }
+
+    /** A count of a manifest entry; 0 when the run has no entry for the table. */
+    static long count(Map<String, Object> entry, String key) {
+        if (entry == null || entry.get(key) == null) return 0;
+        return ((Number) entry.get(key)).longValue();
     }
 
     static Map<String, Long> versions(Lakehouse lake) {
