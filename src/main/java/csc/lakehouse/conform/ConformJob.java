@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * <p>Only what changed (issue 16, item 4): a complete conform records the version of every bronze table and the
  * build of the code ({@link #BRONZE_VERSIONS_MARKER}). Next time, a builder is run and written only when a bronze
  * table it reads has another version now (new files, a purge), when its silver table is missing, or when the code
- * is another build; every other silver table is left as it is and read as it stands. Adding a year's returns so
+ * is another build (or {@code --la} another default); every other silver table is left as it is and read as it stands. Adding a year's returns so
  * re-conforms the sources that year brought, not the trackers, Annex A or SSD extracts that came unchanged.
  *
  * <p>With no lakehouse ({@code validate}) the same rules run over the bronze rows held in memory and nothing
@@ -110,15 +110,20 @@ public final class ConformJob {
         return out;
     }
 
-    private static String bronzeVersionsText(Map<String, Long> versions) {
-        StringBuilder sb = new StringBuilder("code=").append(csc.lakehouse.lake.CodeVersion.build()).append('\n');
+    /** What silver is a function of besides bronze: the code build and the --la default for rows without an LA. */
+    private String settings() {
+        return csc.lakehouse.lake.CodeVersion.build() + " la=" + ctx.defaultLaCode();
+    }
+
+    private String bronzeVersionsText(Map<String, Long> versions) {
+        StringBuilder sb = new StringBuilder("code=").append(settings()).append('\n');
         versions.forEach((t, v) -> sb.append(t).append('=').append(v).append('\n'));
         return sb.toString();
     }
 
     /**
      * The bronze versions the last complete conform read, or null when it must not be trusted: none recorded (a
-     * lakehouse conformed before issue 16), another build of the code, or a forced conform.
+     * lakehouse conformed before issue 16), another build of the code or --la default, or a forced conform.
      */
     private Map<String, Long> conformedBronzeVersions() {
         if (lake == null || force) return null;
@@ -140,7 +145,7 @@ public final class ConformJob {
                 return null;   // an unreadable marker: conform everything
             }
         }
-        return csc.lakehouse.lake.CodeVersion.build().equals(code) ? out : null;
+        return settings().equals(code) ? out : null;
     }
 
     /** A bronze view that notes every table a builder asks for (its inputs). */
