@@ -34,6 +34,14 @@ flags=(-XX:+IgnoreUnrecognizedVMOptions
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true
   -Duser.timezone=UTC)
 
+# run from a copy named by the jar's checksum: a later build (another ./csc started after a source edit) rewrites
+# target/csc-lakehouse.jar in place, which would break a JVM still reading it ("ZipFile invalid LOC header")
+run_jar="$here/target/launch/csc-lakehouse-$(cksum < "$jar" | cut -d' ' -f1).jar"
+if [ ! -f "$run_jar" ]; then
+  mkdir -p "$here/target/launch"
+  cp -p "$jar" "$run_jar.$$" && mv -f "$run_jar.$$" "$run_jar"
+fi
+
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 umask 077   # lakehouse folders and outputs: readable by the owner only
-exec java "${flags[@]}" ${CSC_JAVA_OPTS:--Xmx4g} -cp "$jar:$(cat "$cp_file")" csc.lakehouse.cli.Csc "$@"
+exec java "${flags[@]}" ${CSC_JAVA_OPTS:--Xmx4g} -cp "$run_jar:$(cat "$cp_file")" csc.lakehouse.cli.Csc "$@"
