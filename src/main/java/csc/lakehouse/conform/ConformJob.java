@@ -257,24 +257,13 @@ public final class ConformJob {
         manifest.put("warnings_by_rule", warningsByRule);
     }
 
-    /**
-     * A kept table's rule counts for the data-quality report, from its quarantine and warnings tables as they stand
-     * (every rule a quarantined row broke, as the writer counts them).
-     */
+    /** A kept table's rule counts for the data-quality report, from its quarantine and warnings tables as they stand. */
     private void keptRuleCounts(String table, Map<String, Map<String, Long>> errorsByRule,
                                 Map<String, Map<String, Long>> warningsByRule) {
-        if (lake.exists(Layer.QUARANTINE, table)) {
-            for (Row r : lake.read(Layer.QUARANTINE, table)
-                    .select(org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.col("rules_broken")).as("r"))
-                    .groupBy("r").count().collectAsList()) {
-                errorsByRule.computeIfAbsent(table, k -> new TreeMap<>()).put(r.getString(0), r.getLong(1));
-            }
-        }
-        if (lake.exists(Layer.QUARANTINE, table + "_warnings")) {
-            for (Row r : lake.read(Layer.QUARANTINE, table + "_warnings").groupBy("rule_id").count().collectAsList()) {
-                warningsByRule.computeIfAbsent(table, k -> new TreeMap<>()).put(r.getString(0), r.getLong(1));
-            }
-        }
+        Map<String, Long> errors = csc.lakehouse.lake.RuleCounts.quarantined(lake, table);
+        if (!errors.isEmpty()) errorsByRule.put(table, errors);
+        Map<String, Long> warnings = csc.lakehouse.lake.RuleCounts.warned(lake, table);
+        if (!warnings.isEmpty()) warningsByRule.put(table, warnings);
     }
 
     private void recordReturnsHeld(ReturnsHeld.Written w) {
