@@ -12,7 +12,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The direction of the arrows between packages (docs/developing.md, "Layers"): spec and lake at the bottom,
  * then ingest (bronze), conform (silver), measures (gold, from silver only), publish, pipeline (which wires the
- * stages) and cli (which only parses options). Synth, the generator, stands alone. A class that imports against
+ * stages), bench (the benchmark's Spark and DuckDB references) and cli (which only parses options). Synth, the generator, stands alone. A class that imports against
  * the arrows fails this test with the offending dependency named.
  */
 class ArchitectureTest {
@@ -36,6 +36,7 @@ class ArchitectureTest {
                 .layer("measures").definedBy("csc.lakehouse.measures..")
                 .layer("publish").definedBy("csc.lakehouse.publish..")
                 .layer("pipeline").definedBy("csc.lakehouse.pipeline..")
+                .layer("bench").definedBy("csc.lakehouse.bench..")
                 .layer("synth").definedBy("csc.lakehouse.synth..")
                 .layer("cli").definedBy("csc.lakehouse.cli..")
                 // the bottom: specs as data, the pseudonym key, the Delta tables
@@ -50,6 +51,9 @@ class ArchitectureTest {
                 // the stages are wired in one place; the CLI parses options and calls it
                 .whereLayer("pipeline").mayOnlyAccessLayers("spec", "lake", "config", "ingest", "conform", "measures", "publish")
                 .whereLayer("pipeline").mayOnlyBeAccessedByLayers("cli")
+                // the benchmark's references: the measures from silver (Spark) and DuckDB's own SQL, for the CLI
+                .whereLayer("bench").mayOnlyAccessLayers("spec", "lake", "measures")
+                .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 // the generator writes files in the councils' formats from its own model of a borough
                 .whereLayer("synth").mayNotAccessAnyLayer()
