@@ -71,12 +71,17 @@ public final class LikeForLike {
     /** One side: {@code spark LAKEHOUSE FIGURES PARTITIONS} or {@code duckdb LAKEHOUSE FIGURES}. */
     public static void main(String[] args) throws Exception {
         Path lakehouse = Path.of(args[1]), figures = Path.of(args[2]);
+        long t0 = System.nanoTime();
         if (args[0].equals("spark")) {
             SparkSession spark = SparkSessions.embedded(null, Integer.parseInt(args[3]));
             WorkSettings.forLakehouse(spark, lakehouse.toString());
+            if (Boolean.getBoolean("csc.lfl.large")) WorkSettings.forLargeWork(spark);
+            double session = (System.nanoTime() - t0) / 1e9;
             long n = SparkHeadlineMeasures.compute(new Lakehouse(spark, lakehouse.toString()), figures);
+            double computed = (System.nanoTime() - t0) / 1e9;
             spark.stop();
-            System.out.println("spark: " + n + " figures");
+            System.out.printf(java.util.Locale.ROOT, "spark: %d figures; session started at %.1f s, figures written at %.1f s (since main)%n",
+                    n, session, computed);
         } else if (args[0].equals("duckdb")) {
             try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
                 SilverInDuckDb ref = new SilverInDuckDb(db, lakehouse, figures.resolveSibling("duckdb-scratch"));

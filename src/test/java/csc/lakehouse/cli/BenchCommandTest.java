@@ -2,6 +2,10 @@ package csc.lakehouse.cli;
 
 import csc.lakehouse.SmallDrop;
 import csc.lakehouse.SparkTestSession;
+import csc.lakehouse.bench.DropInDuckDb;
+import csc.lakehouse.bench.DuckDbHeadlineMeasures;
+import csc.lakehouse.bench.SilverInDuckDb;
+import csc.lakehouse.measures.HeadlineMeasures;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -17,35 +21,51 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The DuckDB reference agrees with the pipeline on every figure of the six headline measures of the suite's shared
- * run ({@link SmallDrop}: three returns of every source, so re-reported episodes are de-duplicated); and
+ * Both DuckDB references (from the drop's files, and from the silver tables' Parquet files) agree with the pipeline
+ * on every figure of the six headline measures of the suite's shared run ({@link SmallDrop}: three returns of every
+ * source, so items re-reported by later returns are met); and
  * {@code ./csc bench} end to end at a tiny scale (1% of the borough, one year, the CIN census, SSDA903 and
- * population files) agrees too and ends with the benchmark contract's line (architecture.md section 6).
+ * population files) agrees too, its like-for-like timing (Spark and DuckDB each in a cold JVM on the run's silver)
+ * agrees, and it ends with the benchmark contract's line (architecture.md section 6).
  */
 @org.junit.jupiter.api.Tag("slow")
 class BenchCommandTest {
     static final Pattern CONTRACT = Pattern.compile(
             "bench scale=\\S+ rows=\\d+ spark_s=\\d+(\\.\\d+)? duckdb_s=\\d+(\\.\\d+)? ratio=\\d+(\\.\\d+)? peak_rss_mb=-?\\d+"
-            + " jobs=(\\d+) tasks=(\\d+) commits=(\\d+) files=(\\d+)");
+            + " jobs=(\\d+) tasks=(\\d+) commits=(\\d+) files=(\\d+)"
+            + "( lfl_spark_s=\\d+(\\.\\d+)? lfl_duckdb_s=\\d+(\\.\\d+)? lfl_ratio=\\d+(\\.\\d+)?)?");
 
     @Test
-    void duckDbAgreesWithTheSharedRun() throws Exception {
+    void duckDbFromTheDropAgreesWithTheSharedRun() throws Exception {
         SmallDrop shared = SmallDrop.get();
-        Path flat = SparkTestSession.tempDir("bench-flat");
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            BenchCommand.DuckDbReference ref = new BenchCommand.DuckDbReference(db, shared.dir, flat);
+            DropInDuckDb ref = new DropInDuckDb(db, shared.dir, SparkTestSession.tempDir("bench-flat"));
             ref.flatten();
             ref.load();
             ref.measures();
-            List<String> diffs = ref.compare(shared.out.resolve("trends.csv"));
-            assertEquals(List.of(), diffs, "figures that differ between Spark and DuckDB");
-            // one LA, three years: six Totals a year (18) and cin_plan_duration's four bands a year (12), less
-            // 2022-23's re-referrals, not published without the 2022 return (look-back rule): 29 figures
-            assertEquals(29, ref.compared, "figures compared");
-            // the measures compared are those the reference's SQL computed, in its order
-            assertEquals(List.of("referrals", "rereferrals_12m", "assessments_45wd", "cpp_31mar", "cin_plan_duration",
-                    "cla_starts_police_protection"), ref.measureIds());
+            assertAgrees(ref, shared.out.resolve("trends.csv"));
         }
+    }
+
+    @Test
+    void duckDbFromTheSilverParquetFilesAgreesWithTheSharedRun() throws Exception {
+        SmallDrop shared = SmallDrop.get();
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+            SilverInDuckDb ref = new SilverInDuckDb(db, shared.lakeRoot, SparkTestSession.tempDir("bench-silver"));
+            ref.load();
+            ref.measures();
+            assertAgrees(ref, shared.out.resolve("trends.csv"));
+        }
+    }
+
+    static void assertAgrees(DuckDbHeadlineMeasures ref, Path trendsCsv) throws Exception {
+        List<String> diffs = ref.compare(trendsCsv);
+        assertEquals(List.of(), diffs, "figures that differ between Spark and DuckDB");
+        // one LA, three years: six Totals a year (18) and cin_plan_duration's four bands a year (12), less
+        // 2022-23's re-referrals, not published without the 2022 return (look-back rule): 29 figures
+        assertEquals(29, ref.compared, "figures compared");
+        // the measures compared are those the reference's SQL computed, in its order
+        assertEquals(HeadlineMeasures.IDS, ref.measureIds());
     }
 
     @Test
@@ -86,6 +106,10 @@ class BenchCommandTest {
         // the work counts: a run makes Spark jobs, Delta commits and data files (bronze, silver, gold at least)
         assertTrue(Long.parseLong(m.group(4)) > 0 && Long.parseLong(m.group(5)) > 0, last);
         assertTrue(Long.parseLong(m.group(6)) >= 3 && Long.parseLong(m.group(7)) >= 3, last);
+        // the like-for-like timing ran (both engines in cold JVMs on the run's silver) and agreed: one year, so the
+        // six Totals and four bands less the re-referrals without the year before: 9 figures
+        assertTrue(m.group(8) != null, "no like-for-like figures on the last line: " + last);
+        assertTrue(out.contains("; compared 9 figures: 0 difference(s)"), out);
     }
 
     @Test

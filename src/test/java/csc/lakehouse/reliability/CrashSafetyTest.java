@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -231,18 +230,9 @@ class CrashSafetyTest {
      */
     static Run run(Path drop, Path lake, Path out, Path key, Path log, List<String> points, int target)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.reflect")
-                    || a.startsWith("-Dio.netty") || a.startsWith("-Duser.timezone")) cmd.add(a);
-        }
-        cmd.add("-Xmx1g");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("csc.lakehouse.cli.Csc");
-        cmd.addAll(List.of("run", "--input", drop.toString(), "--lakehouse", lake.toString(), "--out", out.toString(),
-                "--key-file", key.toString(), "--shuffle-partitions", "2", "--master", "local[2]"));
+        List<String> cmd = csc.lakehouse.bench.ColdJvm.command("1g", "csc.lakehouse.cli.Csc",
+                List.of("run", "--input", drop.toString(), "--lakehouse", lake.toString(), "--out", out.toString(),
+                        "--key-file", key.toString(), "--shuffle-partitions", "2", "--master", "local[2]"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process p = pb.start();
