@@ -33,14 +33,17 @@ import java.util.stream.Stream;
  * and publish into a fresh temporary lakehouse timing each stage, then computes six headline measures
  * (referrals, rereferrals_12m, assessments_45wd, cpp_31mar, cin_plan_duration, cla_starts_police_protection)
  * again from the same drop in embedded DuckDB, written independently from the Spark code from measures.md,
- * and compares every figure with the pipeline's trends.csv. Exit 1 and a list of differences when any
- * figure disagrees. The last line is
+ * and compares every figure with the pipeline's trends.csv; then times the like-for-like benchmark (the six
+ * measures from the run's silver by Spark and by DuckDB, each in a cold JVM: {@link LikeForLike}). Exit 1 and a
+ * list of differences when any figure disagrees. The last line is
  * {@code bench scale=<scale> rows=<rows> spark_s=<s> duckdb_s=<s> ratio=<spark_s/duckdb_s> peak_rss_mb=<MB>
  * jobs=<Spark jobs> tasks=<Spark tasks> commits=<Delta commits> files=<data files written>} (the last four count the
- * Spark side's ingest, measures and publish).
+ * Spark side's ingest, measures and publish), then {@code lfl_spark_s=<s> lfl_duckdb_s=<s> lfl_ratio=<r>} (the
+ * like-for-like step's). {@code --lakehouse DIR} runs the like-for-like step alone.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time the pipeline on a synthetic drop against a DuckDB reference implementation of six headline measures.")
+        description = "Time the pipeline on a synthetic drop against a DuckDB reference implementation of six headline measures,"
+                + " end to end and like for like (the six from the run's silver, each engine in a cold JVM).")
 public final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SyntheticDropOptions synthetic;

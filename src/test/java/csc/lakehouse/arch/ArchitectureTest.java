@@ -12,7 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The direction of the arrows between packages (docs/developing.md, "Layers"): spec and lake at the bottom,
  * then ingest (bronze), conform (silver), measures (gold, from silver only), publish, pipeline (which wires the
- * stages), bench (the benchmark's Spark and DuckDB references) and cli (which only parses options). Synth, the generator, stands alone. A class that imports against
+ * stages), bench (the benchmark's Spark and DuckDB references) and cli (which only parses options). Synth, the
+ * generator, stands alone. A class that imports against
  * the arrows fails this test with the offending dependency named.
  */
 class ArchitectureTest {
