@@ -38,23 +38,30 @@ class BenchCommandTest {
     @Test
     void duckDbFromTheDropAgreesWithTheSharedRun() throws Exception {
         SmallDrop shared = SmallDrop.get();
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+        agrees(db -> {
             DropInDuckDb ref = new DropInDuckDb(db, shared.dir, SparkTestSession.tempDir("bench-flat"));
             ref.flatten();
-            ref.load();
-            ref.measures();
-            assertAgrees(ref, shared.out.resolve("trends.csv"));
-        }
+            return ref;
+        });
     }
 
     @Test
     void duckDbFromTheSilverParquetFilesAgreesWithTheSharedRun() throws Exception {
         SmallDrop shared = SmallDrop.get();
+        agrees(db -> new SilverInDuckDb(db, shared.lakeRoot, SparkTestSession.tempDir("bench-silver")));
+    }
+
+    interface Reference {
+        DuckDbHeadlineMeasures open(Connection db) throws Exception;
+    }
+
+    /** Loads the reference, computes the six measures and compares them with the shared run's trends.csv. */
+    static void agrees(Reference reference) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            SilverInDuckDb ref = new SilverInDuckDb(db, shared.lakeRoot, SparkTestSession.tempDir("bench-silver"));
+            DuckDbHeadlineMeasures ref = reference.open(db);
             ref.load();
             ref.measures();
-            assertAgrees(ref, shared.out.resolve("trends.csv"));
+            assertAgrees(ref, SmallDrop.get().out.resolve("trends.csv"));
         }
     }
 
