@@ -119,14 +119,14 @@ public final class Benchmarks {
         for (Path f : files) {
             List<List<String>> recs;
             try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                recs = TrendsFile.Csv.read(r);
+                recs = CsvFile.read(r);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
             }
             if (recs.isEmpty()) continue;
             Map<String, Integer> ix = new HashMap<>();
             List<String> h = recs.get(0);
-            for (int i = 0; i < h.size(); i++) ix.putIfAbsent(TrendsFile.Csv.stripBom(h.get(i)).trim(), i);
+            for (int i = 0; i < h.size(); i++) ix.putIfAbsent(CsvFile.stripBom(h.get(i)).trim(), i);
             String name = f.getFileName().toString();
             if (ix.containsKey("SN1") && ix.containsKey("LA num")) {
                 snSource = name;

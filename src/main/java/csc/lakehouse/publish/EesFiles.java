@@ -1,6 +1,5 @@
 package csc.lakehouse.publish;
 
-import csc.lakehouse.publish.TrendsFile.Row;
 import csc.lakehouse.spec.DataSchemas;
 
 import java.io.IOException;
@@ -54,9 +53,9 @@ public final class EesFiles {
     public static final String FILE = "trends_ees.csv", AS_AT = "trends_ees_as_at.csv", PROJECTIONS = "trends_ees_projections.csv";
 
     /** Writes the three EES files and their .meta.csv into dir; returns the files written. */
-    public static List<Path> write(List<Row> rows, Path dir, Map<String, ? extends MeasureDefinitionLike> catalogue) {
-        List<Row> years = new ArrayList<>(), asAt = new ArrayList<>(), projections = new ArrayList<>();
-        for (Row r : rows) {
+    public static List<Path> write(List<TrendRow> rows, Path dir, Map<String, ? extends MeasureDefinitionLike> catalogue) {
+        List<TrendRow> years = new ArrayList<>(), asAt = new ArrayList<>(), projections = new ArrayList<>();
+        for (TrendRow r : rows) {
             if (r.measureId().contains("projection")) projections.add(r);
             else if (TrendSeries.REPORTING_YEAR.equals(r.timeIdentifier())) years.add(r);
             else asAt.add(r);
@@ -68,21 +67,21 @@ public final class EesFiles {
         return out;
     }
 
-    static List<Path> writeOne(List<Row> rows, Path file, Map<String, ? extends MeasureDefinitionLike> catalogue) {
+    static List<Path> writeOne(List<TrendRow> rows, Path file, Map<String, ? extends MeasureDefinitionLike> catalogue) {
         Table t = table(rows);
         Path meta = file.resolveSibling(file.getFileName().toString().replace(".csv", ".meta.csv"));
-        TrendsCsv.writeCsv(file, t.header, t.lines);
-        TrendsCsv.writeCsv(meta, META_COLUMNS, meta(t, catalogue));
+        CsvFile.write(file, t.header, t.lines);
+        CsvFile.write(meta, META_COLUMNS, meta(t, catalogue));
         return List.of(file, meta);
     }
 
     /** A file's header and lines. */
     record Table(List<String> header, List<String> filters, List<String> indicators, List<List<String>> lines) {}
 
-    static Table table(List<Row> rows) {
+    static Table table(List<TrendRow> rows) {
         TreeSet<String> breakdowns = new TreeSet<>();
         TreeSet<String> units = new TreeSet<>((a, b) -> Integer.compare(unitOrder(a), unitOrder(b)));
-        for (Row r : rows) {
+        for (TrendRow r : rows) {
             if (!r.isTotal()) breakdowns.add(column(r.breakdown()));
             units.add(r.unit());
         }
@@ -95,7 +94,7 @@ public final class EesFiles {
         header.addAll(filters);
         header.addAll(indicators);
         List<List<String>> lines = new ArrayList<>();
-        for (Row r : rows) {
+        for (TrendRow r : rows) {
             List<String> l = new ArrayList<>(geography(r));
             l.add(r.measureId());
             for (String b : breakdowns) l.add(!r.isTotal() && column(r.breakdown()).equals(b) ? r.breakdownValue() : "Total");
@@ -128,7 +127,7 @@ public final class EesFiles {
     }
 
     /** The row's value, or its symbol: c suppressed, x not collected, low rounds to 0 but is not 0. */
-    static String value(Row r) {
+    static String value(TrendRow r) {
         String v = r.value();
         if (Suppression.MARK.equals(v)) return "c";
         if (v.isEmpty()) return "x";
@@ -139,7 +138,7 @@ public final class EesFiles {
     }
 
     /** time_period and time_identifier in the DfE's convention, then the geography columns. */
-    static List<String> geography(Row r) {
+    static List<String> geography(TrendRow r) {
         String tp, ti;
         if (TrendSeries.REPORTING_YEAR.equals(r.timeIdentifier()) && r.timePeriod().matches("\\d{6}")) {
             tp = String.valueOf(Integer.parseInt(r.timePeriod().substring(0, 4)) + 1);
@@ -161,7 +160,7 @@ public final class EesFiles {
     private static Map<String, String[]> loadLas() {
         Map<String, String[]> m = new LinkedHashMap<>();
         try {
-            List<List<String>> recs = TrendsFile.Csv.read(new StringReader(DataSchemas.readText("reference/la_codes.csv")));
+            List<List<String>> recs = CsvFile.read(new StringReader(DataSchemas.readText("reference/la_codes.csv")));
             for (int i = 1; i < recs.size(); i++) {
                 List<String> r = recs.get(i);
                 if (r.size() < 5) continue;

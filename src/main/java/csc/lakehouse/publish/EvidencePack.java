@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import csc.lakehouse.publish.MeasureDefinitionLike.Themes;
 import csc.lakehouse.publish.SvgChart.Series;
-import csc.lakehouse.publish.TrendsFile.Row;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,8 +31,8 @@ public final class EvidencePack {
             "Trends against benchmarks", "How long children stay on plans", "Neglect", "Police protection",
             "Recommendations and targets", "Data quality", "Glossary", "About these figures");
 
-    private final List<Row> rows;
-    private final Map<String, List<Row>> byMeasure;
+    private final List<TrendRow> rows;
+    private final Map<String, List<TrendRow>> byMeasure;
     private final Map<String, ? extends MeasureDefinitionLike> catalogue;
     private final Benchmarks benchmarks;
     private final JsonNode manifest;
@@ -46,7 +45,7 @@ public final class EvidencePack {
     private final Map<String, Set<String>> codesShown = new TreeMap<>();
     private int chartNo;
 
-    private EvidencePack(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue, Benchmarks benchmarks,
+    private EvidencePack(List<TrendRow> rows, Map<String, ? extends MeasureDefinitionLike> catalogue, Benchmarks benchmarks,
             String manifestJson, PublishConfig config) {
         this.rows = rows;
         this.byMeasure = TrendSeries.byMeasure(rows);
@@ -67,12 +66,12 @@ public final class EvidencePack {
     }
 
     /** The pack with the configuration in data-schemas/. */
-    public static String render(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
+    public static String render(List<TrendRow> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
             Benchmarks benchmarks, String manifestJson) {
         return render(rows, catalogue, benchmarks, manifestJson, PublishConfig.get());
     }
 
-    public static String render(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
+    public static String render(List<TrendRow> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
             Benchmarks benchmarks, String manifestJson, PublishConfig config) {
         return new EvidencePack(rows, catalogue, benchmarks, manifestJson, config).build();
     }
@@ -89,25 +88,25 @@ public final class EvidencePack {
     private String unit(String measureId) {
         MeasureDefinitionLike d = catalogue.get(measureId);
         if (d != null && d.unit() != null && !d.unit().isBlank()) return d.unit();
-        List<Row> r = byMeasure.get(measureId);
+        List<TrendRow> r = byMeasure.get(measureId);
         return r == null || r.isEmpty() ? "count" : r.get(0).unit();
     }
 
     private String laName() {
-        for (Row r : rows) if (!r.laName().isBlank()) return r.laName();
+        for (TrendRow r : rows) if (!r.laName().isBlank()) return r.laName();
         return benchmarks.laName() != null ? benchmarks.laName() : "the council";
     }
 
     private boolean has(String measureId) { return measureId != null && byMeasure.containsKey(measureId); }
 
     /** Reporting-year rows of one series, with a value or suppressed (c), by period. */
-    private TreeMap<String, Row> reported(String measureId, String breakdownValue) {
-        TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
+    private TreeMap<String, TrendRow> reported(String measureId, String breakdownValue) {
+        TreeMap<String, TrendRow> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
         s.values().removeIf(r -> r.valueAsDouble() == null && !Suppression.MARK.equals(r.value()));
         return s;
     }
 
-    private static boolean suppressed(Row r) { return r != null && Suppression.MARK.equals(r.value()); }
+    private static boolean suppressed(TrendRow r) { return r != null && Suppression.MARK.equals(r.value()); }
 
     /** A value as a committee member reads it, with one decimal as in trends.csv and recommendations.csv. */
     static String show(Double v, String unit) {
@@ -122,19 +121,19 @@ public final class EvidencePack {
         };
     }
 
-    private static String show(Row r) {
+    private static String show(TrendRow r) {
         if (r == null) return "";
         if (suppressed(r)) return "c";
         return show(r.valueAsDouble(), r.unit());
     }
 
-    String direction(String measureId, Row latest, Row previous) {
+    String direction(String measureId, TrendRow latest, TrendRow previous) {
         return RecommendationView.direction(config, measureId, latest, previous);
     }
 
     /** The latest period at or before {@code upTo} with both a council value and an England figure, or null. */
     private String comparatorPeriod(String measureId, String breakdownValue) {
-        TreeMap<String, Row> s = reported(measureId, breakdownValue);
+        TreeMap<String, TrendRow> s = reported(measureId, breakdownValue);
         for (String p : s.descendingKeySet()) {
             if (suppressed(s.get(p))) continue;
             if (benchmarks.get(measureId, breakdownValue, p, Benchmarks.ENGLAND) != null
@@ -175,14 +174,14 @@ public final class EvidencePack {
     }
 
     private List<Double> values(String measureId, String breakdownValue) {
-        TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
+        TreeMap<String, TrendRow> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
         List<Double> v = new ArrayList<>();
         for (String p : periods) v.add(s.containsKey(p) ? s.get(p).valueAsDouble() : null);
         return v;
     }
 
     private Set<Integer> suppressedAt(String measureId, String breakdownValue) {
-        TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
+        TreeMap<String, TrendRow> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
         Set<Integer> out = new LinkedHashSet<>();
         for (int i = 0; i < periods.size(); i++) if (suppressed(s.get(periods.get(i)))) out.add(i);
         return out;
@@ -273,12 +272,12 @@ public final class EvidencePack {
 
     // ---- headline sentences and the summary --------------------------------------------------------
 
-    private Row latest(PublishConfig.Headline h) {
-        TreeMap<String, Row> s = reported(h.measureId(), h.breakdownValue());
+    private TrendRow latest(PublishConfig.Headline h) {
+        TreeMap<String, TrendRow> s = reported(h.measureId(), h.breakdownValue());
         return s.isEmpty() ? null : s.lastEntry().getValue();
     }
 
-    private Row previous(String measureId, String breakdownValue, Row latest) {
+    private TrendRow previous(String measureId, String breakdownValue, TrendRow latest) {
         int i = periods.indexOf(latest.timePeriod());
         if (i <= 0) return null;
         // the year before the latest: suppressed shows as c, missing means there is no previous year
@@ -287,7 +286,7 @@ public final class EvidencePack {
 
     /** The headline's sentences: its latest value, the change on last year, comparators and target. */
     String headline(PublishConfig.Headline h) {
-        Row last = latest(h);
+        TrendRow last = latest(h);
         if (last == null || suppressed(last)) return null;
         String u = last.unit();
         String year = TrendSeries.label(last.timePeriod());
@@ -295,7 +294,7 @@ public final class EvidencePack {
         String sentence = h.sentence().isBlank() ? "{label} was {value} in {year}" : h.sentence();
         StringBuilder b = new StringBuilder(capitalise(sentence.replace("{value}", show(last)).replace("{year_end}", yearEnd)
                 .replace("{year}", year).replace("{la}", laName()).replace("{label}", h.label())));
-        Row prev = previous(h.measureId(), h.breakdownValue(), last);
+        TrendRow prev = previous(h.measureId(), h.breakdownValue(), last);
         if (prev != null) {
             if (suppressed(prev)) b.append(" (the year before is suppressed: c)");
             else {
@@ -309,7 +308,7 @@ public final class EvidencePack {
         if (cp != null) {
             Double e = bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.ENGLAND);
             Double n = bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.SN);
-            Row here = TrendSeries.series(byMeasure.get(h.measureId()), h.breakdownValue()).get(cp);
+            TrendRow here = TrendSeries.series(byMeasure.get(h.measureId()), h.breakdownValue()).get(cp);
             b.append(" In ").append(TrendSeries.label(cp)).append(cp.equals(last.timePeriod()) ? "" : ", the latest year with published figures")
                     .append(", the figure was ").append(show(here)).append(" here");
             List<String> c = new ArrayList<>();
@@ -340,13 +339,13 @@ public final class EvidencePack {
                 + "<th class=\"n\">Statistical neighbours</th><th class=\"n\">Target</th><th>Target met</th></tr></thead><tbody>");
         int n = 0;
         for (PublishConfig.Headline h : config.headlines()) {
-            Row last = latest(h);
+            TrendRow last = latest(h);
             if (last == null) continue;
             n++;
             explained.add(h.measureId());
-            Row prev = previous(h.measureId(), h.breakdownValue(), last);
+            TrendRow prev = previous(h.measureId(), h.breakdownValue(), last);
             String cp = comparatorPeriod(h.measureId(), h.breakdownValue());
-            Row here = cp == null ? null : TrendSeries.series(byMeasure.get(h.measureId()), h.breakdownValue()).get(cp);
+            TrendRow here = cp == null ? null : TrendSeries.series(byMeasure.get(h.measureId()), h.breakdownValue()).get(cp);
             PublishConfig.Target t = "Total".equals(h.breakdownValue()) ? config.target(h.measureId()) : null;
             String u = last.unit();
             out.append("<tr><th>").append(esc(h.label().isBlank() ? title(h.measureId()) : h.label())).append("</th>")
@@ -404,9 +403,9 @@ public final class EvidencePack {
 
     private String generatedAt() { return Instant.now().toString().substring(0, 19).replace('T', ' '); }
 
-    private List<Row> rowsNotProjected() {
-        List<Row> o = new ArrayList<>();
-        for (Row r : rows) if (!r.measureId().contains("projection")) o.add(r);
+    private List<TrendRow> rowsNotProjected() {
+        List<TrendRow> o = new ArrayList<>();
+        for (TrendRow r : rows) if (!r.measureId().contains("projection")) o.add(r);
         return o;
     }
 
@@ -421,7 +420,7 @@ public final class EvidencePack {
         }
         PublishConfig.DemandSection demand = PublishConfig.demandSection();
         if (has(demand.excessGrowth())) {
-            TreeMap<String, Row> s = TrendSeries.series(byMeasure.get(demand.excessGrowth()), demand.headlineSeries());
+            TreeMap<String, TrendRow> s = TrendSeries.series(byMeasure.get(demand.excessGrowth()), demand.headlineSeries());
             s.values().removeIf(r -> r.valueAsDouble() == null);
             if (!s.isEmpty()) {
                 double pp = s.lastEntry().getValue().valueAsDouble();
@@ -547,7 +546,7 @@ public final class EvidencePack {
                 out.append("<td colspan=\"2\" class=\"na\">not measured in this run (needs the local tracker)</td><td class=\"n\">")
                         .append(esc(target)).append("</td><td></td><td></td>");
             } else {
-                Row prev = l.previous(), last = l.latest();
+                TrendRow prev = l.previous(), last = l.latest();
                 out.append("<td class=\"n\">").append(esc(prev == null ? "none" : show(prev) + " (" + RecommendationView.periodLabel(prev) + ")")).append("</td>")
                         .append("<td class=\"n\">").append(esc(show(last) + " (" + RecommendationView.periodLabel(last) + ")")).append("</td>")
                         .append("<td class=\"n\">").append(esc(target)).append("</td><td>").append(esc(l.met()))
@@ -713,7 +712,7 @@ public final class EvidencePack {
     /** A distribution measure as 100% stacked bars of its breakdown shares, one bar per year with data. */
     private void stackedFigure(String m) {
         if (!charted.add(m + "|stacked")) return;
-        List<Row> rs = byMeasure.get(m);
+        List<TrendRow> rs = byMeasure.get(m);
         // a value that repeats others (a group of codes, an "11m+" inside "6-<12m" and "12m+") is not part of the
         // 100%: it stays in the table and is left out of the bar
         Set<String> overlapping = nonAdditive(m);
@@ -744,11 +743,11 @@ public final class EvidencePack {
     }
 
     private String dimension(String m) {
-        return byMeasure.get(m).stream().filter(r -> !r.isTotal()).map(Row::breakdown).findFirst().orElse("group").replace('_', ' ');
+        return byMeasure.get(m).stream().filter(r -> !r.isTotal()).map(TrendRow::breakdown).findFirst().orElse("group").replace('_', ' ');
     }
 
     private void noteCodes(String m, List<String> bands) {
-        String b = byMeasure.get(m).stream().filter(r -> !r.isTotal()).map(Row::breakdown).findFirst().orElse("");
+        String b = byMeasure.get(m).stream().filter(r -> !r.isTotal()).map(TrendRow::breakdown).findFirst().orElse("");
         if (config.breakdownCodelists().containsKey(b)) codesShown.computeIfAbsent(b, k -> new LinkedHashSet<>()).addAll(bands);
     }
 
@@ -767,7 +766,7 @@ public final class EvidencePack {
         List<String> out = new ArrayList<>();
         for (String b : TrendSeries.breakdownValues(byMeasure.get(m))) {
             boolean any = false;
-            for (Row r : TrendSeries.series(byMeasure.get(m), b).values()) {
+            for (TrendRow r : TrendSeries.series(byMeasure.get(m), b).values()) {
                 Double v = r.valueAsDouble();
                 Long n = r.numeratorAsLong();
                 if (suppressed(r) || (v != null && v != 0.0) || (n != null && n != 0)) { any = true; break; }
@@ -797,7 +796,7 @@ public final class EvidencePack {
 
     /** A table of a measure's rows by year (rows) and breakdown value (columns); rows only for years with data. */
     private void table(String measureId) {
-        List<Row> rs = byMeasure.get(measureId);
+        List<TrendRow> rs = byMeasure.get(measureId);
         List<String> cols = new ArrayList<>();
         if (!TrendSeries.series(rs, "Total").isEmpty()) cols.add("Total");
         cols.addAll(nonZeroBands(measureId));
@@ -831,7 +830,7 @@ public final class EvidencePack {
     static final int TABLE_COLUMNS = 10;
 
     /** A table cell: c when suppressed; a dash for 0 of 0 (no children in the group), never "0.0% (0)". */
-    static String cell(Row r) {
+    static String cell(TrendRow r) {
         if (r == null) return "";
         if (suppressed(r)) return "c";
         Long den = r.denominatorAsLong();

@@ -1,23 +1,16 @@
 package csc.lakehouse.publish;
 
-import csc.lakehouse.publish.TrendsFile.Row;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The publish step's entry point for the people-facing files: {@code published/trends.csv} (DfE
  * disclosure control), {@code trends.xlsx} (unsuppressed, for analysts) and {@code evidence-pack.html}
- * (built from the suppressed rows). Each file is written to a temporary file beside it and renamed into
- * place atomically, so a reader never sees half a file. No Spark.
+ * (built from the suppressed rows). Each file is replaced atomically ({@link AtomicFile}). No Spark.
  */
 public final class PeopleOutputs {
     private PeopleOutputs() {}
@@ -31,54 +24,30 @@ public final class PeopleOutputs {
      * @param benchmarks comparators, or null
      * @param manifestJson the run manifest JSON (may be null)
      */
-    public static Written write(Path outDir, List<Row> trends, Map<String, ? extends MeasureDefinitionLike> catalogue,
+    public static Written write(Path outDir, List<TrendRow> trends, Map<String, ? extends MeasureDefinitionLike> catalogue,
             Benchmarks benchmarks, String manifestJson) {
         Map<String, MeasureDefinitionLike> cat = new java.util.LinkedHashMap<>(PublishedCatalogue.get());
         if (catalogue != null) cat.putAll(catalogue);
-        List<Row> published = Suppression.apply(trends);
+        List<TrendRow> published = Suppression.apply(trends);
         int suppressed = 0;
-        for (Row r : published) {
+        for (TrendRow r : published) {
             for (String f : List.of(r.numerator(), r.denominator(), r.value())) if (Suppression.MARK.equals(f)) suppressed++;
         }
         try {
             Files.createDirectories(outDir.resolve("published"));
             Path csv = outDir.resolve("published").resolve("trends.csv");
-            atomically(csv, out -> {
-                try (Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                    TrendsFile.write(w, published);
-                }
-            });
+            TrendsFile.write(csv, published);
             // the DfE's explore-education-statistics layout, beside each trends.csv (docs/publishing.md)
             EesFiles.write(trends, outDir, cat);
             EesFiles.write(published, outDir.resolve("published"), cat);
             Path xlsx = outDir.resolve("trends.xlsx");
-            atomically(xlsx, out -> TrendsWorkbook.write(out, trends, cat, benchmarks, manifestJson));
+            AtomicFile.write(xlsx, out -> TrendsWorkbook.write(out, trends, cat, benchmarks, manifestJson));
             Path html = outDir.resolve("evidence-pack.html");
             String page = EvidencePack.render(published, cat, benchmarks, manifestJson);
-            atomically(html, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
+            AtomicFile.writeString(html, page);
             return new Written(csv, xlsx, html, published.size(), suppressed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write published outputs to " + outDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    static void atomically(Path target, Body body) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                body.write(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
@@ -91,7 +60,7 @@ public final class PeopleOutputs {
             System.err.println("usage: PeopleOutputs TRENDS_CSV OUT_DIR [MANIFEST_JSON] [BENCHMARKS_DIR [LA_CODE]]");
             System.exit(2);
         }
-        List<Row> rows = TrendsFile.read(Path.of(args[0]));
+        List<TrendRow> rows = TrendsFile.read(Path.of(args[0]));
         String manifest = args.length > 2 && !args[2].isEmpty() ? Files.readString(Path.of(args[2])) : null;
         String la = args.length > 4 ? args[4] : rows.isEmpty() ? null : rows.get(0).newLaCode();
         Benchmarks b = args.length > 3 ? Benchmarks.load(Path.of(args[3]), la) : null;

@@ -123,7 +123,7 @@ public record PublishConfig(List<Headline> headlines, Map<String, List<String>> 
         }
         List<List<String>> recs;
         try {
-            recs = TrendsFile.Csv.read(new java.io.StringReader(text));
+            recs = CsvFile.read(new java.io.StringReader(text));
         } catch (java.io.IOException e) {
             return out;
         }

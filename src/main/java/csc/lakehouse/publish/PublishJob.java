@@ -11,10 +11,8 @@ import org.apache.spark.sql.Row;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,8 +25,12 @@ import java.util.Set;
  * Each file is an {@link Output} in {@link #outputs()}. {@code manifest.json} is written last, by {@link #writeManifest}.
  */
 public final class PublishJob {
-    /** What every output reads: the gold rows (in publishing order), the folder and the manifest. */
-    public record Inputs(Lakehouse lake, Path outDir, List<Row> trends, RunManifest manifest, Path benchmarksDir) {}
+    /**
+     * What every output reads: the gold rows (in publishing order; their notes go to trends_notes.csv), the published
+     * rows built once from them (trends.csv and everything made from it), the folder and the manifest.
+     */
+    public record Inputs(Lakehouse lake, Path outDir, List<Row> gold, List<TrendRow> trends, RunManifest manifest,
+                         Path benchmarksDir) {}
 
     /** One published file (or set of files). */
     public interface Output {
@@ -41,12 +43,12 @@ public final class PublishJob {
     public static List<Output> outputs() {
         List<Output> out = new ArrayList<>();
         out.add(output("trends.csv", in -> TrendsCsv.write(in.trends(), in.outDir())));
-        out.add(output("trends_notes.csv", in -> TrendsCsv.writeNotes(in.trends(), in.outDir())));
+        out.add(output("trends_notes.csv", in -> TrendsCsv.writeNotes(in.gold(), in.outDir())));
         out.add(output("recommendations.csv", in -> RecommendationsCsv.write(in.lake(), in.outDir())));
         out.add(output("reported_figures.csv", in -> RecommendationsCsv.writeReportedFigures(in.lake(), in.outDir())));
-        // published/trends.csv (suppressed), trends.xlsx and evidence-pack.html, from the trends.csv just written
+        // published/trends.csv (suppressed), trends.xlsx and evidence-pack.html, from the rows trends.csv holds
         out.add(output("published/trends.csv, trends.xlsx, evidence-pack.html", in -> {
-            List<TrendsFile.Row> trends = TrendsFile.read(in.outDir().resolve("trends.csv"));
+            List<TrendRow> trends = in.trends();
             String la = trends.isEmpty() ? null : trends.get(0).newLaCode();
             Benchmarks b = Benchmarks.load(in.benchmarksDir() != null ? in.benchmarksDir() : BundledBenchmarks.dir(), la);
             PeopleOutputs.Written w = PeopleOutputs.write(in.outDir(), trends, PublishedCatalogue.get(), b,
@@ -90,7 +92,7 @@ public final class PublishJob {
         if (manifest.get("warnings_by_rule") == null) {
             manifest.put("warnings_by_rule", DataQuality.warningsByRule(lake));
         }
-        Inputs in = new Inputs(lake, outDir, rows, manifest, benchmarksDir);
+        Inputs in = new Inputs(lake, outDir, rows, TrendsCsv.published(rows), manifest, benchmarksDir);
         for (Output o : outputs()) {
             Progress p = new Progress();
             try {
@@ -199,10 +201,7 @@ public final class PublishJob {
         manifest.write(lake);
         Path file = outDir.resolve("manifest.json");
         try {
-            Files.createDirectories(outDir);
-            Path tmp = Files.createTempFile(outDir, ".manifest.json", ".tmp");
-            Files.writeString(tmp, manifest.toJson(lake) + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.writeString(file, manifest.toJson(lake) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

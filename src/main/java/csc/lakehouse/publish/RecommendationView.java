@@ -1,6 +1,5 @@
 package csc.lakehouse.publish;
 
-import csc.lakehouse.publish.TrendsFile.Row;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +15,17 @@ final class RecommendationView {
     private RecommendationView() {}
 
     /** One recommendation-measure line; latest/previous null when there is none. */
-    record Line(PublishConfig.Recommendation recommendation, String measureId, Row previous, Row latest,
+    record Line(PublishConfig.Recommendation recommendation, String measureId, TrendRow previous, TrendRow latest,
                 PublishConfig.Target target, String met, String direction) {}
 
-    static List<Line> lines(List<Row> rows, PublishConfig config) {
-        Map<String, List<Row>> byMeasure = TrendSeries.byMeasure(rows);
+    static List<Line> lines(List<TrendRow> rows, PublishConfig config) {
+        Map<String, List<TrendRow>> byMeasure = TrendSeries.byMeasure(rows);
         List<Line> out = new ArrayList<>();
         for (PublishConfig.Recommendation rec : config.recommendations()) {
             for (String m : rec.measures()) {
-                List<Row> rs = byMeasure.getOrDefault(m, List.of());
-                Row last = latestAnyKind(rs);
-                Row prev = last == null ? null : previousOfKind(rs, last);
+                List<TrendRow> rs = byMeasure.getOrDefault(m, List.of());
+                TrendRow last = latestAnyKind(rs);
+                TrendRow prev = last == null ? null : previousOfKind(rs, last);
                 PublishConfig.Target t = config.target(m);
                 String met = t == null || t.target() == null || last == null || suppressed(last) ? ""
                         : met(t, last.valueAsDouble()) ? "met" : "not met";
@@ -36,14 +35,14 @@ final class RecommendationView {
         return out;
     }
 
-    static boolean suppressed(Row r) { return r != null && Suppression.MARK.equals(r.value()); }
+    static boolean suppressed(TrendRow r) { return r != null && Suppression.MARK.equals(r.value()); }
 
     static boolean met(PublishConfig.Target t, double v) {
         return Boolean.FALSE.equals(t.higherIsBetter()) ? v <= t.target() + 1e-9 : v >= t.target() - 1e-9;
     }
 
     /** Better/worse against the previous value, with the configured tolerance; plain up/down with no polarity. */
-    static String direction(PublishConfig config, String measureId, Row latest, Row previous) {
+    static String direction(PublishConfig config, String measureId, TrendRow latest, TrendRow previous) {
         if (previous == null) return "first year";
         if (suppressed(previous) || suppressed(latest)) return "not comparable (c)";
         if (latest.valueAsDouble() == null || previous.valueAsDouble() == null) return "";
@@ -57,14 +56,14 @@ final class RecommendationView {
 
     static double round(double v, String unit) { return Double.parseDouble(TrendsCsv.formatValue(v, unit)); }
 
-    static String periodLabel(Row r) {
+    static String periodLabel(TrendRow r) {
         return TrendSeries.REPORTING_YEAR.equals(r.timeIdentifier()) ? TrendSeries.label(r.timePeriod()) : r.timePeriod();
     }
 
     /** The latest Total row of any kind (reporting year or as-at date), as the recommendation tracker picks it. */
-    static Row latestAnyKind(List<Row> rs) {
-        Row best = null;
-        for (Row r : rs) {
+    static TrendRow latestAnyKind(List<TrendRow> rs) {
+        TrendRow best = null;
+        for (TrendRow r : rs) {
             if (!r.isTotal() || (r.valueAsDouble() == null && !suppressed(r))) continue;
             if (best == null || r.periodEnd().compareTo(best.periodEnd()) > 0
                     || (r.periodEnd().equals(best.periodEnd()) && TrendSeries.REPORTING_YEAR.equals(r.timeIdentifier()))) best = r;
@@ -73,9 +72,9 @@ final class RecommendationView {
     }
 
     /** The period just before the latest, of the same kind: a suppressed one is kept (shown as c). */
-    static Row previousOfKind(List<Row> rs, Row last) {
-        Row best = null;
-        for (Row r : rs) {
+    static TrendRow previousOfKind(List<TrendRow> rs, TrendRow last) {
+        TrendRow best = null;
+        for (TrendRow r : rs) {
             if (!r.isTotal() || !r.timeIdentifier().equals(last.timeIdentifier())) continue;
             if (r.periodEnd().compareTo(last.periodEnd()) >= 0) continue;
             if (best == null || r.periodEnd().compareTo(best.periodEnd()) > 0) best = r;

@@ -8,11 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,28 +70,22 @@ public final class RecommendationsCsv {
         // no sort columns: the table's own order (written from one partition, in the configuration's order)
         List<Row> rows = (sortCols.isEmpty() ? t : t.orderBy(sortCols.stream().map(org.apache.spark.sql.functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new))).collectAsList();
-        Path target = outDir.resolve(file);
-        Path tmp = Files.createTempFile(outDir, "." + file + ".", ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", cols));
-            w.write("\n");
-            List<String> names = List.of(cols);
-            int unitAt = names.indexOf("unit");
-            for (Row r : rows) {
-                List<String> cells = new ArrayList<>();
-                String unit = unitAt < 0 || r.get(unitAt) == null ? "" : r.get(unitAt).toString();
-                for (int i = 0; i < cols.length; i++) {
-                    Object v = r.get(i);
-                    // values rounded as in trends.csv and the evidence pack (one decimal; counts whole)
-                    if (v instanceof Double d && ROUNDED.contains(cols[i])) cells.add(TrendsCsv.formatValue(d, unit));
-                    else if (v instanceof Double d && AS_REPORTED.contains(cols[i]))
-                        cells.add(java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
-                    else cells.add(v == null ? "" : TrendsFile.Csv.quote(v.toString()));
-                }
-                w.write(String.join(",", cells));
-                w.write("\n");
+        List<String> names = List.of(cols);
+        int unitAt = names.indexOf("unit");
+        List<List<String>> lines = new ArrayList<>();
+        for (Row r : rows) {
+            List<String> cells = new ArrayList<>();
+            String unit = unitAt < 0 || r.get(unitAt) == null ? "" : r.get(unitAt).toString();
+            for (int i = 0; i < cols.length; i++) {
+                Object v = r.get(i);
+                // values rounded as in trends.csv and the evidence pack (one decimal; counts whole)
+                if (v instanceof Double d && ROUNDED.contains(cols[i])) cells.add(TrendRow.formatValue(d, unit));
+                else if (v instanceof Double d && AS_REPORTED.contains(cols[i]))
+                    cells.add(java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
+                else cells.add(v == null ? "" : v.toString());
             }
+            lines.add(cells);
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        CsvFile.write(outDir.resolve(file), names, lines);
     }
 }

@@ -2,7 +2,6 @@ package csc.lakehouse.publish;
 
 import csc.lakehouse.measures.LaReference;
 import csc.lakehouse.measures.ReportedFigures;
-import csc.lakehouse.publish.TrendsFile.Row;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +18,15 @@ final class ReportedFiguresView {
     /** One figure; lakehouse and differencePct formatted for reading (null lakehouse: no row in this run). */
     record Line(ReportedFigures.Figure figure, String when, String lakehouse, String differencePct) {}
 
-    static List<Line> lines(List<Row> rows, List<ReportedFigures.Figure> figures) {
+    static List<Line> lines(List<TrendRow> rows, List<ReportedFigures.Figure> figures) {
         List<Line> out = new ArrayList<>();
         for (ReportedFigures.Figure f : figures) {
             LaReference.La la = LaReference.all().get(f.laCode());
             String newCode = la == null ? null : la.newLaCode();
             // a pack for another council does not show this council's reported figures
             if (rows.stream().noneMatch(r -> r.newLaCode().equals(newCode))) continue;
-            Row match = null;
-            for (Row r : rows) {
+            TrendRow match = null;
+            for (TrendRow r : rows) {
                 if (r.newLaCode().equals(newCode) && r.measureId().equals(f.measureId())
                         && r.breakdownValue().equals(f.breakdownValue()) && r.timePeriod().equals(f.timePeriod())
                         && r.periodStart().equals(f.periodStart().toString()) && r.periodEnd().equals(f.periodEnd().toString())) {

@@ -1,6 +1,5 @@
 package csc.lakehouse.publish;
 
-import csc.lakehouse.publish.TrendsFile.Row;
 import csc.lakehouse.spec.MeasureSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,11 +77,11 @@ public final class Suppression {
 
     /** A row being suppressed: parsed numbers and which of its cells are hidden. */
     static final class Cell {
-        final Row row;
+        final TrendRow row;
         final Long num, den, countValue;
         boolean supValue, supNum, supDen;
 
-        Cell(Row row) {
+        Cell(TrendRow row) {
             this.row = row;
             this.num = row.numeratorAsLong();
             this.den = row.denominatorAsLong();
@@ -119,7 +118,7 @@ public final class Suppression {
             return !before;
         }
 
-        Row toRow() {
+        TrendRow toRow() {
             return row.withCounts(supNum ? MARK : row.numerator(), supDen ? MARK : row.denominator(),
                     supValue ? MARK : row.value());
         }
@@ -128,14 +127,14 @@ public final class Suppression {
     static boolean small(Long n) { return n != null && n >= 1 && n <= 5; }
 
     /** Suppresses with the links and non-additive breakdown values of data-schemas/measures.yaml. */
-    public static List<Row> apply(List<Row> rows) { return apply(rows, MeasureSpec.load()); }
+    public static List<TrendRow> apply(List<TrendRow> rows) { return apply(rows, MeasureSpec.load()); }
 
-    public static List<Row> apply(List<Row> rows, MeasureSpec catalogue) {
+    public static List<TrendRow> apply(List<TrendRow> rows, MeasureSpec catalogue) {
         List<Link> links = links(catalogue);
         // breakdown values that overlap the bands (not part of their 100%): excluded from the additivity rule
         Set<String> nonAdditive = catalogue.nonAdditiveValues();
         List<Cell> cells = new ArrayList<>(rows.size());
-        for (Row r : rows) cells.add(new Cell(r));
+        for (TrendRow r : rows) cells.add(new Cell(r));
 
         // 1. primary suppression
         for (Cell c : cells) {
@@ -149,7 +148,7 @@ public final class Suppression {
         Map<String, Cell> totals = new LinkedHashMap<>();
         Map<String, Cell> byRef = new LinkedHashMap<>();
         for (Cell c : cells) {
-            Row r = c.row;
+            TrendRow r = c.row;
             String base = r.measureId() + "|" + r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode();
             if (r.isTotal()) totals.put(base, c);
             else groups.computeIfAbsent(base + "|" + r.breakdown(), k -> new ArrayList<>()).add(c);
@@ -189,7 +188,7 @@ public final class Suppression {
             }
             // 4. linked cells
             for (Cell c : cells) {
-                Row r = c.row;
+                TrendRow r = c.row;
                 String prefix = r.timePeriod() + "|" + r.timeIdentifier() + "|" + r.newLaCode() + "|";
                 for (Link l : links) {
                     for (Ref[] pair : new Ref[][] {{l.a(), l.b()}, {l.b(), l.a()}}) {
@@ -205,7 +204,7 @@ public final class Suppression {
             }
         }
 
-        List<Row> out = new ArrayList<>(cells.size());
+        List<TrendRow> out = new ArrayList<>(cells.size());
         for (Cell c : cells) out.add(c.toRow());
         return out;
     }

@@ -1,6 +1,5 @@
 package csc.lakehouse.publish;
 
-import csc.lakehouse.publish.TrendsFile.Row;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,17 +17,17 @@ final class TrendSeries {
     static final String REPORTING_YEAR = "Reporting year";
 
     /** measure -> rows, in file order. */
-    static Map<String, List<Row>> byMeasure(List<Row> rows) {
-        Map<String, List<Row>> m = new LinkedHashMap<>();
-        for (Row r : rows) m.computeIfAbsent(r.measureId(), k -> new ArrayList<>()).add(r);
+    static Map<String, List<TrendRow>> byMeasure(List<TrendRow> rows) {
+        Map<String, List<TrendRow>> m = new LinkedHashMap<>();
+        for (TrendRow r : rows) m.computeIfAbsent(r.measureId(), k -> new ArrayList<>()).add(r);
         return m;
     }
 
     /** Reporting-year rows of one breakdown value (Total for the headline), by time_period ascending. */
-    static TreeMap<String, Row> series(List<Row> measureRows, String breakdownValue) {
-        TreeMap<String, Row> out = new TreeMap<>();
+    static TreeMap<String, TrendRow> series(List<TrendRow> measureRows, String breakdownValue) {
+        TreeMap<String, TrendRow> out = new TreeMap<>();
         if (measureRows == null) return out;
-        for (Row r : measureRows) {
+        for (TrendRow r : measureRows) {
             if (REPORTING_YEAR.equals(r.timeIdentifier()) && breakdownValue.equals(r.breakdownValue())) out.put(r.timePeriod(), r);
         }
         return out;
@@ -39,9 +38,9 @@ final class TrendSeries {
      * (or "<n") by their lower bound ({@code <9m, 9-<12m, 12-<24m, 24m+}), never alphabetically; other
      * values in first-seen order (the file's order).
      */
-    static List<String> breakdownValues(List<Row> measureRows) {
+    static List<String> breakdownValues(List<TrendRow> measureRows) {
         Set<String> s = new LinkedHashSet<>();
-        for (Row r : measureRows) if (!r.isTotal()) s.add(r.breakdownValue());
+        for (TrendRow r : measureRows) if (!r.isTotal()) s.add(r.breakdownValue());
         return naturalOrder(new ArrayList<>(s));
     }
 
@@ -63,8 +62,8 @@ final class TrendSeries {
     }
 
     /** Reporting years present in the rows, ascending. */
-    static List<String> periods(List<Row> rows) {
-        return rows.stream().filter(r -> REPORTING_YEAR.equals(r.timeIdentifier())).map(Row::timePeriod).distinct()
+    static List<String> periods(List<TrendRow> rows) {
+        return rows.stream().filter(r -> REPORTING_YEAR.equals(r.timeIdentifier())).map(TrendRow::timePeriod).distinct()
                 .sorted(Comparator.naturalOrder()).toList();
     }
 

@@ -2,7 +2,6 @@ package csc.lakehouse.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import csc.lakehouse.publish.MeasureDefinitionLike.Themes;
-import csc.lakehouse.publish.TrendsFile.Row;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -65,16 +64,16 @@ public final class TrendsWorkbook {
     private final XSSFWorkbook wb = new XSSFWorkbook();
     private final CreationHelper helper = wb.getCreationHelper();
     private final Map<String, CellStyle> styles = new LinkedHashMap<>();
-    private final Map<String, List<Row>> byMeasure;
+    private final Map<String, List<TrendRow>> byMeasure;
     private final Map<String, ? extends MeasureDefinitionLike> catalogue;
     /** Measures whose catalogue entry allows a chart (chart: true in data-schemas/measures.yaml, or not catalogued). */
     private final Set<String> charted = new java.util.HashSet<>();
     private final Benchmarks benchmarks;
     private final JsonNode manifest;
-    private final List<Row> rows;
+    private final List<TrendRow> rows;
     private final PublishConfig config = PublishConfig.get();
 
-    private TrendsWorkbook(List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue, Benchmarks benchmarks,
+    private TrendsWorkbook(List<TrendRow> rows, Map<String, ? extends MeasureDefinitionLike> catalogue, Benchmarks benchmarks,
             String manifestJson) {
         this.rows = rows;
         this.byMeasure = TrendSeries.byMeasure(rows);
@@ -85,7 +84,7 @@ public final class TrendsWorkbook {
         for (String m : byMeasure.keySet()) if (spec.get(m).map(csc.lakehouse.spec.MeasureSpec.Measure::chart).orElse(true)) charted.add(m);
     }
 
-    public static void write(OutputStream out, List<Row> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
+    public static void write(OutputStream out, List<TrendRow> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
             Benchmarks benchmarks, String manifestJson) throws IOException {
         TrendsWorkbook w = new TrendsWorkbook(rows, catalogue, benchmarks, manifestJson);
         try (XSSFWorkbook wb = w.build()) {
@@ -266,7 +265,7 @@ public final class TrendsWorkbook {
         for (int c = 0; c < cols.size(); c++)
             text(sh, 0, c, cols.get(c), List.of("numerator", "denominator", "value").contains(cols.get(c)) ? "head_n" : "head");
         int r = 1;
-        for (Row x : rows) {
+        for (TrendRow x : rows) {
             List<String> f = x.fields();
             for (int c = 0; c < cols.size(); c++) {
                 String col = cols.get(c), v = f.get(c);
@@ -341,7 +340,7 @@ public final class TrendsWorkbook {
     }
 
     /** A value rounded as in recommendations.csv (one decimal), or "c" when suppressed. */
-    private void numberOrMark(XSSFSheet sh, int r, int c, Row x, String unit) {
+    private void numberOrMark(XSSFSheet sh, int r, int c, TrendRow x, String unit) {
         if (RecommendationView.suppressed(x)) { text(sh, r, c, "c", "mark"); return; }
         Double v = x.valueAsDouble();
         if (v != null) number(sh, r, c, RecommendationView.round(v, unit), unit);
@@ -354,7 +353,7 @@ public final class TrendsWorkbook {
 
     /** Writes one measure block at row r; returns the last row used. */
     private int block(XSSFSheet sh, int r, String m) {
-        List<Row> rows = byMeasure.get(m);
+        List<TrendRow> rows = byMeasure.get(m);
         MeasureDefinitionLike d = catalogue.get(m);
         text(sh, r, 0, m, "h2");
         text(sh, r, 3, title(m), "h2");
@@ -410,9 +409,9 @@ public final class TrendsWorkbook {
         int first = r;
         for (String pk : periodKeys) {
             String ti = pk.substring(0, pk.indexOf('|')), tp = pk.substring(pk.indexOf('|') + 1);
-            Row any = null;
+            TrendRow any = null;
             for (String col : cols) {
-                Row x = find(rows, ti, tp, col);
+                TrendRow x = find(rows, ti, tp, col);
                 if (x == null) continue;
                 if (any == null) any = x;
                 number(sh, r, valueCol.get(col), x.valueAsDouble(), x.unit());
@@ -446,19 +445,19 @@ public final class TrendsWorkbook {
     }
 
     /** A measure the catalogue lets be charted is charted when it has a value in two or more reporting years. */
-    static boolean chartable(List<Row> rows) {
+    static boolean chartable(List<TrendRow> rows) {
         Set<String> years = new java.util.HashSet<>();
-        for (Row x : rows) if (TrendSeries.REPORTING_YEAR.equals(x.timeIdentifier()) && x.valueAsDouble() != null) years.add(x.timePeriod());
+        for (TrendRow x : rows) if (TrendSeries.REPORTING_YEAR.equals(x.timeIdentifier()) && x.valueAsDouble() != null) years.add(x.timePeriod());
         return years.size() >= 2;
     }
 
-    private static String unitOf(List<Row> rows, String bv) {
-        for (Row x : rows) if (x.breakdownValue().equals(bv)) return x.unit();
+    private static String unitOf(List<TrendRow> rows, String bv) {
+        for (TrendRow x : rows) if (x.breakdownValue().equals(bv)) return x.unit();
         return "count";
     }
 
-    private static Row find(List<Row> rows, String ti, String tp, String bv) {
-        for (Row x : rows) if (x.timeIdentifier().equals(ti) && x.timePeriod().equals(tp) && x.breakdownValue().equals(bv)) return x;
+    private static TrendRow find(List<TrendRow> rows, String ti, String tp, String bv) {
+        for (TrendRow x : rows) if (x.timeIdentifier().equals(ti) && x.timePeriod().equals(tp) && x.breakdownValue().equals(bv)) return x;
         return null;
     }
 
@@ -507,7 +506,7 @@ public final class TrendsWorkbook {
     }
 
     private String laName() {
-        for (List<Row> rs : byMeasure.values()) for (Row r : rs) if (!r.laName().isBlank()) return r.laName();
+        for (List<TrendRow> rs : byMeasure.values()) for (TrendRow r : rs) if (!r.laName().isBlank()) return r.laName();
         return "Borough";
     }
 

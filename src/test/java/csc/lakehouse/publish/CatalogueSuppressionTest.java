@@ -3,7 +3,6 @@ package csc.lakehouse.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import csc.lakehouse.publish.TrendsFile.Row;
 import csc.lakehouse.spec.DataSchemas;
 import csc.lakehouse.spec.MeasureSpec;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +44,8 @@ class CatalogueSuppressionTest {
             numerator: return_visits
         """;
 
-    static Row row(String measure, String breakdown, String value, String num, String den, String unit) {
-        return new Row(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31", "Local authority", "E09000002",
+    static TrendRow row(String measure, String breakdown, String value, String num, String den, String unit) {
+        return new TrendRow(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31", "Local authority", "E09000002",
                 "Barking and Dagenham", breakdown.equals("Total") ? "Total" : "place", breakdown, num, den, value, unit);
     }
 
@@ -57,7 +56,7 @@ class CatalogueSuppressionTest {
      * return_visits_rate's numerator repeats return_visits, so both become c: 9 / 60,000 x 10,000 = 1.5 would otherwise
      * give the hidden 9 back. The denominator (60,000) stays.
      */
-    static List<Row> rows() {
+    static List<TrendRow> rows() {
         return List.of(
                 row("return_visits", "Total", "9", "", "", "count"),
                 row("return_visits_by_place", "Total", "9", "", "", "count"),
@@ -73,7 +72,7 @@ class CatalogueSuppressionTest {
         Files.writeString(copy, yaml + NEW_ENTRIES, StandardCharsets.UTF_8);
         MeasureSpec catalogue = MeasureSpec.read(copy);
 
-        List<Row> out = Suppression.apply(rows(), catalogue);
+        List<TrendRow> out = Suppression.apply(rows(), catalogue);
         assertEquals("c", out.get(2).numerator());
         assertEquals("c", out.get(1).value());
         assertEquals("c", out.get(0).value());
@@ -82,7 +81,7 @@ class CatalogueSuppressionTest {
         assertEquals("60000", out.get(3).denominator());
 
         // control: without the entries (the real catalogue) nothing links them, and the rate would give 9 away
-        List<Row> unlinked = Suppression.apply(rows());
+        List<TrendRow> unlinked = Suppression.apply(rows());
         assertEquals("c", unlinked.get(1).value());
         assertEquals("9", unlinked.get(0).value());
         assertEquals("9", unlinked.get(3).numerator());

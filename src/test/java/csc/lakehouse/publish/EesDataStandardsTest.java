@@ -52,7 +52,7 @@ class EesDataStandardsTest {
     /** Every breach of the rules above, as "Rn: what" lines; empty when the file passes. */
     static List<String> check(Path data, Path meta) throws Exception {
         List<String> bad = new ArrayList<>();
-        List<List<String>> recs = TrendsFile.Csv.read(new StringReader(Files.readString(data)));
+        List<List<String>> recs = CsvFile.read(new StringReader(Files.readString(data)));
         List<String> h = recs.get(0);
         Map<String, Integer> ix = new HashMap<>();
         for (int i = 0; i < h.size(); i++) ix.put(h.get(i), i);
@@ -62,7 +62,7 @@ class EesDataStandardsTest {
         if (!bad.isEmpty()) return bad;
         for (String c : h) if (!c.matches("[a-z][a-z0-9_]*")) bad.add("R6: column name " + c);
         if (!data.getFileName().toString().matches("[a-z0-9_.]+")) bad.add("R12: file name " + data.getFileName());
-        List<List<String>> metaRecs = TrendsFile.Csv.read(new StringReader(Files.readString(meta)));
+        List<List<String>> metaRecs = CsvFile.read(new StringReader(Files.readString(meta)));
         if (!metaRecs.get(0).equals(META)) bad.add("R11: meta columns " + metaRecs.get(0));
         Map<String, String> types = new HashMap<>();
         for (List<String> m : metaRecs.subList(1, metaRecs.size())) {
@@ -117,12 +117,12 @@ class EesDataStandardsTest {
 
     @Test
     void publishedAndUnsuppressedFilesMeetTheStandards(@TempDir Path dir) throws Exception {
-        List<TrendsFile.Row> rows = new ArrayList<>(TrendsFile.read(EvidencePackTest.resource("/publish/trends-sample.csv")));
+        List<TrendRow> rows = new ArrayList<>(TrendsFile.read(EvidencePackTest.resource("/publish/trends-sample.csv")));
         rows.add(EvidencePackTest.r("demand_projection", "202728", "series", "referrals", "", "", "4100", "count"));
-        rows.add(new TrendsFile.Row("supervision_4wk", "2025-06-30", "As at date", "2025-06-30", "2025-06-30", "Local authority",
+        rows.add(new TrendRow("supervision_4wk", "2025-06-30", "As at date", "2025-06-30", "2025-06-30", "Local authority",
                 "E09000002", "Barking and Dagenham", "Total", "Total", "80", "100", "80.0", "percent"));
         for (Path d : List.of(dir.resolve("all"), dir.resolve("published"))) {
-            List<TrendsFile.Row> in = d.endsWith("published") ? Suppression.apply(rows) : rows;
+            List<TrendRow> in = d.endsWith("published") ? Suppression.apply(rows) : rows;
             Files.createDirectories(d);
             EesFiles.write(in, d, PublishedCatalogue.get());
             for (String f : List.of(EesFiles.FILE, EesFiles.AS_AT, EesFiles.PROJECTIONS)) {

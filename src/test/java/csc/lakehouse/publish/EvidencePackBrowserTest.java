@@ -62,7 +62,7 @@ class EvidencePackBrowserTest {
         String pdftotext = tool("pdftotext");
         Files.createDirectories(DIR);
         // the sample borough plus a demand projection to 2028-29, which is never plotted on a trend chart
-        List<TrendsFile.Row> rows = new ArrayList<>(TrendsFile.read(EvidencePackTest.resource("/publish/trends-sample.csv")));
+        List<TrendRow> rows = new ArrayList<>(TrendsFile.read(EvidencePackTest.resource("/publish/trends-sample.csv")));
         for (String p : List.of("202526", "202627", "202728", "202829")) {
             rows.add(EvidencePackTest.r("demand_projection", p, "series", "referrals", "", "", "4100", "count"));
         }

@@ -23,7 +23,7 @@ class EvidencePackTest {
     }
 
     static String samplePage() throws Exception {
-        List<TrendsFile.Row> rows = Suppression.apply(TrendsFile.read(resource("/publish/trends-sample.csv")));
+        List<TrendRow> rows = Suppression.apply(TrendsFile.read(resource("/publish/trends-sample.csv")));
         Benchmarks b = Benchmarks.load(resource("/benchmarks"), "E09000002");
         String manifest = Files.readString(resource("/publish/manifest-sample.json"));
         String html = EvidencePack.render(rows, PublishedCatalogue.get(), b, manifest);
@@ -174,7 +174,7 @@ class EvidencePackTest {
                 && head.indexOf("12-&lt;24m") < head.indexOf("24m+"), head);
         assertEquals(List.of("<9m", "9-<12m", "12-<24m", "24m+"), TrendSeries.naturalOrder(List.of("12-<24m", "24m+", "9-<12m", "<9m")));
         // legal status V2 and a code 0 in every year: Z9 is 0 of 201 in each year it appears, so its column goes
-        List<TrendsFile.Row> rows = List.of(
+        List<TrendRow> rows = List.of(
                 r("cla_starts_legal_status", "202324", "Total", "Total", "", "", "10", "count"),
                 r("cla_starts_legal_status", "202324", "legal_status", "C1", "6", "10", "60.0", "percent"),
                 r("cla_starts_legal_status", "202324", "legal_status", "Z9", "0", "10", "0.0", "percent"),
@@ -195,7 +195,7 @@ class EvidencePackTest {
     @Test
     void xAxisEndsAtTheLatestPlottedYearAndSuppressedYearsAreMarked() {
         // referrals in 2022-23..2024-25 with 2023-24 suppressed; a projection to 2028-29 is not plotted
-        List<TrendsFile.Row> rows = List.of(
+        List<TrendRow> rows = List.of(
                 r("referrals", "202223", "Total", "Total", "", "", "30", "count"),
                 r("referrals", "202324", "Total", "Total", "", "", "c", "count"),
                 r("referrals", "202425", "Total", "Total", "", "", "40", "count"),
@@ -214,7 +214,7 @@ class EvidencePackTest {
                 List.of(new PublishConfig.Recommendation("R9", "Timely visits", List.of("supervision_4wk", "supervision_8wk"))),
                 Map.of("supervision_4wk", new PublishConfig.Target(80.0, true, null),
                         "supervision_8wk", new PublishConfig.Target(90.0, true, null)), 0.1);
-        List<TrendsFile.Row> rows = List.of(
+        List<TrendRow> rows = List.of(
                 // 81.1 then 81.0: a change of 0.1, within the tolerance: about the same; 81.0 >= 80 met
                 r("supervision_4wk", "202324", "Total", "Total", "", "", "81.1", "percent"),
                 r("supervision_4wk", "202425", "Total", "Total", "", "", "81.0", "percent"),
@@ -279,9 +279,9 @@ class EvidencePackTest {
                 List.of(new csc.lakehouse.measures.ReportedFigures.Figure("301", "Scrutiny report, April 2024",
                         "strategy_discussion_in_timescale", "Total", "year_to_date", java.time.LocalDate.of(2024, 1, 31), null, 70, false,
                         "over 70% held in timescale")));
-        List<TrendsFile.Row> rows = List.of(
+        List<TrendRow> rows = List.of(
                 r("strategy_discussion_in_timescale", "202324", "Total", "Total", "", "", "60.0", "percent"),
-                new TrendsFile.Row("strategy_discussion_in_timescale", "2024-01-31", "As at date", "2023-04-01", "2024-01-31",
+                new TrendRow("strategy_discussion_in_timescale", "2024-01-31", "As at date", "2023-04-01", "2024-01-31",
                         "Local authority", "E09000002", "Barking and Dagenham", "Total", "Total", "71", "100", "71.0", "percent"));
         String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}", cfg);
         String recs = page.substring(page.indexOf("<section id=\"recommendations\">"), page.indexOf("<section id=\"data-quality\">"));
@@ -291,9 +291,9 @@ class EvidencePackTest {
         assertFalse(recs.contains("60.0%"), "the whole year is not the reported period");
     }
 
-    static TrendsFile.Row r(String m, String period, String breakdown, String value, String num, String den, String v, String unit) {
+    static TrendRow r(String m, String period, String breakdown, String value, String num, String den, String v, String unit) {
         String start = period.substring(0, 4) + "-04-01", end = (Integer.parseInt(period.substring(0, 4)) + 1) + "-03-31";
-        return new TrendsFile.Row(m, period, "Reporting year", start, end, "Local authority", "E09000002", "Barking and Dagenham",
+        return new TrendRow(m, period, "Reporting year", start, end, "Local authority", "E09000002", "Barking and Dagenham",
                 breakdown, value, num, den, v, unit);
     }
 
@@ -301,7 +301,7 @@ class EvidencePackTest {
     void textIsEscaped() {
         Map<String, MeasureDefinitionLike> cat = Map.of("referrals",
                 MeasureDefinitionLike.of("Referrals <b>&", "Front door", "a \"quoted\" <script>alert(1)</script>", "count"));
-        List<TrendsFile.Row> rows = List.of(new TrendsFile.Row("referrals", "202425", "Reporting year", "2024-04-01",
+        List<TrendRow> rows = List.of(new TrendRow("referrals", "202425", "Reporting year", "2024-04-01",
                 "2025-03-31", "Local authority", "E09000002", "<Borough>", "Total", "Total", "", "", "12", "count"));
         String html = EvidencePack.render(rows, cat, null, "{\"run_id\":\"<x>\"}");
         assertFalse(html.contains("<script>"));

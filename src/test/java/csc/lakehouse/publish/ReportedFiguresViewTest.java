@@ -1,7 +1,6 @@
 package csc.lakehouse.publish;
 
 import csc.lakehouse.measures.ReportedFigures;
-import csc.lakehouse.publish.TrendsFile.Row;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -14,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The pack's table of the council's reported figures: the same period's row, suppression kept. */
 class ReportedFiguresViewTest {
 
-    static Row row(String measure, String tp, String ti, String start, String end, String bv, String num, String value, String unit) {
-        return new Row(measure, tp, ti, start, end, "Local authority", "E09000002", "Barking and Dagenham",
+    static TrendRow row(String measure, String tp, String ti, String start, String end, String bv, String num, String value, String unit) {
+        return new TrendRow(measure, tp, ti, start, end, "Local authority", "E09000002", "Barking and Dagenham",
                 "Total".equals(bv) ? "Total" : "band", bv, num, "", value, unit);
     }
 
@@ -31,7 +30,7 @@ class ReportedFiguresViewTest {
      */
     @Test
     void eachReportedFigureMeetsThePacksRowForTheSamePeriod() {
-        List<Row> rows = List.of(
+        List<TrendRow> rows = List.of(
                 row("cpp_duration", "2024-01-31", "As at date", "2024-01-31", "2024-01-31", "24m+", "17", "6.5", "percent"),
                 row("cpp_duration", "202324", "Reporting year", "2024-03-31", "2024-03-31", "24m+", "20", "9.0", "percent"),
                 row("cla_starts_police_protection", "2024-01-31", "As at date", "2023-04-01", "2024-01-31", "Total", "c", "20.7", "percent"));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import csc.lakehouse.publish.TrendsFile.Row;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,18 +23,18 @@ class SuppressionRecoveryTest {
 
     static final int UNKNOWN_BOUND = 60; // attacker's range for a count with no published bound
 
-    static Row row(String measure, String breakdown, String bv, String num, String den, String value, String unit) {
-        return new Row(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31", "Local authority",
+    static TrendRow row(String measure, String breakdown, String bv, String num, String den, String value, String unit) {
+        return new TrendRow(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31", "Local authority",
                 "E09000002", "Barking and Dagenham", breakdown, bv, num, den, value, unit);
     }
 
     static String pct(long n, long d) { return d == 0 ? "" : String.format("%.1f", Math.round(n * 1000.0 / d) / 10.0); }
 
     /** A distribution: Total row (value = total, unit count) and one percent row per cell. */
-    static List<Row> dist(String measure, String breakdown, long... counts) {
+    static List<TrendRow> dist(String measure, String breakdown, long... counts) {
         long t = 0;
         for (long c : counts) t += c;
-        List<Row> rows = new ArrayList<>();
+        List<TrendRow> rows = new ArrayList<>();
         rows.add(row(measure, "Total", "Total", "", "", Long.toString(t), "count"));
         for (int i = 0; i < counts.length; i++) {
             rows.add(row(measure, breakdown, "b" + i, Long.toString(counts[i]), Long.toString(t), pct(counts[i], t), "percent"));
@@ -47,7 +46,7 @@ class SuppressionRecoveryTest {
 
     @Test
     void countsOneToFiveAreSuppressedAndZeroIsShown() {
-        List<Row> out = Suppression.apply(List.of(
+        List<TrendRow> out = Suppression.apply(List.of(
                 row("referrals", "Total", "Total", "", "", "0", "count"),
                 row("cla_31mar", "Total", "Total", "", "", "3", "count"),
                 row("cla_31mar_rate", "Total", "Total", "3", "66465", "0.5", "rate_per_10000"),
@@ -64,7 +63,7 @@ class SuppressionRecoveryTest {
     @Test
     void oneSuppressedCellForcesTheNextSmallest() {
         // Total 40 = 3 + 7 + 12 + 18: 3 is primary; 7 is the next smallest and goes too. 40-12-18 = 10 = a+b.
-        List<Row> out = Suppression.apply(dist("cpp_category", "category_of_abuse", 3, 7, 12, 18));
+        List<TrendRow> out = Suppression.apply(dist("cpp_category", "category_of_abuse", 3, 7, 12, 18));
         assertEquals("40", out.get(0).value());
         assertEquals("c", out.get(1).numerator());
         assertEquals("c", out.get(1).value());
@@ -77,7 +76,7 @@ class SuppressionRecoveryTest {
     @Test
     void zerosAreNotChosenWhileANonZeroCellRemains() {
         // 0 + 2 + 9 + 30 = 41: 2 is primary; the secondary is 9, not the 0.
-        List<Row> out = Suppression.apply(dist("cla_starts_legal_status", "legal_status", 0, 2, 9, 30));
+        List<TrendRow> out = Suppression.apply(dist("cla_starts_legal_status", "legal_status", 0, 2, 9, 30));
         assertEquals("0", out.get(1).numerator());
         assertEquals("c", out.get(2).numerator());
         assertEquals("c", out.get(3).numerator());
@@ -87,16 +86,16 @@ class SuppressionRecoveryTest {
 
     @Test
     void twoPrimaryCellsNeedNoSecondary() {
-        List<Row> out = Suppression.apply(dist("cpp_duration", "duration_band", 2, 4, 20, 30, 11));
+        List<TrendRow> out = Suppression.apply(dist("cpp_duration", "duration_band", 2, 4, 20, 30, 11));
         assertEquals(List.of("c", "c", "20", "30", "11"),
-                out.subList(1, 6).stream().map(Row::numerator).toList());
+                out.subList(1, 6).stream().map(TrendRow::numerator).toList());
         assertNoRecovery(out);
     }
 
     @Test
     void aSmallTotalTakesTheBreakdownDenominators() {
         // Total 4 = 0 + 4: the total and the 4 are suppressed; the 0 row keeps 0 but loses its denominator.
-        List<Row> out = Suppression.apply(dist("cin_plan_duration", "duration_band", 0, 4));
+        List<TrendRow> out = Suppression.apply(dist("cin_plan_duration", "duration_band", 0, 4));
         assertEquals("c", out.get(0).value());
         assertEquals("0", out.get(1).numerator());
         assertEquals("c", out.get(1).denominator());
@@ -107,9 +106,9 @@ class SuppressionRecoveryTest {
 
     @Test
     void overlappingElevenMonthRowIsNotPartOfTheSum() {
-        List<Row> rows = new ArrayList<>(dist("cpp_duration", "duration_band", 10, 9, 8, 3, 12));
+        List<TrendRow> rows = new ArrayList<>(dist("cpp_duration", "duration_band", 10, 9, 8, 3, 12));
         rows.add(row("cpp_duration", "duration_band", "11m+", "16", "42", pct(16, 42), "percent"));
-        List<Row> out = Suppression.apply(rows);
+        List<TrendRow> out = Suppression.apply(rows);
         assertEquals("c", out.get(4).numerator());
         assertEquals("c", out.get(3).numerator()); // 8: the next smallest of the bands
         assertEquals("16", out.get(6).numerator());
@@ -119,11 +118,11 @@ class SuppressionRecoveryTest {
     void linkedCountsAreSuppressedInBothPlaces() {
         // L1 = 7 is a secondary suppression in the legal-status distribution (2 is primary); the same 7 is the
         // numerator of cla_starts_police_protection, which must not give it away.
-        List<Row> rows = new ArrayList<>(dist("cla_starts_legal_status", "legal_status", 2, 7, 30));
+        List<TrendRow> rows = new ArrayList<>(dist("cla_starts_legal_status", "legal_status", 2, 7, 30));
         rows.set(2, row("cla_starts_legal_status", "legal_status", "L1", "7", "39", pct(7, 39), "percent"));
         rows.add(row("cla_starts_police_protection", "Total", "Total", "7", "39", pct(7, 39), "percent"));
         rows.add(row("cla_starts", "Total", "Total", "", "", "39", "count"));
-        List<Row> out = Suppression.apply(rows);
+        List<TrendRow> out = Suppression.apply(rows);
         assertEquals("c", out.get(2).numerator());
         assertEquals("c", out.get(4).numerator());
         assertEquals("c", out.get(4).value());
@@ -133,7 +132,7 @@ class SuppressionRecoveryTest {
     @Test
     void theAttackerRecoversACellWhenOnlyPrimarySuppressionIsApplied() {
         // sanity check of the attacker itself: 40 - 7 - 12 - 18 = 3
-        List<Row> naive = dist("cpp_category", "category_of_abuse", 3, 7, 12, 18);
+        List<TrendRow> naive = dist("cpp_category", "category_of_abuse", 3, 7, 12, 18);
         naive.set(1, naive.get(1).withCounts("c", "40", "c"));
         assertFalse(recoverable(naive).isEmpty());
     }
@@ -145,7 +144,7 @@ class SuppressionRecoveryTest {
         Random rnd = new Random(20250331L);
         int suppressedSeen = 0;
         for (int t = 0; t < 400; t++) {
-            List<Row> rows = new ArrayList<>();
+            List<TrendRow> rows = new ArrayList<>();
             int cells = 2 + rnd.nextInt(5);
             long[] counts = new long[cells];
             for (int i = 0; i < cells; i++) {
@@ -160,7 +159,7 @@ class SuppressionRecoveryTest {
             long pd = rnd.nextInt(15);
             long pn = pd == 0 ? 0 : rnd.nextInt((int) pd + 1);
             rows.add(row("pct" + t, "Total", "Total", Long.toString(pn), Long.toString(pd), pct(pn, pd), "percent"));
-            List<Row> out = Suppression.apply(rows);
+            List<TrendRow> out = Suppression.apply(rows);
             suppressedSeen += out.stream().filter(r -> r.numerator().equals("c") || r.value().equals("c")).count();
             assertNoRecovery(out);
         }
@@ -169,23 +168,23 @@ class SuppressionRecoveryTest {
 
     // ---- the attacker -----------------------------------------------------------------------------
 
-    static void assertNoRecovery(List<Row> published) {
+    static void assertNoRecovery(List<TrendRow> published) {
         Map<String, Set<Long>> rec = recoverable(published);
         assertTrue(rec.isEmpty(), "recoverable suppressed cells: " + rec + " in " + published);
     }
 
     /** Suppressed cells whose value the published cells pin down to a single number. */
-    static Map<String, Set<Long>> recoverable(List<Row> published) {
+    static Map<String, Set<Long>> recoverable(List<TrendRow> published) {
         Map<String, Set<Long>> out = new LinkedHashMap<>();
-        Map<String, Row> totals = new HashMap<>();
-        Map<String, List<Row>> groups = new LinkedHashMap<>();
-        for (Row r : published) {
+        Map<String, TrendRow> totals = new HashMap<>();
+        Map<String, List<TrendRow>> groups = new LinkedHashMap<>();
+        for (TrendRow r : published) {
             String base = r.measureId() + "|" + r.timePeriod() + "|" + r.newLaCode();
             if (r.isTotal()) totals.put(base, r);
             else groups.computeIfAbsent(base, k -> new ArrayList<>()).add(r);
         }
         // single rows: rate x population, percent x denominator, count rows
-        for (Row r : published) {
+        for (TrendRow r : published) {
             if (groups.containsKey(r.measureId() + "|" + r.timePeriod() + "|" + r.newLaCode())) continue;
             if (r.numerator().equals("c") || (r.unit().equals("count") && r.value().equals("c"))) {
                 Set<Long> cand = new TreeSet<>();
@@ -196,13 +195,13 @@ class SuppressionRecoveryTest {
             }
         }
         // distributions
-        for (Map.Entry<String, List<Row>> g : groups.entrySet()) {
-            Row total = totals.get(g.getKey());
-            List<Row> cells = g.getValue().stream().filter(r -> !csc.lakehouse.spec.MeasureSpec.load().nonAdditiveValues().contains(r.breakdownValue())).toList();
+        for (Map.Entry<String, List<TrendRow>> g : groups.entrySet()) {
+            TrendRow total = totals.get(g.getKey());
+            List<TrendRow> cells = g.getValue().stream().filter(r -> !csc.lakehouse.spec.MeasureSpec.load().nonAdditiveValues().contains(r.breakdownValue())).toList();
             Long t = total == null ? null : TrendsFile.parseLong(total.value());
-            List<Row> unknown = new ArrayList<>();
+            List<TrendRow> unknown = new ArrayList<>();
             long known = 0;
-            for (Row c : cells) {
+            for (TrendRow c : cells) {
                 Long n = TrendsFile.parseLong(c.numerator());
                 if (n == null) unknown.add(c); else known += n;
             }
@@ -220,7 +219,7 @@ class SuppressionRecoveryTest {
         return out;
     }
 
-    static void enumerate(List<Row> unknown, int i, long[] vals, long known, Long total, long bound,
+    static void enumerate(List<TrendRow> unknown, int i, long[] vals, long known, Long total, long bound,
             boolean hasTotal, List<Set<Long>> seen) {
         if (i == unknown.size()) {
             long sum = known;
@@ -233,7 +232,7 @@ class SuppressionRecoveryTest {
         }
         long used = known;
         for (int k = 0; k < i; k++) used += vals[k];
-        Row r = unknown.get(i);
+        TrendRow r = unknown.get(i);
         for (long n = 0; n <= bound - used; n++) {
             if (total != null && !consistent(r, n, total)) continue;
             if (!consistent(r, n, TrendsFile.parseLong(r.denominator()))) continue;
@@ -243,7 +242,7 @@ class SuppressionRecoveryTest {
     }
 
     /** Is n consistent with the row's published value given denominator den (if both are published)? */
-    static boolean consistent(Row r, long n, Long den) {
+    static boolean consistent(TrendRow r, long n, Long den) {
         Double v = r.valueAsDouble();
         if (v == null || den == null || den == 0) return true;
         double exact = switch (r.unit()) {

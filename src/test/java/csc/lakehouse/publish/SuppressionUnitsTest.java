@@ -2,15 +2,14 @@ package csc.lakehouse.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import csc.lakehouse.publish.TrendsFile.Row;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which values suppression treats as counts: only unit {@code count}; a median or days value goes with its numerator. */
 class SuppressionUnitsTest {
 
-    static Row row(String measure, String num, String value, String unit) {
-        return new Row(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31", "Local authority",
+    static TrendRow row(String measure, String num, String value, String unit) {
+        return new TrendRow(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31", "Local authority",
                 "E09000002", "Barking and Dagenham", "Total", "Total", num, "", value, unit);
     }
 
@@ -24,7 +23,7 @@ class SuppressionUnitsTest {
      */
     @Test
     void aMedianIsNeitherRoundedNorSuppressedAsACount() {
-        List<Row> out = Suppression.apply(List.of(
+        List<TrendRow> out = Suppression.apply(List.of(
                 row("neglect_prior_referrals", "40", "3.0", "median"),
                 row("neglect_prior_referrals", "4", "2.5", "median"),
                 row("neglect_prior_referrals", "0", "", "median"),
@@ -42,8 +41,8 @@ class SuppressionUnitsTest {
         assertEquals("c", out.get(5).value());
     }
 
-    static Row meanRow(String measure, String num, String den, String value) {
-        return new Row(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31",
+    static TrendRow meanRow(String measure, String num, String den, String value) {
+        return new TrendRow(measure, "202425", "Reporting year", "2024-04-01", "2025-03-31",
                 "Local authority", "E09000002", "Barking and Dagenham", "Total", "Total", num, den, value, "mean");
     }
 
@@ -57,7 +56,7 @@ class SuppressionUnitsTest {
     @Test
     void aMeanOverOneToFiveChildrenIsSuppressed() {
         // three measures of their own (no catalogue links between them)
-        List<Row> out = Suppression.apply(List.of(meanRow("mean_a", "40", "12", "3.3"), meanRow("mean_b", "40", "3", "13.3"),
+        List<TrendRow> out = Suppression.apply(List.of(meanRow("mean_a", "40", "12", "3.3"), meanRow("mean_b", "40", "3", "13.3"),
                 meanRow("mean_c", "4", "4", "1.0")));
         assertEquals("3.3", out.get(0).value());
         assertEquals("c", out.get(1).denominator());

@@ -81,7 +81,7 @@ class TrendsCsvTest {
                 rows.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(v, r.schema()));
             } else rows.add(r);
         }
-        Path f = TrendsCsv.write(rows, dir);
+        Path f = TrendsCsv.write(TrendsCsv.published(rows), dir);
         byte[] bytes = Files.readAllBytes(f);
         assertEquals(EXPECTED, new String(bytes, StandardCharsets.UTF_8));
         assertNotEquals((byte) 0xEF, bytes[0], "no BOM");
@@ -99,7 +99,7 @@ class TrendsCsvTest {
         Collections.reverse(b);
         Path d1 = SparkTestSession.tempDir("trends-a");
         Path d2 = SparkTestSession.tempDir("trends-b");
-        assertArrayEquals(Files.readAllBytes(TrendsCsv.write(a, d1)), Files.readAllBytes(TrendsCsv.write(b, d2)));
+        assertArrayEquals(Files.readAllBytes(TrendsCsv.write(TrendsCsv.published(a), d1)), Files.readAllBytes(TrendsCsv.write(TrendsCsv.published(b), d2)));
         assertArrayEquals(Files.readAllBytes(TrendsCsv.writeNotes(a, d1)), Files.readAllBytes(TrendsCsv.writeNotes(b, d2)));
     }
 
@@ -127,7 +127,7 @@ class TrendsCsvTest {
                         null, null, 40.0, "count", null));
         List<Row> rows = SparkTestSession.get().createDataFrame(raw, t).collectAsList();
         Path dir = SparkTestSession.tempDir("trends-status");
-        String csv = Files.readString(TrendsCsv.write(rows, dir));
+        String csv = Files.readString(TrendsCsv.write(TrendsCsv.published(rows), dir));
         // by hand: e_window is left out; f_plans 201314 has value x; f_plans 202223 is 40
         assertEquals(String.join("\n",
                 "measure_id,time_period,time_identifier,period_start,period_end,geographic_level,new_la_code,la_name,breakdown,breakdown_value,numerator,denominator,value,unit",

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class WorkbookReadBackTest {
     static Path file;
     static Map<String, String> parts = new LinkedHashMap<>();
-    static List<TrendsFile.Row> rows;
+    static List<TrendRow> rows;
 
     @BeforeAll
     static void write() throws Exception {
@@ -94,7 +94,7 @@ class WorkbookReadBackTest {
             assertEquals(rows.size(), data.getLastRowNum());
             for (int i = 0; i < rows.size(); i++) {
                 Row r = data.getRow(i + 1);
-                TrendsFile.Row want = rows.get(i);
+                TrendRow want = rows.get(i);
                 assertEquals(want.measureId(), r.getCell(0).getStringCellValue());
                 Cell v = r.getCell(TrendsFile.COLUMNS.indexOf("value"));
                 if (want.valueAsDouble() == null) assertTrue(v == null || v.getCellType() == CellType.BLANK || v.getCellType() == CellType.STRING);

@@ -28,7 +28,7 @@ class WorkbookTest {
 
     static synchronized XSSFWorkbook sample() throws Exception {
         if (cached != null) return new XSSFWorkbook(new ByteArrayInputStream(cached));
-        List<TrendsFile.Row> rows = TrendsFile.read(EvidencePackTest.resource("/publish/trends-sample.csv"));
+        List<TrendRow> rows = TrendsFile.read(EvidencePackTest.resource("/publish/trends-sample.csv"));
         Benchmarks b = Benchmarks.load(EvidencePackTest.resource("/benchmarks"), "E09000002");
         String manifest = Files.readString(EvidencePackTest.resource("/publish/manifest-sample.json"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -136,12 +136,12 @@ class WorkbookTest {
 
     @Test
     void peopleOutputsWritesAllThreeFiles(@TempDir Path dir) throws Exception {
-        List<TrendsFile.Row> rows = TrendsFile.read(EvidencePackTest.resource("/publish/trends-sample.csv"));
+        List<TrendRow> rows = TrendsFile.read(EvidencePackTest.resource("/publish/trends-sample.csv"));
         PeopleOutputs.Written w = PeopleOutputs.write(dir, rows, null, null, "{\"run_id\":\"r1\"}");
         assertTrue(Files.size(w.workbook()) > 10_000);
         assertTrue(Files.readString(w.evidencePack()).contains("<section id=\"summary\">"));
         assertFalse(Files.readString(w.evidencePack()).contains("<section id=\"manifest\">"), "the manifest is a separate file");
-        List<TrendsFile.Row> pub = TrendsFile.read(w.publishedTrends());
+        List<TrendRow> pub = TrendsFile.read(w.publishedTrends());
         assertEquals(rows.size(), pub.size());
         assertTrue(w.suppressedCells() > 0);
         assertTrue(pub.stream().anyMatch(r -> r.numerator().equals("c")));
