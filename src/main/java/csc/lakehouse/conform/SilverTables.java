@@ -14,13 +14,8 @@ public final class SilverTables {
     public static List<SilverBuilder> builders() {
         List<SilverBuilder> b = new ArrayList<>();
         b.add(new csc.lakehouse.conform.cin.CinPersonBuilder());
-        b.add(new csc.lakehouse.conform.cin.CinReferralBuilder());
-        b.add(new csc.lakehouse.conform.cin.CinAssessmentBuilder());
-        b.add(new csc.lakehouse.conform.cin.CinS47Builder());
-        b.add(new csc.lakehouse.conform.cin.CinPlanBuilder());
-        b.add(new csc.lakehouse.conform.cin.CinCppBuilder());
-        b.add(new csc.lakehouse.conform.cin.CinCppReviewBuilder());
-        b.add(new csc.lakehouse.conform.cin.CinPreProceedingsBuilder());
+        // referral, assessment, s47_enquiry, cin_plan, cp_plan, cp_review, pre_proceedings: from their specs
+        b.addAll(csc.lakehouse.conform.cin.CinSilverBuilder.all());
         b.addAll(csc.lakehouse.conform.ssda903.Ssda903Builders.all());
         b.add(new csc.lakehouse.conform.population.PopulationBuilder());
         b.addAll(csc.lakehouse.conform.TrackerSilverBuilder.all());

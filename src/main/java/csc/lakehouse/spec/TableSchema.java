@@ -33,6 +33,12 @@ public final class TableSchema {
      * ({@code silver.return_corrections}).
      */
     public List<String> changes_while_open = new ArrayList<>();
+    /**
+     * Silver tables built from the spec (the CIN census's): the bronze table the rows come from. Its columns with a
+     * {@link ColumnSpec#source} are that bronze column parsed as {@link ColumnSpec#parse}; an {@link ColumnSpec#id_of}
+     * column is a deterministic id.
+     */
+    public String from;
 
     public static final class ColumnSpec {
         public String name;
@@ -41,6 +47,12 @@ public final class TableSchema {
         /** bronze: a column only some files carry (an SSDA903 file's per-row LA); the table gains it when one does */
         public boolean optional = false;
         public String description;
+        /** silver built from the spec: the bronze column this one is parsed from */
+        public String source;
+        /** how {@link #source} is parsed: date, code, bool, int or codes (a ';'-joined list) */
+        public String parse;
+        /** silver built from the spec: this column is the id of (la_code, person_id, the named column) */
+        public String id_of;
     }
 
     public static TableSchema load(String layer, String table) {

@@ -4,8 +4,8 @@ import csc.lakehouse.SparkTestSession;
 import csc.lakehouse.conform.BronzeView;
 import csc.lakehouse.conform.ConformContext;
 import csc.lakehouse.conform.SilverBuilder;
-import csc.lakehouse.conform.cin.CinAssessmentBuilder;
-import csc.lakehouse.conform.cin.CinReferralBuilder;
+import csc.lakehouse.conform.cin.CinSilverBuilder;
+import csc.lakehouse.spec.TableSchema;
 import csc.lakehouse.ingest.InputFile;
 import csc.lakehouse.ingest.ParsedFile;
 import csc.lakehouse.ingest.SourceReader;
@@ -80,8 +80,8 @@ class SsdReconciliationSidecarTest {
 
         BronzeView returns = view(read(spark, new CinCensusReader(), drop, "cin_census", n -> n.endsWith(".xml")));
         // per-return rows: every census year's items, each with the collection_year of its return
-        Dataset<Row> retRef = build(new CinReferralBuilder(), returns, spark);
-        Dataset<Row> retAss = build(new CinAssessmentBuilder(), returns, spark);
+        Dataset<Row> retRef = build(new CinSilverBuilder(TableSchema.load("silver", "referral")), returns, spark);
+        Dataset<Row> retAss = build(new CinSilverBuilder(TableSchema.load("silver", "assessment")), returns, spark);
         BronzeView ssd = view(read(spark, new SsdCsvReader(), drop, "ssd",
                 n -> n.equals("ssd_cin_episodes.csv") || n.equals("ssd_cin_assessments.csv")));
         Map<String, SsdSilverMap.TableMap> map = SsdSilverMap.get().tables;
