@@ -39,6 +39,11 @@ public final class TableSchema {
      * column is a deterministic id.
      */
     public String from;
+    /**
+     * Silver built from the spec (SSDA903): the raw bronze columns carried, trimmed, into {@code _src} for the
+     * quarantine (the CIN census's are its parsed columns' sources).
+     */
+    public List<String> raw_kept = new ArrayList<>();
 
     public static final class ColumnSpec {
         public String name;

@@ -32,6 +32,50 @@ public final class Ssda903Builder implements SilverBuilder {
         this.mapping = mapping;
     }
 
+    /**
+     * A table built from its spec ({@code data-schemas/tables/silver/<table>.yaml}): the bronze table it names
+     * ({@code from}); each column with a {@code source} that raw column parsed as its {@code parse} says; each
+     * {@code id_of} column the hash of la_code, person_id and the (parsed) column it names; {@code _src} the raw
+     * columns the spec keeps for the quarantine ({@code raw_kept}), trimmed.
+     */
+    public static Ssda903Builder fromSpec(csc.lakehouse.spec.TableSchema spec) {
+        if (spec.from == null) throw new IllegalArgumentException("silver." + spec.table + " names no bronze table (from)");
+        return new Ssda903Builder(spec.table, spec.from, r -> {
+            java.util.Map<String, Column> parsed = new java.util.HashMap<>();
+            for (csc.lakehouse.spec.TableSchema.ColumnSpec c : spec.columns) {
+                if (c.source != null) parsed.put(c.name, parse(spec.table, c, Ssda903Columns.raw(r, c.source)));
+            }
+            List<Column> out = new ArrayList<>();
+            for (csc.lakehouse.spec.TableSchema.ColumnSpec c : spec.columns) {
+                if (c.id_of != null) {
+                    Column of = parsed.get(c.id_of);
+                    if (of == null) throw new IllegalStateException("silver." + spec.table + "." + c.name + ": id_of names "
+                            + c.id_of + ", which has no source");
+                    out.add(Ssda903Columns.hashId(r.col("la_code"), r.col("person_id"), of).as(c.name));
+                } else if (parsed.containsKey(c.name)) {
+                    out.add(parsed.get(c.name).as(c.name));
+                }
+            }
+            out.add(Ssda903Builders.src(r, spec.raw_kept));
+            return out;
+        });
+    }
+
+    private static Column parse(String table, csc.lakehouse.spec.TableSchema.ColumnSpec c, Column raw) {
+        String how = c.parse == null ? "text" : c.parse;
+        return switch (how) {
+            case "date" -> Ssda903Columns.date(raw);
+            case "code" -> org.apache.spark.sql.functions.upper(Ssda903Columns.text(raw));
+            case "text" -> Ssda903Columns.text(raw);
+            case "bool" -> Ssda903Columns.bool(raw);
+            case "int" -> Ssda903Columns.integer(raw);
+            case "month" -> Ssda903Columns.month(raw);
+            case "postcode_district" -> Ssda903Columns.postcodeDistrict(raw);
+            case "sex" -> Ssda903Columns.sex(raw);
+            default -> throw new IllegalStateException("silver." + table + "." + c.name + ": unknown parse '" + how + "'");
+        };
+    }
+
     @Override
     public String table() { return table; }
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CarePeriodTest {
     static Dataset<Row> silverEpisodes(Dataset<Row> bronze) {
-        return SilverWriter.write(null, "cla_episode", Ssda903Builders.episodes().conform(bronze)).silver();
+        return SilverWriter.write(null, "cla_episode", Ssda903Builders.of("cla_episode").conform(bronze)).silver();
     }
 
     static Row only(Dataset<Row> rows, String child) {
@@ -88,7 +88,7 @@ class CarePeriodTest {
                 + "D,01/02/2020,S,C1,N1,U4,PR1,01/06/2020,X1,CARPL,,,\n"
                 + "D,01/06/2020,P,C1,N1,U6,PR1,01/09/2020,E13,,,,\n");
         SilverWriter.Outcome o = SilverWriter.write(null, "cla_episode",
-                Ssda903Builders.episodes().conform(y2020.unionByName(y2021)));
+                Ssda903Builders.of("cla_episode").conform(y2020.unionByName(y2021)));
         assertEquals(3, o.rowsIn());
         assertEquals(3, o.rowsWritten());
         assertEquals(0, o.rowsDuplicate());

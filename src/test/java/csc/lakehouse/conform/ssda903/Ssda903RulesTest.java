@@ -48,7 +48,7 @@ class Ssda903RulesTest {
                 + "R8,01/03/2021,S,C2,N1,U4,PR1,15/04/2021,E8,,,,\n"
                 + "R9,01/03/2021,S,C2,N1,H5,PR1,,,,,,\n"
                 + ",01/03/2021,S,C2,N1,U4,PR1,,,,,,\n");
-        SilverWriter.Outcome o = SilverWriter.write(null, "cla_episode", Ssda903Builders.episodes().conform(b));
+        SilverWriter.Outcome o = SilverWriter.write(null, "cla_episode", Ssda903Builders.of("cla_episode").conform(b));
         assertEquals(12, o.rowsIn());
         assertEquals(5, o.rowsQuarantined());
         assertEquals(7, o.rowsWritten());
@@ -107,7 +107,7 @@ class Ssda903RulesTest {
         Dataset<Row> b = bronze("episodes", 2021, "301", EPISODE_HEADER
                 + "P1,01/04/2020,S,C2,N1,U4,PR1,,,,rm10 9xx,RM109XX,\n"
                 + "P2,01/04/2020,S,C2,N1,U4,PR1,,,,E6,not a postcode,\n");
-        Dataset<Row> s = SilverWriter.write(null, "cla_episode", Ssda903Builders.episodes().conform(b)).silver();
+        Dataset<Row> s = SilverWriter.write(null, "cla_episode", Ssda903Builders.of("cla_episode").conform(b)).silver();
         Row p1 = s.filter(s.col("person_id").equalTo(pseudonym("301", "P1"))).first();
         assertEquals("RM10", p1.getAs("home_postcode_district"));
         assertEquals("RM10", p1.getAs("placement_postcode_district"));
