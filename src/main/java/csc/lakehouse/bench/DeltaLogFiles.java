@@ -39,35 +39,28 @@ public final class DeltaLogFiles {
     public static List<Path> current(Connection db, Path table) throws IOException, SQLException {
         Path log = table.resolve("_delta_log");
         if (!Files.isDirectory(log)) throw new IOException("not a Delta table (no _delta_log): " + table);
-        long checkpoint = -1;
-        List<Path> parts = new ArrayList<>();
-        List<Path> commitFiles = new ArrayList<>();
+        List<Path> log0;
         try (Stream<Path> s = Files.list(log)) {
-            for (Path p : s.sorted().toList()) {
-                String n = p.getFileName().toString();
-                if (n.contains(".checkpoint.") && n.endsWith(".parquet") && !CHECKPOINT.matcher(n).matches()) {
-                    throw new IOException("a v2 checkpoint (" + n + ") in " + log + ": not read here");
-                }
+            log0 = s.sorted().toList();
+        }
+        for (Path p : log0) {
+            String n = p.getFileName().toString();
+            if (n.contains(".checkpoint.") && n.endsWith(".parquet") && !CHECKPOINT.matcher(n).matches()) {
+                throw new IOException("a v2 checkpoint (" + n + ") in " + log + ": not read here");
             }
         }
         Path last = log.resolve("_last_checkpoint");
-        if (Files.exists(last)) {
-            checkpoint = JSON.readTree(last.toFile()).path("version").asLong(-1);
-            try (Stream<Path> s = Files.list(log)) {
-                for (Path p : s.sorted().toList()) {
-                    Matcher m = CHECKPOINT.matcher(p.getFileName().toString());
-                    if (m.matches() && Long.parseLong(m.group(1)) == checkpoint) parts.add(p);
-                }
-            }
-            if (parts.isEmpty()) throw new IOException("_last_checkpoint names version " + checkpoint + " but " + log + " has no such checkpoint");
+        long checkpoint = Files.exists(last) ? JSON.readTree(last.toFile()).path("version").asLong(-1) : -1;
+        List<Path> parts = new ArrayList<>();
+        List<Path> commitFiles = new ArrayList<>();
+        for (Path p : log0) {
+            String n = p.getFileName().toString();
+            Matcher c = CHECKPOINT.matcher(n), j = COMMIT.matcher(n);
+            if (c.matches() && Long.parseLong(c.group(1)) == checkpoint) parts.add(p);
+            else if (j.matches() && Long.parseLong(j.group(1)) > checkpoint) commitFiles.add(p);
         }
-        try (Stream<Path> s = Files.list(log)) {
-            for (Path p : s.sorted().toList()) {
-                Matcher m = COMMIT.matcher(p.getFileName().toString());
-                if (m.matches() && Long.parseLong(m.group(1)) > checkpoint) {
-                    commitFiles.add(p);
-                }
-            }
+        if (checkpoint >= 0 && parts.isEmpty()) {
+            throw new IOException("_last_checkpoint names version " + checkpoint + " but " + log + " has no such checkpoint");
         }
         Set<String> files = new LinkedHashSet<>();
         if (!parts.isEmpty()) {

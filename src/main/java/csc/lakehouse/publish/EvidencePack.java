@@ -111,7 +111,7 @@ public final class EvidencePack {
     /** A value as a committee member reads it, with one decimal as in trends.csv and recommendations.csv. */
     static String show(Double v, String unit) {
         if (v == null) return "c";
-        String n = TrendsCsv.formatValue(v, unit);
+        String n = TrendRow.formatValue(v, unit);
         return switch (unit == null ? "" : unit) {
             case "percent" -> n + "%";
             case "days" -> n + " days";
@@ -525,7 +525,7 @@ public final class EvidencePack {
         section(7);
         out.append("<p class=\"lead\">Each recommendation and the measures that track it, from the council's own configuration. "
                 + "\"Previous\" is the year before the latest; c means that year's figure is suppressed. A change of "
-                + esc(TrendsCsv.formatValue(config.steadyWithin(), "percent")) + " or less is shown as about the same.</p>");
+                + esc(TrendRow.formatValue(config.steadyWithin(), "percent")) + " or less is shown as about the same.</p>");
         out.append("<table class=\"recs\"><thead><tr><th>Recommendation</th><th>Measure</th><th class=\"n\">Previous</th>"
                 + "<th class=\"n\">Latest</th><th class=\"n\">Target</th><th>Target met</th><th>Better or worse</th></tr></thead><tbody>");
         List<RecommendationView.Line> lines = RecommendationView.lines(rows, config);

@@ -9,7 +9,7 @@ import java.util.Map;
  * The council's recommendations (ofsted_recommendations.yaml) with each tracking measure's previous and
  * latest values, target (targets.yaml), whether it is met and whether it got better or worse, read from
  * trends rows: one logic for the evidence pack and the workbook, with recommendations.csv's rounding
- * (one decimal, {@link TrendsCsv#formatValue}) and the configured tolerance ({@code steady_within}).
+ * (one decimal, {@link TrendRow#formatValue}) and the configured tolerance ({@code steady_within}).
  */
 final class RecommendationView {
     private RecommendationView() {}
@@ -54,7 +54,7 @@ final class RecommendationView {
         return arrow + ((v > p) == t.higherIsBetter() ? ", better" : ", worse");
     }
 
-    static double round(double v, String unit) { return Double.parseDouble(TrendsCsv.formatValue(v, unit)); }
+    static double round(double v, String unit) { return Double.parseDouble(TrendRow.formatValue(v, unit)); }
 
     static String periodLabel(TrendRow r) {
         return TrendSeries.REPORTING_YEAR.equals(r.timeIdentifier()) ? TrendSeries.label(r.timePeriod()) : r.timePeriod();

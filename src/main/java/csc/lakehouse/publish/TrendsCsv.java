@@ -93,11 +93,6 @@ public final class TrendsCsv {
         return TrendRow.fromGold(r).fields();
     }
 
-    /** Counts as integers; everything else one decimal, HALF_UP, plain notation; empty for null/NaN/infinite. */
-    public static String formatValue(Double v, String unit) {
-        return TrendRow.formatValue(v, unit);
-    }
-
     private static String str(Row r, String c) {
         Object v = r.getAs(c);
         return v == null ? "" : v.toString();

@@ -141,11 +141,11 @@ class TrendsCsvTest {
 
     @Test
     void valueFormatting() {
-        assertEquals("3", TrendsCsv.formatValue(2.5, "count"));       // HALF_UP
-        assertEquals("0.3", TrendsCsv.formatValue(0.25, "percent"));  // HALF_UP, not banker's
-        assertEquals("123456789012.0", TrendsCsv.formatValue(1.23456789012E11, "rate_per_10000"));
-        assertEquals("", TrendsCsv.formatValue(null, "count"));
-        assertEquals("", TrendsCsv.formatValue(Double.NaN, "percent"));
-        assertEquals("150.0", TrendsCsv.formatValue(150.0, "index"));
+        assertEquals("3", TrendRow.formatValue(2.5, "count"));       // HALF_UP
+        assertEquals("0.3", TrendRow.formatValue(0.25, "percent"));  // HALF_UP, not banker's
+        assertEquals("123456789012.0", TrendRow.formatValue(1.23456789012E11, "rate_per_10000"));
+        assertEquals("", TrendRow.formatValue(null, "count"));
+        assertEquals("", TrendRow.formatValue(Double.NaN, "percent"));
+        assertEquals("150.0", TrendRow.formatValue(150.0, "index"));
     }
 }
