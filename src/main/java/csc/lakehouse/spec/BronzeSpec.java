@@ -22,6 +22,15 @@ public final class BronzeSpec {
         return out;
     }
 
+    /** The bronze tables read from XML elements (those declaring {@code xml:}: the CIN census's), in file-name order. */
+    public static java.util.List<TableSchema> xmlRecords() {
+        java.util.List<TableSchema> out = new java.util.ArrayList<>();
+        for (TableSchema t : declared().values()) {
+            if (t.xml != null) out.add(t);
+        }
+        return out;
+    }
+
     /** One row per file ingested: what {@code seen} files and the returns held are read from. */
     public static final String INGEST_LOG = "_ingest_log";
 

@@ -45,6 +45,37 @@ public final class TableSchema {
      */
     public List<String> raw_kept = new ArrayList<>();
 
+    /** Bronze tables read from XML (the CIN census): how the reader finds this table's rows. */
+    public XmlRecord xml;
+
+    /**
+     * Where one bronze row comes from in an XML file: the element it is made of, the elements holding its leaf
+     * values, and what it repeats from enclosing records. Its other non-lineage columns (no leading '_') are leaf
+     * elements of the same name.
+     */
+    public static final class XmlRecord {
+        /** the element one row is made of */
+        public String record;
+        /** the element the record element sits directly in */
+        public String within;
+        /** the elements whose child elements are this row's leaf values; the record element itself always is one */
+        public List<String> leaves_in = new ArrayList<>();
+        /** a record that is itself a leaf: the column taking its own text */
+        public String value;
+        /** list columns: the item elements' texts joined with ';' ('' for an empty container, null when absent) */
+        public java.util.Map<String, XmlList> lists = new java.util.LinkedHashMap<>();
+        /** columns repeated from an enclosing record (column: that record's element), so silver needs no join */
+        public java.util.Map<String, String> carried = new java.util.LinkedHashMap<>();
+        /** columns holding an enclosing record's {@code _row_number} (column: that record's element) */
+        public java.util.Map<String, String> parent_rows = new java.util.LinkedHashMap<>();
+    }
+
+    /** A list column's container element and its repeated item element. */
+    public static final class XmlList {
+        public String container;
+        public String item;
+    }
+
     public static final class ColumnSpec {
         public String name;
         public String type = "string";

@@ -1,6 +1,8 @@
 package csc.lakehouse.ingest.cin;
 
 import csc.lakehouse.spec.BronzeSpec;
+import csc.lakehouse.spec.Lineage;
+import csc.lakehouse.spec.TableSchema;
 import csc.lakehouse.ingest.FileRejected;
 import csc.lakehouse.ingest.InputFile;
 import csc.lakehouse.ingest.ParsedFile;
@@ -12,7 +14,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import javax.xml.stream.XMLInputFactory;
@@ -27,6 +28,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,70 +48,79 @@ import java.util.TreeMap;
  * <p>Tables: {@code cin_census_header} (one row per file), {@code cin_census_child},
  * {@code cin_census_cin_details}, {@code cin_census_assessment}, {@code cin_census_cin_plan},
  * {@code cin_census_s47}, {@code cin_census_cpp}, {@code cin_census_cpp_review},
- * {@code cin_census_pre_proceedings}. Schemas: {@code data-schemas/tables/bronze/<table>.yaml}.
+ * {@code cin_census_pre_proceedings}. Schemas, and where each table's rows are in the XML (its {@code xml:} block:
+ * record element, the elements holding its leaves, list columns, what it repeats from enclosing records):
+ * {@code data-schemas/tables/bronze/<table>.yaml}. The walk below knows no element names but the root's and those.
  */
 public final class CinCensusReader implements SourceReader {
     public static final String SOURCE = "cin_census";
 
 
-    /** A flat record kind: its element, bronze table, leaf fields in order, and parent/carry columns. */
-    record Kind(String element, String table, List<String> fields, List<String> carried, List<String> parents) {
-        List<String> columns() {
-            List<String> c = new ArrayList<>(carried);
-            c.addAll(fields);
-            c.addAll(parents);
-            c.add("_row_number");
-            return c;
+    /**
+     * A record kind: one bronze table and where its rows come from in the XML, as its YAML declares
+     * ({@code data-schemas/tables/bronze/cin_census_*.yaml}, {@code xml:}). Columns are in the YAML's order, lineage
+     * (other than {@code _row_number}) left to ingest.
+     */
+    record Kind(String table, TableSchema.XmlRecord xml, List<String> columns, Set<String> leaves, StructType schema) {
+        static Kind of(TableSchema t) {
+            Set<String> lineage = Set.of(Lineage.SOURCE_FILE, Lineage.FILE_SHA256, Lineage.COLLECTION_YEAR,
+                    Lineage.LA_CODE, Lineage.INGESTED_AT);
+            List<String> columns = new ArrayList<>();
+            Set<String> leaves = new HashSet<>();
+            StructType schema = new StructType();
+            for (TableSchema.ColumnSpec c : t.columns) {
+                if (lineage.contains(c.name)) continue;
+                columns.add(c.name);
+                schema = schema.add(c.name, TableSchema.sparkType(c.type), true);
+                boolean other = c.name.startsWith("_") || c.name.equals(t.xml.value)
+                        || t.xml.carried.containsKey(c.name) || t.xml.lists.containsKey(c.name);
+                if (!other) leaves.add(c.name);
+            }
+            if (!columns.contains(Lineage.ROW_NUMBER)) {
+                throw new IllegalStateException("data-schemas/tables/bronze/" + t.table + ".yaml: no " + Lineage.ROW_NUMBER);
+            }
+            return new Kind(t.table, t.xml, List.copyOf(columns), Set.copyOf(leaves), schema);
         }
 
-        StructType schema() {
-            StructType s = new StructType();
-            for (String c : columns()) {
-                s = s.add(c, c.equals("_row_number") ? DataTypes.LongType : DataTypes.StringType, true);
-            }
-            return s;
+        /** The elements whose children are this record's leaf values. */
+        List<String> leafContainers() {
+            List<String> c = new ArrayList<>(xml.leaves_in);
+            if (xml.value == null) c.add(xml.record);
+            return c;
         }
     }
 
-    static final Kind K_HEADER = new Kind("Header", BronzeSpec.CIN_HEADER,
-            List.of("Collection", "Year", "ReferenceDate", "SourceLevel", "LEA", "SoftwareCode", "Release",
-                    "SerialNo", "DateTime"), List.of(), List.of());
-    static final Kind K_CHILD = new Kind("Child", BronzeSpec.CIN_CHILD,
-            List.of("LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate",
-                    "GenderCurrent", "Sex", "PersonDeathDate", "Ethnicity", "Disabilities"),
-            List.of(), List.of());
-    static final Kind K_DETAILS = new Kind("CINdetails", BronzeSpec.CIN_DETAILS,
-            List.of("CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure",
-                    "DateOfInitialCPC", "ReferralNFA"),
-            List.of("LAchildID"), List.of("_child_row"));
-    static final Kind K_ASSESSMENT = new Kind("Assessments", BronzeSpec.CIN_ASSESSMENT,
-            List.of("AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate",
-                    "AssessmentFactors"),
-            List.of("LAchildID", "CINreferralDate"), List.of("_child_row", "_cin_details_row"));
-    static final Kind K_PLAN = new Kind("CINPlanDates", BronzeSpec.CIN_PLAN,
-            List.of("CINPlanStartDate", "CINPlanEndDate"),
-            List.of("LAchildID", "CINreferralDate"), List.of("_child_row", "_cin_details_row"));
-    static final Kind K_S47 = new Kind("Section47", BronzeSpec.CIN_S47,
-            List.of("S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired"),
-            List.of("LAchildID", "CINreferralDate"), List.of("_child_row", "_cin_details_row"));
-    static final Kind K_CPP = new Kind("ChildProtectionPlans", BronzeSpec.CIN_CPP,
-            List.of("CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
-                    "NumberOfPreviousCPP"),
-            List.of("LAchildID", "CINreferralDate"), List.of("_child_row", "_cin_details_row"));
-    static final Kind K_REVIEW = new Kind("CPPreviewDate", BronzeSpec.CIN_CPP_REVIEW,
-            List.of("CPPreviewDate"),
-            List.of("LAchildID", "CINreferralDate", "CPPstartDate"), List.of("_child_row", "_cin_details_row", "_cpp_row"));
-    static final Kind K_PP = new Kind("PreProceedingsandFGDM", BronzeSpec.CIN_PRE_PROCEEDINGS,
-            List.of("PPStartDate", "LBPSentDate", "FGDMMeetingOffer", "FGDMMeetingFac", "InitialPPMeetingDate",
-                    "ReviewMeetingsCount", "StepDecisionDate", "PPOutcome", "CourtAppDate", "LetterInitCPDate"),
-            List.of("LAchildID", "CINreferralDate"), List.of("_child_row", "_cin_details_row"));
+    /** Every record kind, and the lookups the walk uses, built once from the bronze spec. */
+    static final List<Kind> KINDS = BronzeSpec.xmlRecords().stream().map(Kind::of).toList();
+    /** record element -> its kind */
+    private static final Map<String, Kind> BY_RECORD = new HashMap<>();
+    /** element holding leaf values -> the kind they belong to */
+    private static final Map<String, Kind> BY_LEAF_CONTAINER = new HashMap<>();
+    /** list container element -> (its kind, its column) */
+    private static final Map<String, Map.Entry<Kind, String>> BY_LIST_CONTAINER = new HashMap<>();
+    /** elements walked through without a record of their own: leaf containers and the elements records sit in */
+    private static final Set<String> CONTAINERS = new HashSet<>();
 
-    static final List<Kind> KINDS = List.of(K_HEADER, K_CHILD, K_DETAILS, K_ASSESSMENT, K_PLAN, K_S47, K_CPP,
-            K_REVIEW, K_PP);
+    static {
+        for (Kind k : KINDS) {
+            if (BY_RECORD.put(k.xml().record, k) != null) throw new IllegalStateException("two CIN kinds of <" + k.xml().record + ">");
+            for (String c : k.leafContainers()) {
+                if (BY_LEAF_CONTAINER.put(c, k) != null) throw new IllegalStateException("<" + c + "> holds leaves of two CIN kinds");
+            }
+            k.xml().lists.forEach((column, l) -> BY_LIST_CONTAINER.put(l.container, Map.entry(k, column)));
+            CONTAINERS.add(k.xml().within);
+            CONTAINERS.addAll(k.xml().leaves_in);
+        }
+        for (Kind k : KINDS) CONTAINERS.remove(k.xml().record);
+    }
 
-    /** Containers that are walked through without a record of their own. */
-    private static final java.util.Set<String> CONTAINERS = java.util.Set.of(
-            "CollectionDetails", "Source", "ChildIdentifiers", "ChildCharacteristics", "Reviews");
+    /** The element a readable CIN census must have (the one children sit in). */
+    private static final String CHILDREN = BY_RECORD.get("Child") == null ? "Children" : BY_RECORD.get("Child").xml().within;
+
+    /** A table's reader columns, in order (tests). */
+    static List<String> columns(String table) {
+        return KINDS.stream().filter(k -> k.table().equals(table)).findFirst().orElseThrow().columns();
+    }
 
     @Override
     public String source() { return SOURCE; }
@@ -267,12 +279,14 @@ public final class CinCensusReader implements SourceReader {
         final ArrayList<String> path = new ArrayList<>();
         int depth = 0;
 
-        // open records (at most one per kind is open at a time)
-        Map<String, String> child, details, assessment, plan, s47, cpp, pp, header;
-        long childRow, detailsRow, cppRow;
-        StringBuilder disabilities, factors;
+        /** The records open now, by record element (at most one per kind: a kind never nests in itself). */
+        final Map<String, Open> open = new HashMap<>();
+        /** list columns being collected, by list container element */
+        final Map<String, StringBuilder> lists = new HashMap<>();
         StringBuilder text = new StringBuilder();
         boolean inLeaf;
+
+        record Open(Kind kind, Map<String, String> values, long row) {}
 
         Walker() {
             for (Kind k : KINDS) rows.put(k.table(), new ArrayList<>());
@@ -341,54 +355,33 @@ public final class CinCensusReader implements SourceReader {
             inLeaf = false;
             text.setLength(0);
             if (!"Message".equals(rootName)) return;   // rejected after the walk; skip the work
-            switch (name) {
-                case "Header" -> header = new HashMap<>();
-                case "Children" -> sawChildren = true;
-                case "Child" -> {
-                    child = new HashMap<>();
-                    childRow = next(BronzeSpec.CIN_CHILD);
-                }
-                case "CINdetails" -> {
-                    details = new HashMap<>();
-                    detailsRow = next(BronzeSpec.CIN_DETAILS);
-                }
-                case "Assessments" -> assessment = new HashMap<>();
-                case "CINPlanDates" -> plan = new HashMap<>();
-                case "Section47" -> s47 = new HashMap<>();
-                case "ChildProtectionPlans" -> {
-                    cpp = new HashMap<>();
-                    cppRow = next(BronzeSpec.CIN_CPP);
-                }
-                case "PreProceedingsandFGDM" -> pp = new HashMap<>();
-                case "Disabilities" -> disabilities = new StringBuilder();
-                case "FactorsIdentifiedAtAssessment" -> factors = new StringBuilder();
-                default -> {
-                    if (CONTAINERS.contains(name)) return;
-                    if (isKnownLeaf(parent, name)) {
-                        inLeaf = true;
-                    } else {
-                        unknown.merge("<" + name + "> under <" + parent + ">", 1, Integer::sum);
-                    }
-                }
+            Kind record = BY_RECORD.get(name);
+            if (record != null && record.xml().within.equals(parent)) {
+                open.put(name, new Open(record, new HashMap<>(), next(record.table())));
+                inLeaf = record.xml().value != null;
+                return;
+            }
+            if (BY_LIST_CONTAINER.containsKey(name)) {
+                lists.put(name, new StringBuilder());
+                return;
+            }
+            if (CONTAINERS.contains(name)) {
+                if (name.equals(CHILDREN)) sawChildren = true;
+                return;
+            }
+            if (isKnownLeaf(parent, name)) {
+                inLeaf = true;
+            } else {
+                unknown.merge("<" + name + "> under <" + parent + ">", 1, Integer::sum);
             }
         }
 
         private boolean isKnownLeaf(String parent, String name) {
             if (parent == null) return false;
-            return switch (parent) {
-                case "CollectionDetails", "Source" -> K_HEADER.fields().contains(name);
-                case "ChildIdentifiers", "ChildCharacteristics" -> K_CHILD.fields().contains(name) && !name.equals("Disabilities");
-                case "Disabilities" -> name.equals("Disability");
-                case "CINdetails" -> K_DETAILS.fields().contains(name);
-                case "Assessments" -> K_ASSESSMENT.fields().contains(name) && !name.equals("AssessmentFactors");
-                case "FactorsIdentifiedAtAssessment" -> name.equals("AssessmentFactors");
-                case "CINPlanDates" -> K_PLAN.fields().contains(name);
-                case "Section47" -> K_S47.fields().contains(name);
-                case "ChildProtectionPlans" -> K_CPP.fields().contains(name);
-                case "Reviews" -> name.equals("CPPreviewDate");
-                case "PreProceedingsandFGDM" -> K_PP.fields().contains(name);
-                default -> false;
-            };
+            Map.Entry<Kind, String> list = BY_LIST_CONTAINER.get(parent);
+            if (list != null) return list.getKey().xml().lists.get(list.getValue()).item.equals(name);
+            Kind k = BY_LEAF_CONTAINER.get(parent);
+            return k != null && k.leaves().contains(name);
         }
 
         private void end(String name) {
@@ -397,85 +390,48 @@ public final class CinCensusReader implements SourceReader {
             boolean leaf = inLeaf;
             inLeaf = false;
             if (!"Message".equals(rootName)) return;
+            String v = null;
             if (leaf) {
-                String v = text.toString();
+                v = text.toString();
                 text.setLength(0);
-                leafValue(parent, name, v);
+            }
+            Kind record = BY_RECORD.get(name);
+            if (record != null && record.xml().within.equals(parent) && open.containsKey(name)) {
+                Open o = open.remove(name);
+                if (record.xml().value != null) o.values().put(record.xml().value, v);
+                close(o);
                 return;
             }
-            switch (name) {
-                case "Header" -> {
-                    headerValues.putAll(header);
-                    rows.get(BronzeSpec.CIN_HEADER).add(record(K_HEADER, header, next(BronzeSpec.CIN_HEADER)));
-                    header = null;
-                }
-                case "Child" -> {
-                    rows.get(BronzeSpec.CIN_CHILD).add(record(K_CHILD, child, childRow));
-                    child = null;
-                }
-                case "CINdetails" -> {
-                    details.put("LAchildID", child == null ? null : child.get("LAchildID"));
-                    details.put("_child_row", Long.toString(childRow));
-                    rows.get(BronzeSpec.CIN_DETAILS).add(record(K_DETAILS, details, detailsRow));
-                    details = null;
-                }
-                case "Assessments" -> closeUnderDetails(K_ASSESSMENT, assessment);
-                case "CINPlanDates" -> closeUnderDetails(K_PLAN, plan);
-                case "Section47" -> closeUnderDetails(K_S47, s47);
-                case "ChildProtectionPlans" -> {
-                    fillParents(cpp);
-                    rows.get(BronzeSpec.CIN_CPP).add(record(K_CPP, cpp, cppRow));
-                    cpp = null;
-                }
-                case "PreProceedingsandFGDM" -> closeUnderDetails(K_PP, pp);
-                case "Disabilities" -> {
-                    if (child != null) child.put("Disabilities", disabilities.toString());
-                    disabilities = null;
-                }
-                case "FactorsIdentifiedAtAssessment" -> {
-                    if (assessment != null) assessment.put("AssessmentFactors", factors.toString());
-                    factors = null;
-                }
-                default -> { }
+            Map.Entry<Kind, String> list = BY_LIST_CONTAINER.get(name);
+            if (list != null && !leaf) {
+                StringBuilder sb = lists.remove(name);
+                Open o = open.get(list.getKey().xml().record);
+                if (o != null && sb != null) o.values().put(list.getValue(), sb.toString());
+                return;
             }
-        }
-
-        private void closeUnderDetails(Kind k, Map<String, String> rec) {
-            if (rec == null) return;
-            fillParents(rec);
-            rows.get(k.table()).add(record(k, rec, next(k.table())));
-        }
-
-        private void fillParents(Map<String, String> rec) {
-            rec.put("LAchildID", child == null ? null : child.get("LAchildID"));
-            rec.put("CINreferralDate", details == null ? null : details.get("CINreferralDate"));
-            rec.put("_child_row", Long.toString(childRow));
-            rec.put("_cin_details_row", Long.toString(detailsRow));
-        }
-
-        private void leafValue(String parent, String name, String v) {
-            switch (parent) {
-                case "CollectionDetails", "Source" -> { if (header != null) header.put(name, v); }
-                case "ChildIdentifiers", "ChildCharacteristics" -> { if (child != null) child.put(name, v); }
-                case "Disabilities" -> append(disabilities, v);
-                case "CINdetails" -> { if (details != null) details.put(name, v); }
-                case "Assessments" -> { if (assessment != null) assessment.put(name, v); }
-                case "FactorsIdentifiedAtAssessment" -> append(factors, v);
-                case "CINPlanDates" -> { if (plan != null) plan.put(name, v); }
-                case "Section47" -> { if (s47 != null) s47.put(name, v); }
-                case "ChildProtectionPlans" -> { if (cpp != null) cpp.put(name, v); }
-                case "Reviews" -> {
-                    if (cpp == null) return;
-                    Map<String, String> rev = new HashMap<>();
-                    rev.put("CPPreviewDate", v);
-                    fillParents(rev);
-                    rev.put("CPPstartDate", cpp.get("CPPstartDate"));
-                    rev.put("_cpp_row", Long.toString(cppRow));
-                    rows.get(BronzeSpec.CIN_CPP_REVIEW).add(record(K_REVIEW, rev, next(BronzeSpec.CIN_CPP_REVIEW)));
-                }
-                case "PreProceedingsandFGDM" -> { if (pp != null) pp.put(name, v); }
-                default -> { }
+            if (!leaf) return;
+            if (BY_LIST_CONTAINER.containsKey(parent)) {
+                append(lists.get(parent), v);
+                return;
             }
+            Kind k = BY_LEAF_CONTAINER.get(parent);
+            Open o = k == null ? null : open.get(k.xml().record);
+            if (o != null) o.values().put(name, v);
+        }
+
+        /** A record ends: it takes what it repeats from the records around it, and becomes a row. */
+        private void close(Open o) {
+            Kind k = o.kind();
+            k.xml().carried.forEach((column, from) -> {
+                Open enclosing = open.get(from);
+                o.values().put(column, enclosing == null ? null : enclosing.values().get(column));
+            });
+            k.xml().parent_rows.forEach((column, from) -> {
+                Open enclosing = open.get(from);
+                o.values().put(column, enclosing == null ? null : Long.toString(enclosing.row()));
+            });
+            if (k.table().equals(BronzeSpec.CIN_HEADER)) headerValues.putAll(o.values());
+            rows.get(k.table()).add(record(k, o.values(), o.row()));
         }
 
         private static void append(StringBuilder sb, String v) {
@@ -487,8 +443,9 @@ public final class CinCensusReader implements SourceReader {
         private static Row record(Kind k, Map<String, String> values, long rowNumber) {
             List<String> cols = k.columns();
             Object[] out = new Object[cols.size()];
-            for (int i = 0; i < cols.size() - 1; i++) out[i] = values.get(cols.get(i));
-            out[cols.size() - 1] = rowNumber;
+            for (int i = 0; i < cols.size(); i++) {
+                out[i] = cols.get(i).equals(Lineage.ROW_NUMBER) ? (Object) rowNumber : values.get(cols.get(i));
+            }
             return RowFactory.create(out);
         }
     }
