@@ -1,5 +1,6 @@
 package csc.lakehouse.measures;
 
+import csc.lakehouse.spec.MeasureSpec;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,9 +18,12 @@ import static org.apache.spark.sql.functions.*;
 public final class DemandMeasures implements DerivedMeasureFamily {
     public static final String POPULATION = "population_0_17";
 
-    /** The series of the demand index, in publishing order. */
-    public static final List<String> SERIES = List.of(POPULATION, "referrals", "assessments_completed",
-            "s47_enquiries", "cpp_starts", "cla_starts", "cin_31mar", "cpp_31mar", "cla_31mar");
+    /** The demand index, and its projection (which looks forward, beyond the years held). */
+    public static final String INDEX = "demand_index", PROJECTION = "demand_projection";
+
+    /** The series of the demand index, in publishing order: its catalogue entry's {@code series} breakdown. */
+    public static final List<String> SERIES = MeasureSpec.load().get(INDEX).orElseThrow().breakdowns().stream()
+            .filter(b -> b.name().equals("series")).findFirst().orElseThrow().values();
 
     /** The unit of demand_excess_growth: a difference of two indices (base year = 100). */
     public static final String INDEX_POINTS = "index_points";
@@ -32,7 +36,7 @@ public final class DemandMeasures implements DerivedMeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return MeasureDefinition.of(POPULATION, "demand_index", "demand_excess_growth", "demand_projection");
+        return MeasureDefinition.of(POPULATION, INDEX, "demand_excess_growth", PROJECTION);
     }
 
     @Override
@@ -109,7 +113,7 @@ public final class DemandMeasures implements DerivedMeasureFamily {
     /** {@code demand_index}: one row per series and year, value = index (one decimal), numerator/denominator = values. */
     static Dataset<Row> demandIndex(Dataset<Row> indexed) {
         return withPeriod(indexed)
-                .withColumn("measure_id", lit("demand_index"))
+                .withColumn("measure_id", lit(INDEX))
                 .withColumn("breakdown", lit("series"))
                 .withColumn("breakdown_value", col("series"))
                 .withColumn("numerator", round(col("value"), 0).cast("long"))
@@ -165,7 +169,7 @@ public final class DemandMeasures implements DerivedMeasureFamily {
                         .and(col("reporting_year").minus(1).equalTo(col("_q_mid"))))
                 .withColumnRenamed("_q_pop", "proj_pop");
         return withPeriodOf(rows, col("reporting_year"))
-                .withColumn("measure_id", lit("demand_projection"))
+                .withColumn("measure_id", lit(PROJECTION))
                 .withColumn("breakdown", lit("series"))
                 .withColumn("breakdown_value", col("series"))
                 .withColumn("numerator", lit(null).cast("long"))

@@ -13,9 +13,6 @@ import java.util.List;
  * output holds the same rows for these measures (BenchCommandTest compares them with trends.csv).
  */
 public final class HeadlineMeasures {
-    /** The measure ids, in the order they are computed. */
-    public static final List<String> IDS = List.of("referrals", "rereferrals_12m", "assessments_45wd", "cpp_31mar",
-            "cin_plan_duration", "cla_starts_police_protection");
     /** The silver tables they read (besides returns_held, which the context holds). */
     public static final List<String> TABLES = List.of("referral", "assessment", "cin_plan", "cp_plan", "cla_episode");
 

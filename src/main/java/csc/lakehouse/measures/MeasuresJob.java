@@ -199,7 +199,7 @@ public final class MeasuresJob {
         if (bounds == null) return shaped;
         org.apache.spark.sql.Column reportingYear = Periods.reportingYear(col("period_end"));
         return shaped.filter(col("time_identifier").notEqual("Reporting year")
-                .or(col("measure_id").equalTo("demand_projection"))
+                .or(col("measure_id").equalTo(DemandMeasures.PROJECTION))
                 .or(reportingYear.between(bounds[0], bounds[1])));
     }
 
