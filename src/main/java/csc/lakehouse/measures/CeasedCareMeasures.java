@@ -33,6 +33,9 @@ public final class CeasedCareMeasures implements MeasureFamily {
     public static final String BREAKDOWN = "reason_ceased";
     public static final String CEASED = "cla_ceased";
     public static final String RATE = "cla_ceased_rate";
+    public static final String DECISION_TO_MATCH = "adoption_decision_to_match";
+    /** Days in an average calendar month (365.25 / 12): the DfE gives adoption timings in months. */
+    static final double DAYS_PER_MONTH = 365.25 / 12;
 
     /** Group breakdown value -> the start of the code-list labels of its codes (E11/E12; E45-E48; E4A/E4B). */
     public static final Map<String, String> GROUPS = new LinkedHashMap<>();
@@ -47,7 +50,7 @@ public final class CeasedCareMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return MeasureDefinition.of(CEASED, RATE);
+        return MeasureDefinition.of(CEASED, RATE, DECISION_TO_MATCH);
     }
 
     @Override
@@ -56,7 +59,8 @@ public final class CeasedCareMeasures implements MeasureFamily {
         Dataset<Row> ceased = lastCeasingInYear(years, ctx.returnRows("cla_episode"));
         return CinMeasureSupport.shapeAll(List.of(
                 byReason(years, ceased),
-                ctx.rateRows(RATE, Periods.count(years, ceased, "person_id"))));
+                ctx.rateRows(RATE, Periods.count(years, ceased, "person_id")),
+                decisionToMatch(years, ceased, ctx.table("cla_adoption"))));
     }
 
     /** The REC codes that end care, in code-list order (without X1). */
@@ -112,5 +116,34 @@ public final class CeasedCareMeasures implements MeasureFamily {
                 .withColumn("breakdown", lit(BREAKDOWN));
         return CodeListBreakdowns.notCollectedOutsideYears(perCode.unionByName(perGroup), reasons(), CODE_LIST,
                 "reason episode ceased");
+    }
+
+    /**
+     * {@code adoption_decision_to_match}: of the children whose last ceasing in the year was an adoption (E11, E12),
+     * those whose AD1 record gives both the decision that they should be placed for adoption (DATE_INT) and the match
+     * with adopters (DATE_MATCH, not before the decision): the mean time between the two in months (days / 30.44,
+     * one decimal place); numerator = their total days, denominator = the children. Null where no child is timed.
+     */
+    static Dataset<Row> decisionToMatch(Dataset<Row> years, Dataset<Row> ceased, Dataset<Row> adoptions) {
+        Dataset<Row> adopted = ceased.filter(col(BREAKDOWN).isin(groupCodes("Adopted").toArray()));
+        Dataset<Row> timed = adoptions
+                .filter(col("date_decision_to_adopt").isNotNull().and(col("date_matched").isNotNull())
+                        .and(col("date_matched").geq(col("date_decision_to_adopt"))))
+                .select(col("la_code").as("_a_la"), col("person_id").as("_a_person"),
+                        functions.datediff(col("date_matched"), col("date_decision_to_adopt")).as("_days"));
+        Dataset<Row> g = adopted
+                .join(timed, col("la_code").equalTo(col("_a_la")).and(col("person_id").equalTo(col("_a_person"))))
+                .groupBy(Periods.pcols())
+                .agg(functions.sum(col("_days")).as("num"), functions.countDistinct(col("person_id")).as("den"));
+        return years.select(Periods.pcols()).join(g, Periods.pseq(), "left")
+                .withColumn("num", coalesce(col("num"), lit(0L)))
+                .withColumn("den", coalesce(col("den"), lit(0L)))
+                .withColumn("measure_id", lit(DECISION_TO_MATCH))
+                .withColumn("numerator", col("num").cast("long"))
+                .withColumn("denominator", col("den").cast("long"))
+                .withColumn("value", functions.when(col("den").gt(0),
+                        functions.round(col("num").cast("double").divide(col("den")).divide(DAYS_PER_MONTH), 1)))
+                .withColumn("unit", lit("mean"))
+                .drop("num", "den");
     }
 }

@@ -76,8 +76,10 @@ class CeasedCareMeasuresTest {
         expect(r, p + "Returned home", 0.0, 0L, 1L);
         expect(r, CeasedCareMeasures.RATE + "|301|202223|Total", 0.2, 1L, 50000L);
         assertFalse(r.containsKey(y + "X1"), "X1 (care continues) is not a reason for ceasing");
-        // per year: Total + 21 codes + 3 groups, and one rate row
-        assertEquals(2 * (1 + 21 + 3 + 1), r.size());
+        // no AD1 records: adoption timing has no child to time (value null, denominator 0)
+        expect(r, CeasedCareMeasures.DECISION_TO_MATCH + "|301|202324|Total", null, 0L, 0L);
+        // per year: Total + 21 codes + 3 groups, one rate row and one adoption-timing row
+        assertEquals(2 * (1 + 21 + 3 + 1 + 1), r.size());
     }
 
     /** The groups are read from the code list's labels; the catalogue lists its codes, then the groups. */
@@ -91,5 +93,45 @@ class CeasedCareMeasuresTest {
         MeasureSpec.Measure m = MeasureSpec.load().get(CeasedCareMeasures.CEASED).orElseThrow();
         assertEquals(values, m.breakdowns().get(0).values());
         assertEquals(List.copyOf(CeasedCareMeasures.GROUPS.keySet()), m.breakdowns().get(0).nonAdditive());
+    }
+
+    /*
+     * Adoption timing, return 2024 (2023-24) and return 2023 (2022-23, no adoption):
+     *   child  DEC         REC   AD1 DATE_INT  DATE_MATCH   timed?
+     *   A      2023-09-30  E11   2022-10-01    2023-04-01   yes: 182 days
+     *   B      2024-02-15  E12   2023-03-01    2023-05-31   yes: 91 days
+     *   C      2023-12-01  E11   2023-01-01    -            no: not matched
+     *   D      2023-11-01  E45   2023-01-01    2023-02-01   no: special guardianship, not adopted
+     *   E      2024-05-01  E11   2023-01-01    2023-02-01   no: adopted in 2024-25
+     *   F      2023-10-01  E11   2023-06-01    2023-05-01   no: match before the decision
+     * 2023-24: (182 + 91) / 2 = 136.5 days / 30.4375 = 4.48 -> 4.5 months; numerator 273, denominator 2
+     * 2022-23: no child adopted -> value null, 0 / 0
+     */
+    @Test
+    void monthsFromTheDecisionToPlaceForAdoptionToTheMatch() {
+        Dataset<Row> episodes = CinSilverFixture.of("cla_episode")
+                .row("person_id", "A", "start_date", "2022-01-01", "end_date", "2023-09-30", "legal_status", "E1", "reason_new_episode", "S", "reason_ceased", "E11")
+                .row("person_id", "B", "start_date", "2022-01-01", "end_date", "2024-02-15", "legal_status", "E1", "reason_new_episode", "S", "reason_ceased", "E12")
+                .row("person_id", "C", "start_date", "2022-01-01", "end_date", "2023-12-01", "legal_status", "E1", "reason_new_episode", "S", "reason_ceased", "E11")
+                .row("person_id", "D", "start_date", "2022-01-01", "end_date", "2023-11-01", "legal_status", "C2", "reason_new_episode", "S", "reason_ceased", "E45")
+                .row("person_id", "E", "start_date", "2022-01-01", "end_date", "2024-05-01", "legal_status", "E1", "reason_new_episode", "S", "reason_ceased", "E11")
+                .row("person_id", "F", "start_date", "2022-01-01", "end_date", "2023-10-01", "legal_status", "E1", "reason_new_episode", "S", "reason_ceased", "E11")
+                .frame();
+        Dataset<Row> ad1 = CinSilverFixture.of("cla_adoption")
+                .row("person_id", "A", "date_decision_to_adopt", "2022-10-01", "date_matched", "2023-04-01")
+                .row("person_id", "B", "date_decision_to_adopt", "2023-03-01", "date_matched", "2023-05-31")
+                .row("person_id", "C", "date_decision_to_adopt", "2023-01-01")
+                .row("person_id", "D", "date_decision_to_adopt", "2023-01-01", "date_matched", "2023-02-01")
+                .row("person_id", "E", "date_decision_to_adopt", "2023-01-01", "date_matched", "2023-02-01")
+                .row("person_id", "F", "date_decision_to_adopt", "2023-06-01", "date_matched", "2023-05-01")
+                .frame();
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.SSDA903, 2023).ret("301", MeasureContext.SSDA903, 2024)
+                .table("population", CinSilverFixture.population("301", 2022, 50000, "301", 2023, 40000))
+                .table("cla_episode", episodes).table("cla_adoption", ad1).build();
+        Map<String, Row> r = CinSilverFixture.results(new CeasedCareMeasures().compute(c));
+        expect(r, CeasedCareMeasures.DECISION_TO_MATCH + "|301|202324|Total", 4.5, 273L, 2L);
+        expect(r, CeasedCareMeasures.DECISION_TO_MATCH + "|301|202223|Total", null, 0L, 0L);
+        assertEquals("mean", r.get(CeasedCareMeasures.DECISION_TO_MATCH + "|301|202324|Total").getAs("unit"));
     }
 }
