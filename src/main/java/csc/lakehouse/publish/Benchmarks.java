@@ -33,9 +33,11 @@ import java.util.stream.Stream;
  */
 public final class Benchmarks {
     public static final String ENGLAND = "England";
-    public static final String LONDON = "London";
+    /** The LA's own region (its name, e.g. London or North East, is {@link #regionName()}). */
+    public static final String REGION = "Region";
     public static final String SN = "Statistical neighbours";
-    public static final List<String> COMPARATORS = List.of(ENGLAND, LONDON, SN);
+    public static final List<String> COMPARATORS = List.of(ENGLAND, REGION, SN);
+    private static final String REGION_KEY = "R:";
     static final Set<String> MARKERS = Set.of("c", "x", "k", "z", "u", "low", ":", "..", "");
 
     /** One comparator value. time_period in trends form (202425 for the year ending 31 March 2025). */
@@ -43,20 +45,33 @@ public final class Benchmarks {
             String comparator, double value, String source) {}
 
     private final String laName;
+    private final String regionName;
     private final List<Benchmark> rows;
     private final Map<String, Benchmark> index = new HashMap<>();
 
-    Benchmarks(String laName, List<Benchmark> rows) {
+    Benchmarks(String laName, String regionName, List<Benchmark> rows) {
         this.laName = laName;
+        this.regionName = regionName;
         this.rows = List.copyOf(rows);
         for (Benchmark b : rows) index.put(key(b.measureId(), b.breakdownValue(), b.timePeriod(), b.comparator()), b);
     }
 
-    public static Benchmarks of(List<Benchmark> rows) { return new Benchmarks(null, rows); }
+    public static Benchmarks of(List<Benchmark> rows) { return new Benchmarks(null, null, rows); }
+
+    /** As {@link #of(List)}, for an LA in the named region. */
+    public static Benchmarks of(String regionName, List<Benchmark> rows) { return new Benchmarks(null, regionName, rows); }
 
     public List<Benchmark> rows() { return rows; }
 
     public String laName() { return laName; }
+
+    /** The LA's region as the DfE's files name it (London, North East, ...); null when not known. */
+    public String regionName() { return regionName; }
+
+    /** A comparator as a reader sees it: the region by its name. */
+    public String label(String comparator) {
+        return REGION.equals(comparator) && regionName != null ? regionName : comparator;
+    }
 
     public List<Benchmark> forMeasure(String measureId) {
         return rows.stream().filter(b -> b.measureId().equals(measureId)).toList();
@@ -88,7 +103,7 @@ public final class Benchmarks {
 
     // ---- loading ---------------------------------------------------------------------------------
 
-    /** area key: "E" England, "L" London, else the DfE LA number (old_la_code). */
+    /** area key: "E" England, "R:" + region code for a region, else the DfE LA number (old_la_code). */
     private record Value(String measureId, String breakdown, String breakdownValue, String period, String area,
             Double value, Double count, boolean perPopulation, String source) {}
 
@@ -109,7 +124,9 @@ public final class Benchmarks {
         Map<String, String> names = new HashMap<>();
         Map<String, List<String>> neighbours = new HashMap<>();
         String snSource = null;
-        if (dir == null || !Files.isDirectory(dir)) return new Benchmarks(null, List.of());
+        Map<String, String> laRegion = new HashMap<>();      // old_la_code -> region key, from the files' LA rows
+        Map<String, String> regionNames = new HashMap<>();   // region key -> region name
+        if (dir == null || !Files.isDirectory(dir)) return new Benchmarks(null, null, List.of());
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
@@ -158,6 +175,12 @@ public final class Benchmarks {
                 String oldCode = get(r, ix, "old_la_code"), newCode = get(r, ix, "new_la_code");
                 if (!oldCode.isBlank() && !newCode.isBlank()) newToOld.put(newCode, oldCode);
                 if (!oldCode.isBlank()) names.put(oldCode, get(r, ix, "la_name"));
+                String regionCode = get(r, ix, "region_code").trim();
+                if (!regionCode.isEmpty() && !oldCode.isBlank()) {
+                    String[] region = region(regionCode, get(r, ix, "region_name").trim());
+                    regionNames.putIfAbsent(REGION_KEY + region[0], region[1]);
+                    laRegion.put(oldCode.trim(), REGION_KEY + region[0]);
+                }
                 if (populationFile) {
                     Double pop = number(get(r, ix, "population_estimate"));
                     if (pop != null) population.put(period + "|" + area, pop);
@@ -174,6 +197,16 @@ public final class Benchmarks {
             }
         }
         String old = laCode == null ? null : newToOld.getOrDefault(laCode, laCode);
+        // the LA's region: from its own rows in the files, else the LA code list (data-schemas/reference/la_codes.csv)
+        String region = old == null ? null : laRegion.get(old);
+        if (region == null && old != null) {
+            for (String[] la : EesFiles.LA.values()) {
+                if (la[0].equals(old) && !la[1].isEmpty()) {
+                    region = REGION_KEY + la[1];
+                    regionNames.putIfAbsent(region, la[2]);
+                }
+            }
+        }
         // resolve rates per 10,000 from counts and the population of the same year and area
         Map<String, Double> byArea = new LinkedHashMap<>();
         Map<String, Value> first = new LinkedHashMap<>();
@@ -195,7 +228,7 @@ public final class Benchmarks {
         List<String> sns = old == null ? List.of() : neighbours.getOrDefault(old, List.of());
         for (Value v : first.values()) {
             if (v.area().equals("E")) out.add(new Benchmark(v.measureId(), v.breakdown(), v.breakdownValue(), v.period(), ENGLAND, v.value(), v.source()));
-            else if (v.area().equals("L")) out.add(new Benchmark(v.measureId(), v.breakdown(), v.breakdownValue(), v.period(), LONDON, v.value(), v.source()));
+            else if (v.area().equals(region)) out.add(new Benchmark(v.measureId(), v.breakdown(), v.breakdownValue(), v.period(), REGION, v.value(), v.source()));
             else if (sns.contains(v.area())) {
                 snParts.computeIfAbsent(v.measureId() + "|" + v.breakdown() + "|" + v.breakdownValue() + "|" + v.period(),
                         k -> new ArrayList<>()).add(v);
@@ -211,7 +244,7 @@ public final class Benchmarks {
         }
         out.sort(Comparator.comparing(Benchmark::measureId).thenComparing(Benchmark::breakdownValue)
                 .thenComparing(Benchmark::timePeriod).thenComparing(Benchmark::comparator));
-        return new Benchmarks(old == null ? null : names.get(old), out);
+        return new Benchmarks(old == null ? null : names.get(old), region == null ? null : regionNames.get(region), out);
     }
 
     private static void readNeighbours(List<List<String>> recs, Map<String, Integer> ix, String keyCol, String prefix,
@@ -229,10 +262,23 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * An LA row's region as the DfE's regional rows name it: the files place a London borough in Inner or Outer
+     * London (E13000001, E13000002), statistical sub-regions of London (E12000007), whose row is the region's.
+     */
+    static String[] region(String code, String name) {
+        return code.startsWith("E13") ? new String[] {LONDON_CODE, "London"} : new String[] {code, name};
+    }
+
+    private static final String LONDON_CODE = "E12000007";
+
     private static String area(List<String> r, Map<String, Integer> ix) {
         String level = get(r, ix, "geographic_level");
         if (level.equals("National")) return "E";
-        if (level.equals("Regional")) return get(r, ix, "region_code").equals("E12000007") || get(r, ix, "region_name").equals("London") ? "L" : null;
+        if (level.equals("Regional")) {
+            String code = get(r, ix, "region_code").trim();
+            return code.isEmpty() ? null : REGION_KEY + code;
+        }
         if (level.equals("Local authority")) {
             String old = get(r, ix, "old_la_code").trim();
             return old.isEmpty() ? null : old;

@@ -165,8 +165,8 @@ public final class EesFiles {
                 List<String> r = recs.get(i);
                 if (r.size() < 5) continue;
                 // the DfE's files place Inner and Outer London boroughs in the London region
-                boolean london = r.get(3).startsWith("E13");
-                m.put(r.get(1), new String[] {r.get(0), london ? "E12000007" : r.get(3), london ? "London" : r.get(4), r.get(2)});
+                String[] region = Benchmarks.region(r.get(3), r.get(4));
+                m.put(r.get(1), new String[] {r.get(0), region[0], region[1], r.get(2)});
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

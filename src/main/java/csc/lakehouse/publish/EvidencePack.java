@@ -223,8 +223,8 @@ public final class EvidencePack {
         s.add(new Series(laName(), SvgChart.BOROUGH, false, values(measureId, breakdownValue), suppressedAt(measureId, breakdownValue)));
         List<Double> e = benchSeries(measureId, breakdownValue, Benchmarks.ENGLAND);
         if (e != null) s.add(new Series("England", SvgChart.ENGLAND, true, e));
-        List<Double> l = benchSeries(measureId, breakdownValue, Benchmarks.LONDON);
-        if (l != null) s.add(new Series("London", SvgChart.LONDON, true, l));
+        List<Double> l = benchSeries(measureId, breakdownValue, Benchmarks.REGION);
+        if (l != null) s.add(new Series(benchmarks.label(Benchmarks.REGION), SvgChart.REGION, true, l));
         List<Double> n = benchSeries(measureId, breakdownValue, Benchmarks.SN);
         if (n != null) s.add(new Series("Statistical neighbours", SvgChart.SN, true, n));
         PublishConfig.Target t = "Total".equals(breakdownValue) ? config.target(measureId) : null;
@@ -255,7 +255,8 @@ public final class EvidencePack {
         };
         boolean comparators = benchSeries(measureId, "Total", Benchmarks.ENGLAND) != null;
         PublishConfig.Target t = config.target(measureId);
-        return what + (comparators ? ", with England, London and statistical neighbours where the DfE publishes them" : "")
+        return what + (comparators ? ", with England, " + benchmarks.label(Benchmarks.REGION)
+                + " and statistical neighbours where the DfE publishes them" : "")
                 + (t != null && t.target() != null ? ", against the council's target" : "")
                 + ". A gap marked c is a year whose figure is suppressed to protect small numbers."
                 + " \"" + title(measureId) + "\" is defined in the glossary.";

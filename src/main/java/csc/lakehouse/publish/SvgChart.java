@@ -9,7 +9,7 @@ final class SvgChart {
 
     static final String BOROUGH = "#1d3f73";
     static final String ENGLAND = "#6b6b6b";
-    static final String LONDON = "#2e7d32";
+    static final String REGION = "#2e7d32";
     static final String SN = "#d9822b";
     static final String TARGET = "#c62828";
     /** 20 colours, no two alike: a stacked chart of up to 20 bands never repeats one (C1 and V2 shared one). */

@@ -397,7 +397,7 @@ public final class TrendsWorkbook {
                         && b.comparator().equals(comp));
                 if (any) {
                     benchCol.put(col + "|" + comp, c);
-                    text(sh, h, c++, (col.equals("Total") ? "" : col + " ") + comp, "head_n");
+                    text(sh, h, c++, (col.equals("Total") ? "" : col + " ") + benchmarks.label(comp), "head_n");
                 }
             }
         }
@@ -488,7 +488,7 @@ public final class TrendsWorkbook {
         if (!distribution) {
             for (String comp : Benchmarks.COMPARATORS) {
                 Integer bc = benchCol.get("Total|" + comp);
-                if (bc != null) addSeries(data, sh, years, first, last, bc, comp, COLOURS[k++ % COLOURS.length], true);
+                if (bc != null) addSeries(data, sh, years, first, last, bc, benchmarks.label(comp), COLOURS[k++ % COLOURS.length], true);
             }
         }
         if (targetCol >= 0) addSeries(data, sh, years, first, last, targetCol, "Target", "c62828", true);

@@ -28,7 +28,10 @@ class BenchmarksTest {
         assertEquals(2.3, b.get("cpp_duration", "24m+", "202425", Benchmarks.ENGLAND).value(), 1e-9);
         // CLA rate 2025: England 67, London 48
         assertEquals(67.0, b.get("cla_31mar_rate", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
-        assertEquals(48.0, b.get("cla_31mar_rate", "Total", "202425", Benchmarks.LONDON).value(), 1e-9);
+        assertEquals(48.0, b.get("cla_31mar_rate", "Total", "202425", Benchmarks.REGION).value(), 1e-9);
+        // B&D's region, from its own rows in the files
+        assertEquals("London", b.regionName());
+        assertEquals("London", b.label(Benchmarks.REGION));
         assertTrue(b.get("cla_31mar_rate", "Total", "202425", Benchmarks.ENGLAND).source()
                 .contains("cla_number_and_rate_per_10k_children.csv (2025)"));
     }
@@ -64,7 +67,7 @@ class BenchmarksTest {
         Benchmarks b = Benchmarks.load(dir(), "E09000002", catalogue);
         // c1 2025: England no_further_action_percent 6.5, London 7.9 (rereferral_percent would be 22.6 and 19.4)
         assertEquals(6.5, b.get("rereferrals_12m", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
-        assertEquals(7.9, b.get("rereferrals_12m", "Total", "202425", Benchmarks.LONDON).value(), 1e-9);
+        assertEquals(7.9, b.get("rereferrals_12m", "Total", "202425", Benchmarks.REGION).value(), 1e-9);
         // nothing the catalogue does not name: b1's At31_episodes is no longer read as cin_31mar_rate
         assertTrue(b.forMeasure("cin_31mar_rate").isEmpty());
         assertEquals(java.util.Set.of("rereferrals_12m"),
@@ -136,5 +139,30 @@ class BenchmarksTest {
         assertEquals(14.9, b.get("cla_12m_sdq_average", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
         assertEquals(81.0, b.get("cla_12m_dental_check", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
         assertEquals(58530.0, b.get("cla_12m_31mar", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+    }
+
+    /**
+     * An LA outside London is compared with its own region: a c1-shaped file with England, two regions and
+     * Gateshead (390, North East). Gateshead's region is North East (value 25.0), never London's 19.4; an LA the
+     * file holds no rows for (Camden, 202) takes its region from the LA code list (London).
+     */
+    @Test
+    void theRegionIsTheLasOwn(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("c1.csv"), String.join("\n",
+                "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,rereferral_percent",
+                "2025,Reporting year,National,E92000001,England,,,,,,22.6",
+                "2025,Reporting year,Regional,E92000001,England,E12000007,London,,,,19.4",
+                "2025,Reporting year,Regional,E92000001,England,E12000001,North East,,,,25.0",
+                "2025,Reporting year,Local authority,E92000001,England,E12000001,North East,390,E08000037,Gateshead,24.1",
+                ""));
+        Benchmarks gateshead = Benchmarks.load(tmp, "390");
+        assertEquals("North East", gateshead.regionName());
+        assertEquals(25.0, gateshead.get("rereferrals_12m", "Total", "202425", Benchmarks.REGION).value(), 1e-9);
+        assertEquals(22.6, gateshead.get("rereferrals_12m", "Total", "202425", Benchmarks.ENGLAND).value(), 1e-9);
+        assertEquals(1, gateshead.rows().stream().filter(r -> r.comparator().equals(Benchmarks.REGION)).count(),
+                "only the LA's own region is a comparator");
+        Benchmarks camden = Benchmarks.load(tmp, "202");
+        assertEquals("London", camden.regionName());
+        assertEquals(19.4, camden.get("rereferrals_12m", "Total", "202425", Benchmarks.REGION).value(), 1e-9);
     }
 }
