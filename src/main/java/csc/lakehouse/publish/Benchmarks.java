@@ -35,8 +35,10 @@ public final class Benchmarks {
     public static final String ENGLAND = "England";
     /** The LA's own region (its name, e.g. London or North East, is {@link #regionName()}). */
     public static final String REGION = "Region";
+    /** The statistical neighbours' mean (LAIT's comparator) and median (the DfE dashboard's). */
     public static final String SN = "Statistical neighbours";
-    public static final List<String> COMPARATORS = List.of(ENGLAND, REGION, SN);
+    public static final String SN_MEDIAN = "Statistical neighbours (median)";
+    public static final List<String> COMPARATORS = List.of(ENGLAND, REGION, SN, SN_MEDIAN);
     private static final String REGION_KEY = "R:";
     static final Set<String> MARKERS = Set.of("c", "x", "k", "z", "u", "low", ":", "..", "");
 
@@ -124,6 +126,7 @@ public final class Benchmarks {
         Map<String, String> names = new HashMap<>();
         Map<String, List<String>> neighbours = new HashMap<>();
         String snSource = null;
+        boolean newModel = false;
         Map<String, String> laRegion = new HashMap<>();      // old_la_code -> region key, from the files' LA rows
         Map<String, String> regionNames = new HashMap<>();   // region key -> region name
         if (dir == null || !Files.isDirectory(dir)) return new Benchmarks(null, null, List.of());
@@ -145,17 +148,19 @@ public final class Benchmarks {
             List<String> h = recs.get(0);
             for (int i = 0; i < h.size(); i++) ix.putIfAbsent(CsvFile.stripBom(h.get(i)).trim(), i);
             String name = f.getFileName().toString();
+            // two statistical-neighbour models: the 2025 one (SN_1 ... columns) replaces April 2021's (SN1 ...)
             if (ix.containsKey("SN1") && ix.containsKey("LA num")) {
-                snSource = name;
-                readNeighbours(recs, ix, "LA num", "SN", neighbours);
+                if (!newModel) {
+                    snSource = name;
+                    readNeighbours(recs, ix, "LA num", "SN", neighbours);
+                }
                 continue;
             }
             if (ix.containsKey("SN_1") && ix.containsKey("old_la_code")) {
-                if (snSource == null || !snSource.startsWith("New_Statistical")) {
-                    snSource = name;
-                    neighbours.clear();
-                    readNeighbours(recs, ix, "old_la_code", "SN_", neighbours);
-                }
+                newModel = true;
+                snSource = name;
+                neighbours.clear();
+                readNeighbours(recs, ix, "old_la_code", "SN_", neighbours);
                 continue;
             }
             if (!ix.containsKey("time_period") || !ix.containsKey("geographic_level")) continue;
@@ -241,6 +246,12 @@ public final class Benchmarks {
             out.add(new Benchmark(v0.measureId(), v0.breakdown(), v0.breakdownValue(), v0.period(), SN,
                     Math.round(mean * 10.0) / 10.0,
                     v0.source() + "; mean of " + parts.size() + " of " + sns.size() + " statistical neighbours (" + snSource + ")"));
+            double[] sorted = parts.stream().mapToDouble(Value::value).sorted().toArray();
+            int n = sorted.length;
+            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            out.add(new Benchmark(v0.measureId(), v0.breakdown(), v0.breakdownValue(), v0.period(), SN_MEDIAN,
+                    Math.round(median * 10.0) / 10.0,
+                    v0.source() + "; median of " + n + " of " + sns.size() + " statistical neighbours (" + snSource + ")"));
         }
         out.sort(Comparator.comparing(Benchmark::measureId).thenComparing(Benchmark::breakdownValue)
                 .thenComparing(Benchmark::timePeriod).thenComparing(Benchmark::comparator));

@@ -22,7 +22,9 @@ public final class BundledBenchmarks {
             // England's care starts under police protection (L1), from the DfE's CLA national tables as recorded in
             // ../shared/domain/reference.md section 5.3 (the LA-level file is not bundled)
             "national_cla_starts_by_legal_status.csv",
-            "New_Statistical_Neighbour_Groupings_April_2021.csv");
+            "New_Statistical_Neighbour_Groupings_April_2021.csv",
+            // the DfE's 2025 statistical-neighbour model, which replaces the 2021 groupings (Benchmarks)
+            "sn_model_2025_wide.csv");
     private static Path dir;
 
     private BundledBenchmarks() {}

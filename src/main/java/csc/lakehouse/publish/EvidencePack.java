@@ -309,12 +309,13 @@ public final class EvidencePack {
         if (cp != null) {
             Double e = bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.ENGLAND);
             Double n = bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.SN);
+            Double nMedian = bench(h.measureId(), h.breakdownValue(), cp, Benchmarks.SN_MEDIAN);
             TrendRow here = TrendSeries.series(byMeasure.get(h.measureId()), h.breakdownValue()).get(cp);
             b.append(" In ").append(TrendSeries.label(cp)).append(cp.equals(last.timePeriod()) ? "" : ", the latest year with published figures")
                     .append(", the figure was ").append(show(here)).append(" here");
             List<String> c = new ArrayList<>();
             if (e != null) c.add(show(e, u) + " for England");
-            if (n != null) c.add(show(n, u) + " for statistical neighbours");
+            if (n != null) c.add(show(n, u) + " for statistical neighbours" + (nMedian == null ? "" : " (median " + show(nMedian, u) + ")"));
             b.append(c.isEmpty() ? "" : ", against " + String.join(" and ", c)).append('.');
         }
         PublishConfig.Target t = "Total".equals(h.breakdownValue()) ? config.target(h.measureId()) : null;

@@ -48,6 +48,9 @@ class BenchmarksTest {
         // (21.8) is not one of its own neighbours (with it: 215.9 / 11 = 19.6), nor is St. Helens (342, 19.8), which
         // is in the file but not in the list.
         assertEquals(19.4, sn.value(), 1e-9);
+        // the DfE dashboard's median of the same ten: sorted 13.1 14.9 18.4 18.5 18.9 | 19.1 20.7 20.7 22.6 27.2,
+        // (18.9 + 19.1) / 2 = 19.0
+        assertEquals(19.0, b.get("rereferrals_12m", "Total", "202425", Benchmarks.SN_MEDIAN).value(), 1e-9);
     }
 
     @Test
@@ -164,5 +167,31 @@ class BenchmarksTest {
         Benchmarks camden = Benchmarks.load(tmp, "202");
         assertEquals("London", camden.regionName());
         assertEquals(19.4, camden.get("rereferrals_12m", "Total", "202425", Benchmarks.REGION).value(), 1e-9);
+    }
+
+    /**
+     * The 2025 statistical-neighbour model replaces April 2021's, whichever file is read first. B&D (301): 2021
+     * neighbours 203, 308, 352; 2025 neighbours 308, 821, 313. c1 2025 rereferral_percent: 203 10.0, 308 20.0,
+     * 352 30.0, 821 40.0, 313 70.0. 2025 model: mean (20 + 40 + 70) / 3 = 43.33 -> 43.3, median 40.0 (the 2021
+     * model would give 20.0 and 20.0).
+     */
+    @Test
+    void theTwentyTwentyFiveNeighbourModelWins(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("a_sn_model_2025_wide.csv"),
+                "old_la_code,la_name,SN_1,SN_1P,SN_2,SN_2P,SN_3,SN_3P\n301,Barking and Dagenham,308,Close,821,Close,313,Close\n");
+        java.nio.file.Files.writeString(tmp.resolve("z_New_Statistical_Neighbour_Groupings_April_2021.csv"),
+                "LA num,LA Name,SN1,SN2,SN3\n301,Barking and Dagenham,203,308,352\n");
+        StringBuilder c1 = new StringBuilder("time_period,time_identifier,geographic_level,country_code,country_name,"
+                + "region_code,region_name,old_la_code,new_la_code,la_name,rereferral_percent\n");
+        for (String[] la : new String[][] {{"203", "10.0"}, {"308", "20.0"}, {"352", "30.0"}, {"821", "40.0"}, {"313", "70.0"}}) {
+            c1.append("2025,Reporting year,Local authority,E92000001,England,E12000001,North East,").append(la[0])
+                    .append(",E0").append(la[0]).append(",LA ").append(la[0]).append(',').append(la[1]).append('\n');
+        }
+        java.nio.file.Files.writeString(tmp.resolve("c1.csv"), c1.toString());
+        Benchmarks b = Benchmarks.load(tmp, "301");
+        Benchmarks.Benchmark mean = b.get("rereferrals_12m", "Total", "202425", Benchmarks.SN);
+        assertEquals(43.3, mean.value(), 1e-9);
+        assertTrue(mean.source().contains("a_sn_model_2025_wide.csv"), mean.source());
+        assertEquals(40.0, b.get("rereferrals_12m", "Total", "202425", Benchmarks.SN_MEDIAN).value(), 1e-9);
     }
 }
