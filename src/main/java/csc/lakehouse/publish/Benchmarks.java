@@ -50,10 +50,17 @@ public final class Benchmarks {
     private final String regionName;
     private final List<Benchmark> rows;
     private final Map<String, Benchmark> index = new HashMap<>();
+    /** measure|breakdown value|period -> every other LA's published value (the LA's own left out) */
+    private final Map<String, List<Double>> otherLas;
 
     Benchmarks(String laName, String regionName, List<Benchmark> rows) {
+        this(laName, regionName, rows, Map.of());
+    }
+
+    Benchmarks(String laName, String regionName, List<Benchmark> rows, Map<String, List<Double>> otherLas) {
         this.laName = laName;
         this.regionName = regionName;
+        this.otherLas = Map.copyOf(otherLas);
         this.rows = List.copyOf(rows);
         for (Benchmark b : rows) index.put(key(b.measureId(), b.breakdownValue(), b.timePeriod(), b.comparator()), b);
     }
@@ -66,6 +73,23 @@ public final class Benchmarks {
     public List<Benchmark> rows() { return rows; }
 
     public String laName() { return laName; }
+
+    /**
+     * Where a value stands among all LAs, LAIT's way: its rank (1 = best: the highest where higher is better, the
+     * lowest where higher is worse; ties share the better rank) among the other LAs' published values for the same
+     * measure and year plus itself, and the quartile band A (best quarter) to D. Null for a measure with no better
+     * direction, or when no other LA's value is held.
+     */
+    public record Position(int rank, int of, char band) {}
+
+    public Position position(String measureId, String breakdownValue, String timePeriod, double value, Boolean higherIsBetter) {
+        List<Double> others = otherLas.get(measureId + "|" + breakdownValue + "|" + timePeriod);
+        if (higherIsBetter == null || others == null || others.isEmpty()) return null;
+        int better = 0;
+        for (double o : others) if (higherIsBetter ? o > value : o < value) better++;
+        int rank = better + 1, of = others.size() + 1;
+        return new Position(rank, of, (char) ('A' + Math.min(3, (rank - 1) * 4 / of)));
+    }
 
     /** The LA's region as the DfE's files name it (London, North East, ...); null when not known. */
     public String regionName() { return regionName; }
@@ -229,6 +253,11 @@ public final class Benchmarks {
             first.put(k, new Value(v.measureId(), v.breakdown(), v.breakdownValue(), v.period(), v.area(), val, null, false, src));
         }
         List<Benchmark> out = new ArrayList<>();
+        Map<String, List<Double>> otherLas = new HashMap<>();
+        for (Value v : first.values()) {
+            if (v.area().equals("E") || v.area().startsWith(REGION_KEY) || v.area().equals(old)) continue;
+            otherLas.computeIfAbsent(v.measureId() + "|" + v.breakdownValue() + "|" + v.period(), k -> new ArrayList<>()).add(v.value());
+        }
         Map<String, List<Value>> snParts = new TreeMap<>();
         List<String> sns = old == null ? List.of() : neighbours.getOrDefault(old, List.of());
         for (Value v : first.values()) {
@@ -255,7 +284,7 @@ public final class Benchmarks {
         }
         out.sort(Comparator.comparing(Benchmark::measureId).thenComparing(Benchmark::breakdownValue)
                 .thenComparing(Benchmark::timePeriod).thenComparing(Benchmark::comparator));
-        return new Benchmarks(old == null ? null : names.get(old), region == null ? null : regionNames.get(region), out);
+        return new Benchmarks(old == null ? null : names.get(old), region == null ? null : regionNames.get(region), out, otherLas);
     }
 
     private static void readNeighbours(List<List<String>> recs, Map<String, Integer> ix, String keyCol, String prefix,

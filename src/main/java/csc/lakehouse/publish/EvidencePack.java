@@ -317,12 +317,28 @@ public final class EvidencePack {
             if (e != null) c.add(show(e, u) + " for England");
             if (n != null) c.add(show(n, u) + " for statistical neighbours" + (nMedian == null ? "" : " (median " + show(nMedian, u) + ")"));
             b.append(c.isEmpty() ? "" : ", against " + String.join(" and ", c)).append('.');
+            PublishConfig.Target polarity = config.target(h.measureId());
+            Double v = here == null ? null : here.valueAsDouble();
+            Benchmarks.Position pos = v == null || polarity == null ? null
+                    : benchmarks.position(h.measureId(), h.breakdownValue(), cp, v, polarity.higherIsBetter());
+            if (pos != null) {
+                b.append(" That ranks ").append(ordinal(pos.rank())).append(" of ").append(pos.of())
+                        .append(" councils with a published figure (quartile band ").append(pos.band())
+                        .append(", A the best quarter).");
+            }
         }
         PublishConfig.Target t = "Total".equals(h.breakdownValue()) ? config.target(h.measureId()) : null;
         if (t != null && t.target() != null) {
             b.append(" The target is ").append(show(t.target(), u)).append(": ").append(met(t, last.valueAsDouble()) ? "met" : "not met").append('.');
         }
         return b.toString();
+    }
+
+    /** 1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, ... 21st. */
+    static String ordinal(int n) {
+        int t = n % 100, u = n % 10;
+        String suffix = t >= 11 && t <= 13 ? "th" : u == 1 ? "st" : u == 2 ? "nd" : u == 3 ? "rd" : "th";
+        return n + suffix;
     }
 
     private static boolean met(PublishConfig.Target t, double v) { return RecommendationView.met(t, v); }

@@ -193,5 +193,18 @@ class BenchmarksTest {
         assertEquals(43.3, mean.value(), 1e-9);
         assertTrue(mean.source().contains("a_sn_model_2025_wide.csv"), mean.source());
         assertEquals(40.0, b.get("rereferrals_12m", "Total", "202425", Benchmarks.SN_MEDIAN).value(), 1e-9);
+
+        // where B&D's 25.0 stands among the five other LAs (10, 20, 30, 40, 70) and itself: six LAs.
+        // Higher is worse: 10 and 20 are better -> rank 3 of 6, band floor((3 - 1) x 4 / 6) = 1 -> B.
+        assertEquals(new Benchmarks.Position(3, 6, 'B'), b.position("rereferrals_12m", "Total", "202425", 25.0, false));
+        // Higher is better: 30, 40, 70 are better -> rank 4 of 6, floor(3 x 4 / 6) = 2 -> C; 40.0 ties with one LA
+        // and shares the better rank: only 70 is better -> rank 2, floor(1 x 4 / 6) = 0 -> A
+        assertEquals(new Benchmarks.Position(4, 6, 'C'), b.position("rereferrals_12m", "Total", "202425", 25.0, true));
+        assertEquals(new Benchmarks.Position(2, 6, 'A'), b.position("rereferrals_12m", "Total", "202425", 40.0, true));
+        // the best and the worst of six: A and D; no better direction, or a year with no LA values: no position
+        assertEquals(new Benchmarks.Position(1, 6, 'A'), b.position("rereferrals_12m", "Total", "202425", 5.0, false));
+        assertEquals(new Benchmarks.Position(6, 6, 'D'), b.position("rereferrals_12m", "Total", "202425", 99.0, false));
+        assertNull(b.position("rereferrals_12m", "Total", "202425", 25.0, null));
+        assertNull(b.position("rereferrals_12m", "Total", "202324", 25.0, false));
     }
 }

@@ -144,6 +144,12 @@ class EvidencePackTest {
         assertTrue(html.contains("On 31 March 2025, 387.9 in every 10,000 children were children in need, up from 373.5 in 2023-24."
                 + " In 2024-25, the figure was 387.9 here, against 330.3 for England"), html);
         assertFalse(html.contains("per 10,000 per 10,000"));
+        // re-referrals 21.8% in 2024-25 (higher is worse) among the 11 other LAs of the c1 extract (13.1 14.9 18.4
+        // 18.5 18.9 19.1 19.8 20.7 20.7 | 22.6 27.2): 9 lower -> 10th of 12, band floor(9 x 4 / 12) = 3 -> D
+        assertTrue(html.contains("That ranks 10th of 12 councils with a published figure (quartile band D, A the best quarter)."), html);
+        // the CIN rate has no better direction (neutral): no rank
+        int cin = html.indexOf("On 31 March 2025, 387.9 in every 10,000 children were children in need");
+        assertFalse(html.substring(cin, html.indexOf('<', cin)).contains("ranks"));
         // population: a sentence with a verb, not "Children aged 0-17 were 66,973"
         assertTrue(html.contains("Barking and Dagenham had 66,465 children aged 0 to 17 in 2024-25, up from 64,907 in 2023-24."), html);
         // the long-CIN-plan headline: 38 of 459 = 8.3% on a plan for 24 months or more
