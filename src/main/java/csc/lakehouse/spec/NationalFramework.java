@@ -1,0 +1,57 @@
+package csc.lakehouse.spec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The DfE's children's social care national framework dashboard, indicator by indicator
+ * ({@code data-schemas/reference/national_framework.csv}, from the DfE's indicator list): the catalogue measure and
+ * breakdown value that reproduce each one, or why none does (a published-only figure, or an input not held). The
+ * evidence pack and the workbook list all of them in this order.
+ */
+public final class NationalFramework {
+    public static final String FILE = "reference/national_framework.csv";
+
+    /** One dashboard indicator. {@code measureId} is null when {@code notComputed} says why. */
+    public record Indicator(int row, String tab, String heading, String text, String dfeDataset, String measureId,
+                            String breakdownValue, String notComputed) {
+        public boolean computed() { return measureId != null; }
+    }
+
+    private NationalFramework() {}
+
+    public static List<Indicator> indicators() {
+        List<List<String>> recs = SimpleCsv.parse(DataSchemas.readText(FILE));
+        Map<String, Integer> ix = new HashMap<>();
+        for (int i = 0; i < recs.get(0).size(); i++) ix.put(recs.get(0).get(i).trim(), i);
+        List<Indicator> out = new ArrayList<>();
+        for (List<String> r : recs.subList(1, recs.size())) {
+            if (r.size() < ix.size()) continue;
+            String measure = blankToNull(r.get(ix.get("measure_id")));
+            out.add(new Indicator(Integer.parseInt(r.get(ix.get("row")).trim()), r.get(ix.get("tab")), r.get(ix.get("heading")),
+                    r.get(ix.get("indicator")), r.get(ix.get("dfe_dataset")), measure,
+                    measure == null ? null : r.get(ix.get("breakdown_value")), blankToNull(r.get(ix.get("not_computed")))));
+        }
+        return List.copyOf(out);
+    }
+
+    /** What is wrong with the list against the catalogue, in words (empty when nothing). */
+    public static List<String> problems(List<Indicator> indicators, MeasureSpec catalogue) {
+        List<String> p = new ArrayList<>();
+        for (Indicator i : indicators) {
+            String at = "national framework row " + i.row() + ": ";
+            if (i.computed() == (i.notComputed() != null)) p.add(at + "needs either a measure_id or a not_computed reason");
+            if (!i.computed()) continue;
+            var m = catalogue.get(i.measureId());
+            if (m.isEmpty()) { p.add(at + i.measureId() + " is not in the catalogue"); continue; }
+            boolean known = MeasureSpec.TOTAL.equals(i.breakdownValue())
+                    || m.get().breakdowns().stream().anyMatch(b -> b.values().contains(i.breakdownValue()));
+            if (!known) p.add(at + "'" + i.breakdownValue() + "' is not a breakdown value of " + i.measureId());
+        }
+        return p;
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+}
