@@ -25,11 +25,12 @@ import java.util.TreeMap;
  * and no local path is ever printed.
  */
 public final class EvidencePack {
-    public static final List<String> SECTION_IDS = List.of("summary", "headlines", "demand", "trends", "durations",
-            "neglect", "police-protection", "recommendations", "data-quality", "glossary", "about");
+    public static final List<String> SECTION_IDS = List.of("summary", "headlines", "demand", "trends",
+            "national-framework", "durations", "neglect", "police-protection", "recommendations", "data-quality",
+            "glossary", "about");
     static final List<String> SECTION_NAMES = List.of("At a glance", "Headline findings", "Demand against population",
-            "Trends against benchmarks", "How long children stay on plans", "Neglect", "Police protection",
-            "Recommendations and targets", "Data quality", "Glossary", "About these figures");
+            "Trends against benchmarks", "National framework", "How long children stay on plans", "Neglect",
+            "Police protection", "Recommendations and targets", "Data quality", "Glossary", "About these figures");
 
     private final List<TrendRow> rows;
     private final Map<String, List<TrendRow>> byMeasure;
@@ -349,7 +350,7 @@ public final class EvidencePack {
 
     /** The one-page summary: one row per headline indicator. */
     private void summary() {
-        section(0);
+        section("summary");
         out.append("<p class=\"lead\">The council's headline indicators: the latest year, the change on the year before, "
                 + "and the latest year for which the DfE has published England and statistical-neighbour figures.</p>");
         out.append("<table class=\"summary\"><thead><tr><th>Indicator</th><th class=\"n\">Latest</th><th>Against last year</th>"
@@ -408,6 +409,7 @@ public final class EvidencePack {
         headlines();
         demand();
         trends();
+        nationalFramework();
         durations();
         neglect();
         policeProtection();
@@ -428,7 +430,7 @@ public final class EvidencePack {
     }
 
     private void headlines() {
-        section(1);
+        section("headlines");
         out.append("<ul class=\"headlines\">");
         int n = 0;
         for (PublishConfig.Headline h : config.headlines()) {
@@ -452,7 +454,7 @@ public final class EvidencePack {
     }
 
     private void demand() {
-        section(2);
+        section("demand");
         boolean any = false;
         PublishConfig.DemandSection demand = PublishConfig.demandSection();
         if (has(demand.index())) {
@@ -486,7 +488,7 @@ public final class EvidencePack {
     }
 
     private void trends() {
-        section(3);
+        section("trends");
         Set<String> elsewhere = ownSections();
         for (String theme : List.of(Themes.FRONT_DOOR, Themes.CIN_CP, Themes.CLA_PP)) {
             List<String> ms = new ArrayList<>();
@@ -504,8 +506,77 @@ public final class EvidencePack {
         out.append("</section>\n");
     }
 
+    /**
+     * Every indicator of the DfE's national framework dashboard, in its order: the council's latest value and the
+     * two years before it, then, for the latest year the DfE's files also hold, England, the region, the
+     * statistical neighbours' mean and median and the quartile band; an indicator not computed says why.
+     */
+    private void nationalFramework() {
+        section("national-framework");
+        List<csc.lakehouse.spec.NationalFramework.Indicator> all = csc.lakehouse.spec.NationalFramework.indicators();
+        long computed = all.stream().filter(csc.lakehouse.spec.NationalFramework.Indicator::computed).count();
+        out.append("<p>The DfE's children's social care national framework dashboard has ").append(all.size())
+                .append(" indicators. ").append(computed).append(" are computed here from the council's own returns; the rest")
+                .append(" are published by the DfE from data the council's social care records do not hold, and each says")
+                .append(" so. Comparators are for the latest year both the council's figures and the DfE's files hold.</p>\n");
+        String tab = null;
+        for (csc.lakehouse.spec.NationalFramework.Indicator i : all) {
+            if (!i.tab().equals(tab)) {
+                if (tab != null) out.append("</tbody></table>\n");
+                tab = i.tab();
+                out.append("<h3>").append(esc(tab)).append("</h3>\n<table class=\"data nf\"><thead><tr><th class=\"n\">#</th>")
+                        .append("<th>Indicator</th><th>Latest</th><th>Before</th><th>Comparators</th><th>Source</th></tr></thead><tbody>");
+            }
+            out.append("<tr><td class=\"n\">").append(i.row()).append("</td><td>").append(esc(i.text())).append("</td>");
+            if (!i.computed()) {
+                out.append("<td colspan=\"3\">\u2013</td><td>").append(esc(i.notComputed())).append("</td></tr>");
+                continue;
+            }
+            TreeMap<String, TrendRow> s = has(i.measureId()) ? reported(i.measureId(), i.breakdownValue()) : new TreeMap<>();
+            if (s.isEmpty()) {
+                out.append("<td colspan=\"3\">\u2013</td><td>").append(esc("Computed (" + i.measureId()
+                        + "), but the returns held give no figure for it")).append("</td></tr>");
+                continue;
+            }
+            String last = s.lastKey();
+            out.append("<td class=\"n\">").append(esc(show(s.get(last)))).append(" <span class=\"yr\">")
+                    .append(esc(TrendSeries.label(last))).append("</span></td><td class=\"n\">");
+            List<String> before = new ArrayList<>();
+            for (String p : s.headMap(last, false).descendingKeySet()) {
+                if (before.size() == 2) break;
+                before.add(show(s.get(p)) + " (" + TrendSeries.label(p) + ")");
+            }
+            out.append(esc(before.isEmpty() ? "\u2013" : String.join(", ", before))).append("</td><td>")
+                    .append(esc(comparators(i.measureId(), i.breakdownValue()))).append("</td><td>")
+                    .append(esc("Computed from the council's returns (" + i.measureId()
+                            + ("Total".equals(i.breakdownValue()) ? "" : ", " + i.breakdownValue()) + ")"))
+                    .append("</td></tr>");
+        }
+        if (tab != null) out.append("</tbody></table>\n");
+        out.append("</section>\n");
+    }
+
+    /** England, region, neighbours' mean and median, and the band, for the latest year both hold; or why none. */
+    private String comparators(String measureId, String breakdownValue) {
+        String cp = comparatorPeriod(measureId, breakdownValue);
+        if (cp == null) return "none published for a year the council's figures cover";
+        String u = unit(measureId);
+        List<String> c = new ArrayList<>();
+        for (String comp : Benchmarks.COMPARATORS) {
+            Double v = bench(measureId, breakdownValue, cp, comp);
+            if (v != null) c.add(benchmarks.label(comp) + " " + show(v, u));
+        }
+        TrendRow here = TrendSeries.series(byMeasure.get(measureId), breakdownValue).get(cp);
+        PublishConfig.Target polarity = config.target(measureId);
+        Double v = here == null ? null : here.valueAsDouble();
+        Benchmarks.Position pos = v == null || polarity == null ? null
+                : benchmarks.position(measureId, breakdownValue, cp, v, polarity.higherIsBetter());
+        if (pos != null) c.add("band " + pos.band() + " (" + ordinal(pos.rank()) + " of " + pos.of() + ")");
+        return TrendSeries.label(cp) + ": " + String.join("; ", c);
+    }
+
     private void durations() {
-        section(4);
+        section("durations");
         boolean any = false;
         for (String m : config.section("durations")) {
             if (!has(m)) continue;
@@ -521,7 +592,7 @@ public final class EvidencePack {
     }
 
     private void neglect() {
-        section(5);
+        section("neglect");
         List<String> neg = measuresOf(Themes.NEGLECT);
         if (neg.isEmpty()) out.append("<p>No neglect measures in this run.</p>");
         for (String m : neg) if (!TrendSeries.series(byMeasure.get(m), "Total").isEmpty()) figure(m, "Total");
@@ -529,7 +600,7 @@ public final class EvidencePack {
     }
 
     private void policeProtection() {
-        section(6);
+        section("police-protection");
         boolean any = false;
         for (String m : config.section("police_protection")) {
             if (has(m) && !TrendSeries.series(byMeasure.get(m), "Total").isEmpty()) { any = true; figure(m, "Total"); }
@@ -540,7 +611,7 @@ public final class EvidencePack {
 
     /** The council's recommendations (ofsted_recommendations.yaml), each measure against its target (targets.yaml). */
     private void recommendations() {
-        section(7);
+        section("recommendations");
         out.append("<p class=\"lead\">Each recommendation and the measures that track it, from the council's own configuration. "
                 + "\"Previous\" is the year before the latest; c means that year's figure is suppressed. A change of "
                 + esc(TrendRow.formatValue(config.steadyWithin(), "percent")) + " or less is shown as about the same.</p>");
@@ -612,7 +683,7 @@ public final class EvidencePack {
     }
 
     private void dataQuality() {
-        section(8);
+        section("data-quality");
         JsonNode q = manifest.path("quarantine_by_rule");
         long quarantined = 0;
         if (q.isObject() && q.size() > 0) {
@@ -687,7 +758,7 @@ public final class EvidencePack {
     }
 
     private void glossary() {
-        section(9);
+        section("glossary");
         out.append("<h3>Symbols</h3><dl class=\"gl\"><dt>c</dt><dd>Suppressed: 1 to 5 children, or a figure from which such a number "
                 + "could be worked out (DfE statistical disclosure control).</dd><dt>\u2013</dt><dd>Not applicable: no children in the group "
                 + "(nought out of nought), or no published figure.</dd><dt>Statistical neighbours</dt><dd>The mean of the published figures of "
@@ -717,7 +788,7 @@ public final class EvidencePack {
     }
 
     private void about() {
-        section(10);
+        section("about");
         String finished = text(manifest, "finished_at");
         out.append("<dl class=\"kv\"><dt>Run</dt><dd>").append(esc(text(manifest, "run_id"))).append("</dd><dt>Started</dt><dd>")
                 .append(esc(text(manifest, "started_at"))).append("</dd><dt>Finished</dt><dd>")
@@ -808,7 +879,8 @@ public final class EvidencePack {
         return ms;
     }
 
-    private void section(int i) {
+    private void section(String id) {
+        int i = SECTION_IDS.indexOf(id);
         out.append("<section id=\"").append(SECTION_IDS.get(i)).append("\"><h2>").append(esc(SECTION_NAMES.get(i))).append("</h2>\n");
     }
 

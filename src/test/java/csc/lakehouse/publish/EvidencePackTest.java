@@ -333,4 +333,29 @@ class EvidencePackTest {
         }
         assertTrue(stack.isEmpty(), "unclosed: " + stack);
     }
+
+    @Test
+    void theNationalFrameworkSectionListsAllSixtyEightIndicators() throws Exception {
+        String html = samplePage();
+        int at = html.indexOf("<section id=\"national-framework\">");
+        String section = html.substring(at, html.indexOf("</section>", at));
+        assertEquals(68, section.split("<tr><td class=\"n\">", -1).length - 1, "one row per dashboard indicator");
+        // row 2, re-referrals: 21.8% in 2024-25, the two years before, and the c1 extract's comparators for 2024-25
+        // (England 22.6%, London 19.4%, neighbours' mean 19.4% and median 19.0%, band D: 10th of 12, as above)
+        int r2 = section.indexOf("<tr><td class=\"n\">2</td>");
+        String row2 = section.substring(r2, section.indexOf("</tr>", r2));
+        assertTrue(row2.contains("21.8% <span class=\"yr\">2024-25</span>"), row2);
+        assertTrue(row2.contains("2024-25: England 22.6%; London 19.4%; Statistical neighbours 19.4%; "
+                + "Statistical neighbours (median) 19.0%; band D (10th of 12)"), row2);
+        // an indicator no return holds says why: row 46, distance from home
+        int r46 = section.indexOf("<tr><td class=\"n\">46</td>");
+        assertTrue(section.substring(r46, section.indexOf("</tr>", r46)).contains("postcode-to-coordinates"));
+        // none is blank: every row ends in a source or a reason
+        for (String row : section.split("<tr><td class=\"n\">")) {
+            if (!row.startsWith("<") && row.contains("</td>")) {
+                String last = row.substring(row.lastIndexOf("<td>") + 4, row.lastIndexOf("</td>"));
+                assertTrue(!last.isBlank(), "a row with no source or reason: " + row);
+            }
+        }
+    }
 }
