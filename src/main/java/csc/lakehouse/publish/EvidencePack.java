@@ -1,5 +1,7 @@
 package csc.lakehouse.publish;
 
+import csc.lakehouse.spec.NationalFramework;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import csc.lakehouse.publish.MeasureDefinitionLike.Themes;
@@ -102,9 +104,7 @@ public final class EvidencePack {
 
     /** Reporting-year rows of one series, with a value or suppressed (c), by period. */
     private TreeMap<String, TrendRow> reported(String measureId, String breakdownValue) {
-        TreeMap<String, TrendRow> s = TrendSeries.series(byMeasure.get(measureId), breakdownValue);
-        s.values().removeIf(r -> r.valueAsDouble() == null && !Suppression.MARK.equals(r.value()));
-        return s;
+        return NationalFrameworkView.reported(byMeasure.get(measureId), breakdownValue);
     }
 
     private static boolean suppressed(TrendRow r) { return r != null && Suppression.MARK.equals(r.value()); }
@@ -134,13 +134,7 @@ public final class EvidencePack {
 
     /** The latest period at or before {@code upTo} with both a council value and an England figure, or null. */
     private String comparatorPeriod(String measureId, String breakdownValue) {
-        TreeMap<String, TrendRow> s = reported(measureId, breakdownValue);
-        for (String p : s.descendingKeySet()) {
-            if (suppressed(s.get(p))) continue;
-            if (benchmarks.get(measureId, breakdownValue, p, Benchmarks.ENGLAND) != null
-                    || benchmarks.get(measureId, breakdownValue, p, Benchmarks.SN) != null) return p;
-        }
-        return null;
+        return NationalFrameworkView.comparatorPeriod(reported(measureId, breakdownValue), benchmarks, measureId, breakdownValue);
     }
 
     private Double bench(String measureId, String breakdownValue, String period, String comparator) {
@@ -513,14 +507,15 @@ public final class EvidencePack {
      */
     private void nationalFramework() {
         section("national-framework");
-        List<csc.lakehouse.spec.NationalFramework.Indicator> all = csc.lakehouse.spec.NationalFramework.indicators();
-        long computed = all.stream().filter(csc.lakehouse.spec.NationalFramework.Indicator::computed).count();
-        out.append("<p>The DfE's children's social care national framework dashboard has ").append(all.size())
+        List<NationalFrameworkView.Line> lines = NationalFrameworkView.lines(byMeasure, benchmarks, config);
+        long computed = lines.stream().filter(l -> l.indicator().computed()).count();
+        out.append("<p>The DfE's children's social care national framework dashboard has ").append(lines.size())
                 .append(" indicators. ").append(computed).append(" are computed here from the council's own returns; the rest")
                 .append(" are published by the DfE from data the council's social care records do not hold, and each says")
                 .append(" so. Comparators are for the latest year both the council's figures and the DfE's files hold.</p>\n");
         String tab = null;
-        for (csc.lakehouse.spec.NationalFramework.Indicator i : all) {
+        for (NationalFrameworkView.Line l : lines) {
+            NationalFramework.Indicator i = l.indicator();
             if (!i.tab().equals(tab)) {
                 if (tab != null) out.append("</tbody></table>\n");
                 tab = i.tab();
@@ -528,51 +523,30 @@ public final class EvidencePack {
                         .append("<th>Indicator</th><th>Latest</th><th>Before</th><th>Comparators</th><th>Source</th></tr></thead><tbody>");
             }
             out.append("<tr><td class=\"n\">").append(i.row()).append("</td><td>").append(esc(i.text())).append("</td>");
-            if (!i.computed()) {
-                out.append("<td colspan=\"3\">\u2013</td><td>").append(esc(i.notComputed())).append("</td></tr>");
+            TrendRow latest = l.latest();
+            if (latest == null) {
+                out.append("<td colspan=\"3\">\u2013</td><td>").append(esc(l.source())).append("</td></tr>");
                 continue;
             }
-            TreeMap<String, TrendRow> s = has(i.measureId()) ? reported(i.measureId(), i.breakdownValue()) : new TreeMap<>();
-            if (s.isEmpty()) {
-                out.append("<td colspan=\"3\">\u2013</td><td>").append(esc("Computed (" + i.measureId()
-                        + "), but the returns held give no figure for it")).append("</td></tr>");
-                continue;
-            }
-            String last = s.lastKey();
-            out.append("<td class=\"n\">").append(esc(show(s.get(last)))).append(" <span class=\"yr\">")
-                    .append(esc(TrendSeries.label(last))).append("</span></td><td class=\"n\">");
             List<String> before = new ArrayList<>();
-            for (String p : s.headMap(last, false).descendingKeySet()) {
-                if (before.size() == 2) break;
-                before.add(show(s.get(p)) + " (" + TrendSeries.label(p) + ")");
-            }
-            out.append(esc(before.isEmpty() ? "\u2013" : String.join(", ", before))).append("</td><td>")
-                    .append(esc(comparators(i.measureId(), i.breakdownValue()))).append("</td><td>")
-                    .append(esc("Computed from the council's returns (" + i.measureId()
-                            + ("Total".equals(i.breakdownValue()) ? "" : ", " + i.breakdownValue()) + ")"))
-                    .append("</td></tr>");
+            for (TrendRow r : l.before()) before.add(show(r) + " (" + TrendSeries.label(r.timePeriod()) + ")");
+            out.append("<td class=\"n\">").append(esc(show(latest))).append(" <span class=\"yr\">")
+                    .append(esc(TrendSeries.label(latest.timePeriod()))).append("</span></td><td class=\"n\">")
+                    .append(esc(before.isEmpty() ? "\u2013" : String.join(", ", before))).append("</td><td>")
+                    .append(esc(comparators(l, unit(i.measureId())))).append("</td><td>").append(esc(l.source())).append("</td></tr>");
         }
         if (tab != null) out.append("</tbody></table>\n");
         out.append("</section>\n");
     }
 
     /** England, region, neighbours' mean and median, and the band, for the latest year both hold; or why none. */
-    private String comparators(String measureId, String breakdownValue) {
-        String cp = comparatorPeriod(measureId, breakdownValue);
-        if (cp == null) return "none published for a year the council's figures cover";
-        String u = unit(measureId);
+    private static String comparators(NationalFrameworkView.Line l, String unit) {
+        if (l.comparatorPeriod() == null) return "none published for a year the council's figures cover";
         List<String> c = new ArrayList<>();
-        for (String comp : Benchmarks.COMPARATORS) {
-            Double v = bench(measureId, breakdownValue, cp, comp);
-            if (v != null) c.add(benchmarks.label(comp) + " " + show(v, u));
-        }
-        TrendRow here = TrendSeries.series(byMeasure.get(measureId), breakdownValue).get(cp);
-        PublishConfig.Target polarity = config.target(measureId);
-        Double v = here == null ? null : here.valueAsDouble();
-        Benchmarks.Position pos = v == null || polarity == null ? null
-                : benchmarks.position(measureId, breakdownValue, cp, v, polarity.higherIsBetter());
+        l.comparators().forEach((label, v) -> c.add(label + " " + show(v, unit)));
+        Benchmarks.Position pos = l.position();
         if (pos != null) c.add("band " + pos.band() + " (" + ordinal(pos.rank()) + " of " + pos.of() + ")");
-        return TrendSeries.label(cp) + ": " + String.join("; ", c);
+        return TrendSeries.label(l.comparatorPeriod()) + ": " + String.join("; ", c);
     }
 
     private void durations() {

@@ -60,6 +60,7 @@ public final class TrendsWorkbook {
             "5c6bc0", "9e9d24", "f06292", "4db6ac"};
     public static final String DATA_SHEET = "Data";
     public static final String RECOMMENDATIONS_SHEET = "Recommendations";
+    public static final String NATIONAL_FRAMEWORK_SHEET = "National framework";
 
     private final XSSFWorkbook wb = new XSSFWorkbook();
     private final CreationHelper helper = wb.getCreationHelper();
@@ -231,11 +232,13 @@ public final class TrendsWorkbook {
             }
         }
         link(contents, r++, 0, RECOMMENDATIONS_SHEET, sheetRef(RECOMMENDATIONS_SHEET, 0));
+        link(contents, r++, 0, NATIONAL_FRAMEWORK_SHEET + " (the DfE dashboard's 68 indicators)", sheetRef(NATIONAL_FRAMEWORK_SHEET, 0));
         link(contents, r++, 0, DATA_SHEET + " (every row of trends.csv, for pivot tables)", sheetRef(DATA_SHEET, 0));
         contents.setColumnWidth(0, 36 * 256);
         contents.setColumnWidth(1, 34 * 256);
         contents.setColumnWidth(2, 60 * 256);
         recommendationsSheet();
+        nationalFrameworkSheet();
         dataSheet();
         for (int i = 0; i < wb.getNumberOfSheets(); i++) printSetup(wb.getSheetAt(i), i == 0 ? 0 : i == wb.getNumberOfSheets() - 1 ? 0 : 0);
         return wb;
@@ -337,6 +340,69 @@ public final class TrendsWorkbook {
         sh.setColumnWidth(2, 40 * 256);
         for (int c = 3; c < head.size(); c++) sh.setColumnWidth(c, 14 * 256);
         sh.createFreezePane(0, 1);
+    }
+
+    /**
+     * The DfE national framework dashboard's indicators, one row each in its order: the council's latest figure and
+     * the year before, the comparators and quartile band for the latest year both hold, and the source, or why the
+     * indicator is not computed (NationalFrameworkView, as in the evidence pack).
+     */
+    private void nationalFrameworkSheet() {
+        XSSFSheet sh = wb.createSheet(NATIONAL_FRAMEWORK_SHEET);
+        List<String> comps = Benchmarks.COMPARATORS.stream().map(benchmarks::label).toList();
+        List<String> head = new ArrayList<>(List.of("Row", "Area", "Indicator", "Measure", "Breakdown", "Latest year", "Latest",
+                "Year before", "Before", "Comparator year"));
+        head.addAll(comps);
+        head.addAll(List.of("Quartile band", "Rank", "Of", "Source"));
+        int numericFrom = 6;
+        for (int c = 0; c < head.size(); c++) {
+            boolean n = c == 0 || c == 6 || c == 8 || (c >= 10 && c < 10 + comps.size()) || c == head.size() - 3 || c == head.size() - 2;
+            text(sh, 0, c, head.get(c), n ? "head_n" : "head");
+        }
+        int r = 1;
+        for (NationalFrameworkView.Line l : NationalFrameworkView.lines(byMeasure, benchmarks, config)) {
+            csc.lakehouse.spec.NationalFramework.Indicator i = l.indicator();
+            number(sh, r, 0, (double) i.row(), "count");
+            text(sh, r, 1, i.tab() + ": " + i.heading(), "wrap");
+            text(sh, r, 2, i.text(), "wrap");
+            if (i.computed()) {
+                text(sh, r, 3, i.measureId(), null);
+                text(sh, r, 4, i.breakdownValue(), null);
+            }
+            String u = i.computed() && catalogue.get(i.measureId()) != null ? catalogue.get(i.measureId()).unit() : "count";
+            TrendRow latest = l.latest();
+            if (latest != null) {
+                text(sh, r, 5, TrendSeries.label(latest.timePeriod()), null);
+                numberOrMark(sh, r, numericFrom, latest, u);
+                List<TrendRow> before = l.before();
+                if (!before.isEmpty()) {
+                    text(sh, r, 7, TrendSeries.label(before.get(0).timePeriod()), null);
+                    numberOrMark(sh, r, 8, before.get(0), u);
+                }
+            }
+            if (l.comparatorPeriod() != null) {
+                text(sh, r, 9, TrendSeries.label(l.comparatorPeriod()), null);
+                for (int k = 0; k < comps.size(); k++) {
+                    Double v = l.comparators().get(comps.get(k));
+                    if (v != null) number(sh, r, 10 + k, v, u);
+                }
+            }
+            int c = 10 + comps.size();
+            if (l.position() != null) {
+                text(sh, r, c, String.valueOf(l.position().band()), null);
+                number(sh, r, c + 1, (double) l.position().rank(), "count");
+                number(sh, r, c + 2, (double) l.position().of(), "count");
+            }
+            text(sh, r, c + 3, l.source(), "wrap");
+            r++;
+        }
+        sh.setColumnWidth(0, 6 * 256);
+        sh.setColumnWidth(1, 30 * 256);
+        sh.setColumnWidth(2, 50 * 256);
+        sh.setColumnWidth(3, 30 * 256);
+        for (int c = 4; c < head.size() - 1; c++) sh.setColumnWidth(c, 12 * 256);
+        sh.setColumnWidth(head.size() - 1, 60 * 256);
+        sh.createFreezePane(3, 1);
     }
 
     /** A value rounded as in recommendations.csv (one decimal), or "c" when suppressed. */

@@ -3,6 +3,7 @@ package csc.lakehouse.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -121,6 +122,36 @@ class WorkbookReadBackTest {
         assertTrue(Pattern.compile("<pageSetup[^>]*orientation=\"landscape\"").matcher(dataXml).find(), "Data sheet landscape");
         // print titles: a repeated row on every sheet
         assertEquals(sheets.size(), all(wbXml, "<definedName name=\"_xlnm.Print_Titles\"").size(), wbXml);
+    }
+
+    @Test
+    void nationalFrameworkSheetHasEveryDashboardIndicator() throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            Sheet s = wb.getSheet(TrendsWorkbook.NATIONAL_FRAMEWORK_SHEET);
+            DataFormatter f = new DataFormatter();
+            assertEquals(List.of("Row", "Area", "Indicator", "Measure", "Breakdown", "Latest year", "Latest", "Year before",
+                    "Before", "Comparator year", "England", "London", "Statistical neighbours", "Statistical neighbours (median)",
+                    "Quartile band", "Rank", "Of", "Source"), cells(s.getRow(0), f));
+            assertEquals(68, s.getLastRowNum(), "a row per indicator under the header");
+            // row 2, re-referrals (as the pack: 21.8% in 2024-25; England 22.6%, London 19.4%, neighbours 19.4% and
+            // 19.0%; band D, 10th of 12); percentages are stored as fractions
+            Row r2 = s.getRow(2);
+            assertEquals(2.0, r2.getCell(0).getNumericCellValue(), 0);
+            assertEquals("rereferrals_12m", r2.getCell(3).getStringCellValue());
+            assertEquals("2024-25", r2.getCell(5).getStringCellValue());
+            assertEquals(0.218, r2.getCell(6).getNumericCellValue(), 1e-9);
+            assertEquals(0.226, r2.getCell(10).getNumericCellValue(), 1e-9);
+            assertEquals(0.194, r2.getCell(11).getNumericCellValue(), 1e-9);
+            assertEquals(0.194, r2.getCell(12).getNumericCellValue(), 1e-9);
+            assertEquals(0.19, r2.getCell(13).getNumericCellValue(), 1e-9);
+            assertEquals("D", r2.getCell(14).getStringCellValue());
+            assertEquals(10.0, r2.getCell(15).getNumericCellValue(), 0);
+            assertEquals(12.0, r2.getCell(16).getNumericCellValue(), 0);
+            // an indicator not computed says why in its source cell, with nothing in the figure columns
+            Row r46 = s.getRow(46);
+            assertTrue(r46.getCell(17).getStringCellValue().contains("postcode"));
+            assertNull(r46.getCell(6));
+        }
     }
 
     @Test

@@ -1,0 +1,87 @@
+package csc.lakehouse.publish;
+
+import csc.lakehouse.spec.NationalFramework;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The national framework dashboard's indicators as the pack and the workbook show them: for each indicator the
+ * council's reporting-year figures (a suppressed year is kept as {@code c}), and, for the latest year that both a
+ * council figure and the DfE's files hold, every comparator and the quartile band. One computation for both outputs.
+ */
+final class NationalFrameworkView {
+    /**
+     * One indicator. {@code series}: the council's reporting-year rows by period (empty when not computed or not
+     * held); {@code comparatorPeriod} null when no year has both; {@code comparators}: comparator label -> value.
+     */
+    record Line(NationalFramework.Indicator indicator, TreeMap<String, TrendRow> series, String comparatorPeriod,
+                Map<String, Double> comparators, Benchmarks.Position position) {
+        TrendRow latest() { return series.isEmpty() ? null : series.lastEntry().getValue(); }
+
+        /** The two years before the latest, newest first. */
+        List<TrendRow> before() {
+            List<TrendRow> out = new ArrayList<>();
+            if (series.isEmpty()) return out;
+            for (TrendRow r : series.headMap(series.lastKey(), false).descendingMap().values()) {
+                if (out.size() == 2) break;
+                out.add(r);
+            }
+            return out;
+        }
+
+        /** Where the figure comes from, or why there is none. */
+        String source() {
+            NationalFramework.Indicator i = indicator;
+            if (!i.computed()) return i.notComputed();
+            if (series.isEmpty()) return "Computed (" + i.measureId() + "), but the returns held give no figure for it";
+            return "Computed from the council's returns (" + i.measureId()
+                    + ("Total".equals(i.breakdownValue()) ? "" : ", " + i.breakdownValue()) + ")";
+        }
+    }
+
+    private NationalFrameworkView() {}
+
+    static List<Line> lines(Map<String, List<TrendRow>> byMeasure, Benchmarks benchmarks, PublishConfig config) {
+        List<Line> out = new ArrayList<>();
+        for (NationalFramework.Indicator i : NationalFramework.indicators()) {
+            TreeMap<String, TrendRow> s = i.computed() && byMeasure.containsKey(i.measureId())
+                    ? reported(byMeasure.get(i.measureId()), i.breakdownValue()) : new TreeMap<>();
+            String cp = s.isEmpty() ? null : comparatorPeriod(s, benchmarks, i.measureId(), i.breakdownValue());
+            Map<String, Double> comps = new LinkedHashMap<>();
+            Benchmarks.Position pos = null;
+            if (cp != null) {
+                for (String c : Benchmarks.COMPARATORS) {
+                    Benchmarks.Benchmark b = benchmarks.get(i.measureId(), i.breakdownValue(), cp, c);
+                    if (b != null) comps.put(benchmarks.label(c), b.value());
+                }
+                PublishConfig.Target t = config.target(i.measureId());
+                Double v = s.get(cp).valueAsDouble();
+                if (t != null && v != null) pos = benchmarks.position(i.measureId(), i.breakdownValue(), cp, v, t.higherIsBetter());
+            }
+            out.add(new Line(i, s, cp, comps, pos));
+        }
+        return out;
+    }
+
+    /** Reporting-year rows of one series with a value or suppressed (c), by period. */
+    static TreeMap<String, TrendRow> reported(List<TrendRow> measureRows, String breakdownValue) {
+        TreeMap<String, TrendRow> s = TrendSeries.series(measureRows, breakdownValue);
+        s.values().removeIf(r -> r.valueAsDouble() == null && !Suppression.MARK.equals(r.value()));
+        return s;
+    }
+
+    /** The latest period with both a council value (not suppressed) and an England or neighbours' figure, or null. */
+    static String comparatorPeriod(TreeMap<String, TrendRow> reported, Benchmarks benchmarks, String measureId,
+                                   String breakdownValue) {
+        for (String p : reported.descendingKeySet()) {
+            if (Suppression.MARK.equals(reported.get(p).value())) continue;
+            if (benchmarks.get(measureId, breakdownValue, p, Benchmarks.ENGLAND) != null
+                    || benchmarks.get(measureId, breakdownValue, p, Benchmarks.SN) != null) return p;
+        }
+        return null;
+    }
+}
