@@ -52,15 +52,19 @@ public final class Benchmarks {
     private final Map<String, Benchmark> index = new HashMap<>();
     /** measure|breakdown value|period -> every other LA's published value (the LA's own left out) */
     private final Map<String, List<Double>> otherLas;
+    /** measure|breakdown value|period -> the LA's own published value */
+    private final Map<String, Double> own;
 
     Benchmarks(String laName, String regionName, List<Benchmark> rows) {
-        this(laName, regionName, rows, Map.of());
+        this(laName, regionName, rows, Map.of(), Map.of());
     }
 
-    Benchmarks(String laName, String regionName, List<Benchmark> rows, Map<String, List<Double>> otherLas) {
+    Benchmarks(String laName, String regionName, List<Benchmark> rows, Map<String, List<Double>> otherLas,
+               Map<String, Double> own) {
         this.laName = laName;
         this.regionName = regionName;
         this.otherLas = Map.copyOf(otherLas);
+        this.own = Map.copyOf(own);
         this.rows = List.copyOf(rows);
         for (Benchmark b : rows) index.put(key(b.measureId(), b.breakdownValue(), b.timePeriod(), b.comparator()), b);
     }
@@ -89,6 +93,14 @@ public final class Benchmarks {
         for (double o : others) if (higherIsBetter ? o > value : o < value) better++;
         int rank = better + 1, of = others.size() + 1;
         return new Position(rank, of, (char) ('A' + Math.min(3, (rank - 1) * 4 / of)));
+    }
+
+    /**
+     * The DfE's published figure for the LA itself (measure, breakdown value, trends time_period), or null: set
+     * beside the council's own computed figure, it checks the council's return.
+     */
+    public Double published(String measureId, String breakdownValue, String timePeriod) {
+        return own.get(measureId + "|" + breakdownValue + "|" + timePeriod);
     }
 
     /** The LA's region as the DfE's files name it (London, North East, ...); null when not known. */
@@ -254,7 +266,9 @@ public final class Benchmarks {
         }
         List<Benchmark> out = new ArrayList<>();
         Map<String, List<Double>> otherLas = new HashMap<>();
+        Map<String, Double> own = new HashMap<>();
         for (Value v : first.values()) {
+            if (v.area().equals(old)) own.put(v.measureId() + "|" + v.breakdownValue() + "|" + v.period(), v.value());
             if (v.area().equals("E") || v.area().startsWith(REGION_KEY) || v.area().equals(old)) continue;
             otherLas.computeIfAbsent(v.measureId() + "|" + v.breakdownValue() + "|" + v.period(), k -> new ArrayList<>()).add(v.value());
         }
@@ -284,7 +298,7 @@ public final class Benchmarks {
         }
         out.sort(Comparator.comparing(Benchmark::measureId).thenComparing(Benchmark::breakdownValue)
                 .thenComparing(Benchmark::timePeriod).thenComparing(Benchmark::comparator));
-        return new Benchmarks(old == null ? null : names.get(old), region == null ? null : regionNames.get(region), out, otherLas);
+        return new Benchmarks(old == null ? null : names.get(old), region == null ? null : regionNames.get(region), out, otherLas, own);
     }
 
     private static void readNeighbours(List<List<String>> recs, Map<String, Integer> ix, String keyCol, String prefix,

@@ -543,6 +543,12 @@ public final class EvidencePack {
     private static String comparators(NationalFrameworkView.Line l, String unit) {
         if (l.comparatorPeriod() == null) return "none published for a year the council's figures cover";
         List<String> c = new ArrayList<>();
+        if (l.published() != null) {
+            // the DfE's published figure for the council itself: a check on the return
+            double diff = l.atComparatorPeriod() - l.published();
+            c.add("published for the council " + show(l.published(), unit) + " (here " + (Math.abs(diff) < 0.05 ? "the same"
+                    : (diff > 0 ? "+" : "") + TrendRow.formatValue(diff, unit)) + ")");
+        }
         l.comparators().forEach((label, v) -> c.add(label + " " + show(v, unit)));
         Benchmarks.Position pos = l.position();
         if (pos != null) c.add("band " + pos.band() + " (" + ordinal(pos.rank()) + " of " + pos.of() + ")");

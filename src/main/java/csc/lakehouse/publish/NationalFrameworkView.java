@@ -19,7 +19,10 @@ final class NationalFrameworkView {
      * held); {@code comparatorPeriod} null when no year has both; {@code comparators}: comparator label -> value.
      */
     record Line(NationalFramework.Indicator indicator, TreeMap<String, TrendRow> series, String comparatorPeriod,
-                Map<String, Double> comparators, Benchmarks.Position position) {
+                Map<String, Double> comparators, Benchmarks.Position position, Double published) {
+        /** The council's figure for the comparator year (the one set beside the DfE's published figure for it). */
+        Double atComparatorPeriod() { return comparatorPeriod == null ? null : series.get(comparatorPeriod).valueAsDouble(); }
+
         TrendRow latest() { return series.isEmpty() ? null : series.lastEntry().getValue(); }
 
         /** The two years before the latest, newest first. */
@@ -53,7 +56,9 @@ final class NationalFrameworkView {
             String cp = s.isEmpty() ? null : comparatorPeriod(s, benchmarks, i.measureId(), i.breakdownValue());
             Map<String, Double> comps = new LinkedHashMap<>();
             Benchmarks.Position pos = null;
+            Double published = null;
             if (cp != null) {
+                published = benchmarks.published(i.measureId(), i.breakdownValue(), cp);
                 for (String c : Benchmarks.COMPARATORS) {
                     Benchmarks.Benchmark b = benchmarks.get(i.measureId(), i.breakdownValue(), cp, c);
                     if (b != null) comps.put(benchmarks.label(c), b.value());
@@ -62,7 +67,7 @@ final class NationalFrameworkView {
                 Double v = s.get(cp).valueAsDouble();
                 if (t != null && v != null) pos = benchmarks.position(i.measureId(), i.breakdownValue(), cp, v, t.higherIsBetter());
             }
-            out.add(new Line(i, s, cp, comps, pos));
+            out.add(new Line(i, s, cp, comps, pos, published));
         }
         return out;
     }

@@ -353,10 +353,10 @@ public final class TrendsWorkbook {
         List<String> head = new ArrayList<>(List.of("Row", "Area", "Indicator", "Measure", "Breakdown", "Latest year", "Latest",
                 "Year before", "Before", "Comparator year"));
         head.addAll(comps);
-        head.addAll(List.of("Quartile band", "Rank", "Of", "Source"));
+        head.addAll(List.of("Quartile band", "Rank", "Of", "Published for the council", "Difference", "Source"));
         int numericFrom = 6;
         for (int c = 0; c < head.size(); c++) {
-            boolean n = c == 0 || c == 6 || c == 8 || (c >= 10 && c < 10 + comps.size()) || c == head.size() - 3 || c == head.size() - 2;
+            boolean n = c == 0 || c == 6 || c == 8 || (c >= 10 && c < head.size() - 1 && c != 10 + comps.size());
             text(sh, 0, c, head.get(c), n ? "head_n" : "head");
         }
         int r = 1;
@@ -393,7 +393,11 @@ public final class TrendsWorkbook {
                 number(sh, r, c + 1, (double) l.position().rank(), "count");
                 number(sh, r, c + 2, (double) l.position().of(), "count");
             }
-            text(sh, r, c + 3, l.source(), "wrap");
+            if (l.published() != null) {
+                number(sh, r, c + 3, l.published(), u);
+                number(sh, r, c + 4, l.atComparatorPeriod() - l.published(), u);
+            }
+            text(sh, r, c + 5, l.source(), "wrap");
             r++;
         }
         sh.setColumnWidth(0, 6 * 256);

@@ -48,6 +48,9 @@ class BenchmarksTest {
         // (21.8) is not one of its own neighbours (with it: 215.9 / 11 = 19.6), nor is St. Helens (342, 19.8), which
         // is in the file but not in the list.
         assertEquals(19.4, sn.value(), 1e-9);
+        // B&D's own published figure (21.8) is kept apart, to set beside the council's computed one
+        assertEquals(21.8, b.published("rereferrals_12m", "Total", "202425"), 1e-9);
+        assertNull(b.published("rereferrals_12m", "Total", "201819"));
         // the DfE dashboard's median of the same ten: sorted 13.1 14.9 18.4 18.5 18.9 | 19.1 20.7 20.7 22.6 27.2,
         // (18.9 + 19.1) / 2 = 19.0
         assertEquals(19.0, b.get("rereferrals_12m", "Total", "202425", Benchmarks.SN_MEDIAN).value(), 1e-9);

@@ -345,7 +345,7 @@ class EvidencePackTest {
         int r2 = section.indexOf("<tr><td class=\"n\">2</td>");
         String row2 = section.substring(r2, section.indexOf("</tr>", r2));
         assertTrue(row2.contains("21.8% <span class=\"yr\">2024-25</span>"), row2);
-        assertTrue(row2.contains("2024-25: England 22.6%; London 19.4%; Statistical neighbours 19.4%; "
+        assertTrue(row2.contains("2024-25: published for the council 21.8% (here the same); England 22.6%; London 19.4%; Statistical neighbours 19.4%; "
                 + "Statistical neighbours (median) 19.0%; band D (10th of 12)"), row2);
         // an indicator no return holds says why: row 46, distance from home
         int r46 = section.indexOf("<tr><td class=\"n\">46</td>");

@@ -131,7 +131,7 @@ class WorkbookReadBackTest {
             DataFormatter f = new DataFormatter();
             assertEquals(List.of("Row", "Area", "Indicator", "Measure", "Breakdown", "Latest year", "Latest", "Year before",
                     "Before", "Comparator year", "England", "London", "Statistical neighbours", "Statistical neighbours (median)",
-                    "Quartile band", "Rank", "Of", "Source"), cells(s.getRow(0), f));
+                    "Quartile band", "Rank", "Of", "Published for the council", "Difference", "Source"), cells(s.getRow(0), f));
             assertEquals(68, s.getLastRowNum(), "a row per indicator under the header");
             // row 2, re-referrals (as the pack: 21.8% in 2024-25; England 22.6%, London 19.4%, neighbours 19.4% and
             // 19.0%; band D, 10th of 12); percentages are stored as fractions
@@ -147,9 +147,12 @@ class WorkbookReadBackTest {
             assertEquals("D", r2.getCell(14).getStringCellValue());
             assertEquals(10.0, r2.getCell(15).getNumericCellValue(), 0);
             assertEquals(12.0, r2.getCell(16).getNumericCellValue(), 0);
+            // the DfE's c1 figure for B&D itself in 2024-25, 21.8%: the same as the council's, difference 0
+            assertEquals(0.218, r2.getCell(17).getNumericCellValue(), 1e-9);
+            assertEquals(0.0, r2.getCell(18).getNumericCellValue(), 1e-9);
             // an indicator not computed says why in its source cell, with nothing in the figure columns
             Row r46 = s.getRow(46);
-            assertTrue(r46.getCell(17).getStringCellValue().contains("postcode"));
+            assertTrue(r46.getCell(19).getStringCellValue().contains("postcode"));
             assertNull(r46.getCell(6));
         }
     }
