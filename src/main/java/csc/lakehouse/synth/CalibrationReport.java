@@ -29,6 +29,13 @@ public final class CalibrationReport implements Consumer<Family> {
     private final double scale;
     // counters per year: index by year - fromYear
     private final long[] cin31, referrals, rereferrals, assessDone, assess45, cpp31, cppStarts, cppRepeat, cla31, claStarts, claStartsL1;
+    /** c3 indicator -> factor code: factors identified at the end of assessment, as a share of episodes with factors */
+    static final java.util.Map<String, String> FACTORS = java.util.Map.of("c3_neglect", "16A",
+            "c3_domestic_abuse_parent", "3B", "c3_mental_health_parent", "4B", "c3_emotional_abuse", "17A",
+            "c3_domestic_abuse_child", "3A");
+    /** assessments authorised in the year with a factor (not 21, no factors), and per factor code */
+    private final long[] withFactors;
+    private final java.util.Map<String, long[]> byFactor = new java.util.HashMap<>();
     /** the figures of the borough's Ofsted and scrutiny reports (reference.md 5.7), from the same journeys */
     private final StoryCalibration story;
 
@@ -38,6 +45,8 @@ public final class CalibrationReport implements Consumer<Family> {
         cin31 = new long[n]; referrals = new long[n]; rereferrals = new long[n]; assessDone = new long[n]; assess45 = new long[n];
         cpp31 = new long[n]; cppStarts = new long[n]; cppRepeat = new long[n]; cla31 = new long[n]; claStarts = new long[n]; claStartsL1 = new long[n];
         story = new StoryCalibration(fromYear, toYear, scale);
+        withFactors = new long[n];
+        for (String code : FACTORS.values()) byFactor.put(code, new long[n]);
     }
 
     /** the report's figures (reference.md 5.7) beside the statutory series */
@@ -67,6 +76,10 @@ public final class CalibrationReport implements Consumer<Family> {
                 if (a != null && a.authorised != null && !a.start.isAfter(a.authorised)) {
                     int j = idx(a.authorised);
                     if (j >= 0) { assessDone[j]++; if (Dates.workingDaysBetween(a.start, a.authorised) <= 45) assess45[j]++; }
+                    if (j >= 0 && a.factors.stream().anyMatch(x -> !x.equals("21"))) {
+                        withFactors[j]++;
+                        for (String x : a.factors) { long[] n = byFactor.get(x); if (n != null) n[j]++; }
+                    }
                 }
                 for (Cpp p : r.cpps) {
                     int j = idx(p.start);
@@ -109,7 +122,11 @@ public final class CalibrationReport implements Consumer<Family> {
             case "cla_31mar_rate" -> cla31[i] / popn * 10_000;
             case "cla_starts" -> claStarts[i] / scale;
             case "cla_starts_police_protection" -> pct(claStartsL1[i], claStarts[i]);
-            default -> throw new IllegalArgumentException(indicator);
+            default -> {
+                String code = FACTORS.get(indicator);
+                if (code == null) throw new IllegalArgumentException(indicator);
+                yield pct(byFactor.get(code)[i], withFactors[i]);
+            }
         };
     }
 
@@ -130,10 +147,15 @@ public final class CalibrationReport implements Consumer<Family> {
 
     public record Target(String indicator, int year, double published) {}
 
-    public static List<Target> targets() {
+    public static List<Target> targets() { return targets("/synth/published_targets.csv"); }
+
+    /** B&D's factors identified at the end of assessment (c3), share of episodes with factors, by year. */
+    public static List<Target> factorTargets() { return targets("/synth/published_factor_targets.csv"); }
+
+    private static List<Target> targets(String resource) {
         List<Target> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                CalibrationReport.class.getResourceAsStream("/synth/published_targets.csv"), StandardCharsets.UTF_8))) {
+                CalibrationReport.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             String line; boolean header = true;
             while ((line = r.readLine()) != null) {
                 if (line.startsWith("#") || line.isBlank()) continue;
@@ -147,10 +169,26 @@ public final class CalibrationReport implements Consumer<Family> {
 
     public record Row(String indicator, int year, double generated, double published, double diffPct) {}
 
+    private static void rowsTable(StringBuilder sb, List<Row> rows) {
+        sb.append(String.format(Locale.ROOT, "%-30s %5s %10s %10s %8s%n", "indicator", "year", "generated", "published", "diff%"));
+        int within = 0, total = 0;
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "%-30s %5d %10.1f %10.1f %+8.1f%s%n", r.indicator(), r.year(), r.generated(), r.published(), r.diffPct(),
+                    Math.abs(r.diffPct()) <= 15 ? "" : "  *"));
+            total++; if (Math.abs(r.diffPct()) <= 15) within++;
+        }
+        sb.append(String.format(Locale.ROOT, "within 15%%: %d of %d (* = outside)%n", within, total));
+    }
+
     /** one row per published target inside the generated years */
-    public List<Row> rows() {
+    public List<Row> rows() { return rows(targets()); }
+
+    /** the c3 factor shares beside B&D's, one row per target inside the generated years */
+    public List<Row> factorRows() { return rows(factorTargets()); }
+
+    private List<Row> rows(List<Target> targets) {
         List<Row> out = new ArrayList<>();
-        for (Target t : targets()) {
+        for (Target t : targets) {
             if (t.year() < fromYear || t.year() > toYear) continue;
             double g = value(t.indicator(), t.year());
             out.add(new Row(t.indicator(), t.year(), g, t.published(), (g - t.published()) / t.published() * 100));
@@ -160,14 +198,9 @@ public final class CalibrationReport implements Consumer<Family> {
 
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-30s %5s %10s %10s %8s%n", "indicator", "year", "generated", "published", "diff%"));
-        int within = 0, total = 0;
-        for (Row r : rows()) {
-            sb.append(String.format(Locale.ROOT, "%-30s %5d %10.1f %10.1f %+8.1f%s%n", r.indicator(), r.year(), r.generated(), r.published(), r.diffPct(),
-                    Math.abs(r.diffPct()) <= 15 ? "" : "  *"));
-            total++; if (Math.abs(r.diffPct()) <= 15) within++;
-        }
-        sb.append(String.format(Locale.ROOT, "within 15%%: %d of %d (* = outside)%n", within, total));
+        rowsTable(sb, rows());
+        sb.append("factors identified at the end of assessment (the DfE's c3; national framework rows 26-42), % of episodes with factors:\n");
+        rowsTable(sb, factorRows());
         TreeMap<Integer, String> counts = new TreeMap<>();
         for (int y = fromYear; y <= toYear; y++)
             counts.put(y, String.format(Locale.ROOT, "%d: referrals %d, CIN 31 Mar %d, CPP starts %d, CPP 31 Mar %d, CLA starts %d, CLA 31 Mar %d",
