@@ -9,7 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Small extracts of the DfE's published comparators shipped in the jar (public aggregate statistics,
+ * The DfE's published comparators shipped in the jar (public aggregate statistics, every LA's rows, so that the
+ * statistical neighbours, the quartile bands and the ranks are taken among all LAs as LAIT takes them;
  * Open Government Licence), used when a drop has no {@code benchmarks/} folder. Never fetched at run time.
  */
 public final class BundledBenchmarks {
