@@ -25,7 +25,7 @@ public final class PublishCommand implements Callable<Integer> {
     String out;
 
     @Option(names = "--benchmarks", paramLabel = "DIR",
-            description = "published DfE comparators (default: the extracts bundled in the jar)")
+            description = "published DfE comparators (default: the DfE files bundled in the jar)")
     String benchmarks;
 
     @Override

@@ -24,6 +24,10 @@ public final class BundledBenchmarks {
             // ../shared/domain/reference.md section 5.3 (the LA-level file is not bundled)
             "national_cla_starts_by_legal_status.csv",
             "New_Statistical_Neighbour_Groupings_April_2021.csv",
+            // care leavers (OC3) and the health of children looked after (OC2), every LA
+            "la_care_leavers_activity.csv",
+            "la_care_leavers_accommodation_suitability.csv",
+            "la_conviction_health_outcome_cla.csv",
             // the DfE's 2025 statistical-neighbour model, which replaces the 2021 groupings (Benchmarks)
             "sn_model_2025_wide.csv");
     private static Path dir;
