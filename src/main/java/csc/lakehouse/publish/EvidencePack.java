@@ -514,28 +514,41 @@ public final class EvidencePack {
                 .append(" are published by the DfE from data the council's social care records do not hold, and each says")
                 .append(" so. Comparators are for the latest year both the council's figures and the DfE's files hold.</p>\n");
         String tab = null;
+        // a reason shared by many indicators (the 15 school outcome rows, say) is written once, as a numbered note
+        // under the tables, and each of its rows points to it: the rows stay one line high
+        List<String> notes = new ArrayList<>();
         for (NationalFrameworkView.Line l : lines) {
             NationalFramework.Indicator i = l.indicator();
             if (!i.tab().equals(tab)) {
                 if (tab != null) out.append("</tbody></table>\n");
                 tab = i.tab();
                 out.append("<h3>").append(esc(tab)).append("</h3>\n<table class=\"data nf\"><thead><tr><th class=\"n\">#</th>")
-                        .append("<th>Indicator</th><th>Latest</th><th>Before</th><th>Comparators</th><th>Source</th></tr></thead><tbody>");
+                        .append("<th>Indicator</th><th class=\"n\">Latest</th><th>Before</th><th>Comparators</th><th>Source</th></tr></thead><tbody>");
             }
             out.append("<tr><td class=\"n\">").append(i.row()).append("</td><td>").append(esc(i.text())).append("</td>");
             TrendRow latest = l.latest();
             if (latest == null) {
-                out.append("<td colspan=\"3\">\u2013</td><td>").append(esc(l.source())).append("</td></tr>");
+                String reason = l.source();
+                if (!notes.contains(reason)) notes.add(reason);
+                int colon = reason.indexOf(':');
+                String label = i.computed() ? "No figure" : colon > 0 ? reason.substring(0, colon) : reason;
+                out.append("<td colspan=\"3\">\u2013</td><td>").append(esc(label + " (note " + (notes.indexOf(reason) + 1) + ")"))
+                        .append("</td></tr>");
                 continue;
             }
             List<String> before = new ArrayList<>();
             for (TrendRow r : l.before()) before.add(show(r) + " (" + TrendSeries.label(r.timePeriod()) + ")");
             out.append("<td class=\"n\">").append(esc(show(latest))).append(" <span class=\"yr\">")
-                    .append(esc(TrendSeries.label(latest.timePeriod()))).append("</span></td><td class=\"n\">")
+                    .append(esc(TrendSeries.label(latest.timePeriod()))).append("</span></td><td>")
                     .append(esc(before.isEmpty() ? "\u2013" : String.join(", ", before))).append("</td><td>")
                     .append(esc(comparators(l, unit(i.measureId())))).append("</td><td>").append(esc(l.source())).append("</td></tr>");
         }
         if (tab != null) out.append("</tbody></table>\n");
+        if (!notes.isEmpty()) {
+            out.append("<h3>Notes</h3>\n<ol class=\"notes\">");
+            for (String n : notes) out.append("<li>").append(esc(n)).append("</li>");
+            out.append("</ol>\n");
+        }
         out.append("</section>\n");
     }
 
@@ -549,7 +562,15 @@ public final class EvidencePack {
             c.add("published for the council " + show(l.published(), unit) + " (here " + (Math.abs(diff) < 0.05 ? "the same"
                     : (diff > 0 ? "+" : "") + TrendRow.formatValue(diff, unit)) + ")");
         }
-        l.comparators().forEach((label, v) -> c.add(label + " " + show(v, unit)));
+        // the neighbours' mean and median as one item: "neighbours 18.5% (median 19.7%)"
+        Double snMean = l.comparators().get(Benchmarks.SN), snMedian = l.comparators().get(Benchmarks.SN_MEDIAN);
+        l.comparators().forEach((label, v) -> {
+            if (label.equals(Benchmarks.SN)) {
+                c.add("neighbours " + show(v, unit) + (snMedian == null ? "" : " (median " + show(snMedian, unit) + ")"));
+            } else if (label.equals(Benchmarks.SN_MEDIAN)) {
+                if (snMean == null) c.add("neighbours' median " + show(v, unit));
+            } else c.add(label + " " + show(v, unit));
+        });
         Benchmarks.Position pos = l.position();
         if (pos != null) c.add("band " + pos.band() + " (" + ordinal(pos.rank()) + " of " + pos.of() + ")");
         return TrendSeries.label(l.comparatorPeriod()) + ": " + String.join("; ", c);
@@ -931,7 +952,7 @@ public final class EvidencePack {
         svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#555;stroke-width:1}
         table{border-collapse:collapse;margin:10px 0;font-size:13px;break-inside:auto}tr{break-inside:avoid;page-break-inside:avoid}
         th,td{border:1px solid #d0d5de;padding:4px 8px;text-align:left;vertical-align:top}
-        thead{display:table-header-group}thead th{background:#eef2f8}td.n,th.n{text-align:right}td.n{white-space:nowrap}td.na{color:#777;font-style:italic}
+        thead{display:table-header-group}thead th{background:#eef2f8}td.n,th.n{text-align:right}table.nf{font-size:11.5px;table-layout:fixed;width:100%}table.nf td{vertical-align:top}table.nf th:nth-child(1){width:4%}table.nf th:nth-child(2){width:30%}table.nf th:nth-child(3){width:13%}table.nf th:nth-child(4){width:13%}table.nf th:nth-child(5){width:25%}table.nf th:nth-child(6){width:15%}td.n{white-space:nowrap}td.na{color:#777;font-style:italic}
         caption{text-align:left;font-weight:600;padding:4px 0}
         table.summary{font-size:12.5px;width:100%}table.summary tbody th{font-weight:600;background:#fafbfd}.yr{color:#666;font-size:11px}
         dl.kv{display:grid;grid-template-columns:160px 1fr;gap:2px 12px}dl.kv dt{font-weight:600}

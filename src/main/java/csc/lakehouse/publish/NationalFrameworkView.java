@@ -40,7 +40,7 @@ final class NationalFrameworkView {
         String source() {
             NationalFramework.Indicator i = indicator;
             if (!i.computed()) return i.notComputed();
-            if (series.isEmpty()) return "Computed (" + i.measureId() + "), but the returns held give no figure for it";
+            if (series.isEmpty()) return "Computed here, but the returns held give no figure";
             return "Computed from the council's returns (" + i.measureId()
                     + ("Total".equals(i.breakdownValue()) ? "" : ", " + i.breakdownValue()) + ")";
         }

@@ -143,7 +143,8 @@ class EvidencePackBrowserTest {
             assertFalse(Pattern.compile("\\b[0-9a-f]{32,}\\b").matcher(p).find(), "a checksum on page " + (i + 1));
             assertFalse(p.contains("sha256") || p.contains("Run manifest") || p.contains("delta_version"), "manifest detail on page " + (i + 1));
         }
-        assertTrue(pdfPages.size() < 34, "pages: " + pdfPages.size());
+        // 31 pages before issue 15's national framework section, whose 68 indicators take about four more
+        assertTrue(pdfPages.size() < 38, "pages: " + pdfPages.size());
     }
 
     private static List<String> all(String s, String re) {

@@ -345,11 +345,21 @@ class EvidencePackTest {
         int r2 = section.indexOf("<tr><td class=\"n\">2</td>");
         String row2 = section.substring(r2, section.indexOf("</tr>", r2));
         assertTrue(row2.contains("21.8% <span class=\"yr\">2024-25</span>"), row2);
-        assertTrue(row2.contains("2024-25: published for the council 21.8% (here the same); England 22.6%; London 19.4%; Statistical neighbours 19.4%; "
-                + "Statistical neighbours (median) 19.0%; band D (10th of 12)"), row2);
-        // an indicator no return holds says why: row 46, distance from home
+        assertTrue(row2.contains("2024-25: published for the council 21.8% (here the same); England 22.6%; London 19.4%; "
+                + "neighbours 19.4% (median 19.0%); band D (10th of 12)"), row2);
+        // an indicator no return holds says why: row 46, distance from home, points to its note, which says why
         int r46 = section.indexOf("<tr><td class=\"n\">46</td>");
-        assertTrue(section.substring(r46, section.indexOf("</tr>", r46)).contains("postcode-to-coordinates"));
+        java.util.regex.Matcher note = java.util.regex.Pattern.compile("Not computed \\(note (\\d+)\\)")
+                .matcher(section.substring(r46, section.indexOf("</tr>", r46)));
+        assertTrue(note.find(), section.substring(r46, section.indexOf("</tr>", r46)));
+        String notes = section.substring(section.indexOf("<ol class=\"notes\">"));
+        assertTrue(notes.split("<li>")[Integer.parseInt(note.group(1))].contains("postcode-to-coordinates"), notes);
+        // the 15 school outcome rows (8-22) share one note
+        int r8 = section.indexOf("<tr><td class=\"n\">8</td>");
+        java.util.regex.Matcher school = java.util.regex.Pattern.compile("Published only \\(note \\d+\\)")
+                .matcher(section.substring(r8, section.indexOf("</tr>", r8)));
+        assertTrue(school.find());
+        assertEquals(15, section.split(java.util.regex.Pattern.quote(school.group()), -1).length - 1);
         // none is blank: every row ends in a source or a reason
         for (String row : section.split("<tr><td class=\"n\">")) {
             if (!row.startsWith("<") && row.contains("</td>")) {
