@@ -71,9 +71,6 @@ public final class Benchmarks {
 
     public static Benchmarks of(List<Benchmark> rows) { return new Benchmarks(null, null, rows); }
 
-    /** As {@link #of(List)}, for an LA in the named region. */
-    public static Benchmarks of(String regionName, List<Benchmark> rows) { return new Benchmarks(null, regionName, rows); }
-
     public List<Benchmark> rows() { return rows; }
 
     public String laName() { return laName; }

@@ -511,8 +511,9 @@ public final class EvidencePack {
         long computed = lines.stream().filter(l -> l.indicator().computed()).count();
         out.append("<p>The DfE's children's social care national framework dashboard has ").append(lines.size())
                 .append(" indicators. ").append(computed).append(" are computed here from the council's own returns; the rest")
-                .append(" are published by the DfE from data the council's social care records do not hold, and each says")
-                .append(" so. Comparators are for the latest year both the council's figures and the DfE's files hold.</p>\n");
+                .append(" are published by the DfE from data the council's social care records do not hold, or need an input")
+                .append(" the drop does not have, and the notes say which. Comparators are for the latest year both the")
+                .append(" council's figures and the DfE's files hold.</p>\n");
         String tab = null;
         // a reason shared by many indicators (the 15 school outcome rows, say) is written once, as a numbered note
         // under the tables, and each of its rows points to it: the rows stay one line high
