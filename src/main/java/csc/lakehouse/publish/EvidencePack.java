@@ -542,7 +542,9 @@ public final class EvidencePack {
             out.append("<td class=\"n\">").append(esc(show(latest))).append(" <span class=\"yr\">")
                     .append(esc(TrendSeries.label(latest.timePeriod()))).append("</span></td><td>")
                     .append(esc(before.isEmpty() ? "\u2013" : String.join(", ", before))).append("</td><td>")
-                    .append(esc(comparators(l, unit(i.measureId())))).append("</td><td>").append(esc(l.source())).append("</td></tr>");
+                    .append(esc(comparators(l, unit(i.measureId())))).append("</td><td>")
+                    // a measure id (care_leavers_19_21_suitable_accommodation) may break after an underscore in print
+                    .append(esc(l.source()).replace("_", "_<wbr>")).append("</td></tr>");
         }
         if (tab != null) out.append("</tbody></table>\n");
         if (!notes.isEmpty()) {

@@ -316,7 +316,7 @@ class EvidencePackTest {
         assertBalanced(html);
     }
 
-    static final Set<String> VOID = Set.of("meta", "br", "hr", "img", "input", "link", "line", "circle", "rect", "path", "col");
+    static final Set<String> VOID = Set.of("meta", "br", "wbr", "hr", "img", "input", "link", "line", "circle", "rect", "path", "col");
 
     static void assertBalanced(String html) {
         Deque<String> stack = new ArrayDeque<>();
