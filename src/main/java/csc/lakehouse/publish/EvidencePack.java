@@ -312,10 +312,7 @@ public final class EvidencePack {
             if (e != null) c.add(show(e, u) + " for England");
             if (n != null) c.add(show(n, u) + " for statistical neighbours" + (nMedian == null ? "" : " (median " + show(nMedian, u) + ")"));
             b.append(c.isEmpty() ? "" : ", against " + String.join(" and ", c)).append('.');
-            PublishConfig.Target polarity = config.target(h.measureId());
-            Double v = here == null ? null : here.valueAsDouble();
-            Benchmarks.Position pos = v == null || polarity == null ? null
-                    : benchmarks.position(h.measureId(), h.breakdownValue(), cp, v, polarity.higherIsBetter());
+            Benchmarks.Position pos = NationalFrameworkView.position(benchmarks, config, h.measureId(), h.breakdownValue(), cp, here);
             if (pos != null) {
                 b.append(" That ranks ").append(ordinal(pos.rank())).append(" of ").append(pos.of())
                         .append(" councils with a published figure (quartile band ").append(pos.band())

@@ -63,13 +63,20 @@ final class NationalFrameworkView {
                     Benchmarks.Benchmark b = benchmarks.get(i.measureId(), i.breakdownValue(), cp, c);
                     if (b != null) comps.put(benchmarks.label(c), b.value());
                 }
-                PublishConfig.Target t = config.target(i.measureId());
-                Double v = s.get(cp).valueAsDouble();
-                if (t != null && v != null) pos = benchmarks.position(i.measureId(), i.breakdownValue(), cp, v, t.higherIsBetter());
+                pos = position(benchmarks, config, i.measureId(), i.breakdownValue(), cp, s.get(cp));
             }
             out.add(new Line(i, s, cp, comps, pos, published));
         }
         return out;
+    }
+
+    /** Where the council's figure for a period stands among all LAs, by the measure's polarity; null when it cannot. */
+    static Benchmarks.Position position(Benchmarks benchmarks, PublishConfig config, String measureId, String breakdownValue,
+                                        String period, TrendRow here) {
+        PublishConfig.Target polarity = config.target(measureId);
+        Double v = here == null ? null : here.valueAsDouble();
+        return v == null || polarity == null ? null
+                : benchmarks.position(measureId, breakdownValue, period, v, polarity.higherIsBetter());
     }
 
     /** Reporting-year rows of one series with a value or suppressed (c), by period. */
