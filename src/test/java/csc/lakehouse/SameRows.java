@@ -3,10 +3,7 @@ package csc.lakehouse;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import csc.lakehouse.bench.DeltaLogFiles;
-
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -23,8 +20,8 @@ import java.util.TreeMap;
  * {@code exceptAll} jobs per table (the suite's tables are small; a test comparing dozens of tables paid
  * hundreds of Spark jobs for it). Columns are matched by name, so column order does not matter.
  *
- * <p>{@link #differences(Connection, Path, Path, Collection)} compares two Delta tables without Spark: the current
- * data files named by each table's log ({@link DeltaLogFiles}) read by DuckDB. A test comparing two whole lakehouses
+ * <p>{@link #differences(Connection, String, String, Collection)} compares two Delta tables without Spark: the current
+ * data files named by each table's log read by DuckDB ({@link DeltaFilesInDuckDb}). A test comparing two whole lakehouses
  * (over a hundred tables) spent about 40 s on Spark's per-query planning and Delta's file filtering; this takes a
  * few seconds, and reads the same rows.
  */
@@ -38,6 +35,11 @@ public final class SameRows {
         Map<String, Integer> counts = new TreeMap<>();
         for (Row r : expected.selectExpr(quoted(cols)).collectAsList()) counts.merge(r.toString(), 1, Integer::sum);
         for (Row r : actual.selectExpr(quoted(cols)).collectAsList()) counts.merge(r.toString(), -1, Integer::sum);
+        return lines(counts);
+    }
+
+    /** Each row's surplus on one side ({@code counts}: expected minus actual), as readable lines. */
+    private static List<String> lines(Map<String, Integer> counts) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             if (e.getValue() > 0) out.add("missing x" + e.getValue() + ": " + e.getKey());
@@ -56,28 +58,21 @@ public final class SameRows {
      * The rows only one of two Delta tables holds, as {@link #differences(Dataset, Dataset)}, read from the files
      * each table's log names as current; {@code ignore} lists columns left out of the comparison.
      */
-    public static List<String> differences(Connection db, Path expected, Path actual, Collection<String> ignore)
+    public static List<String> differences(Connection db, String expected, String actual, Collection<String> ignore)
             throws IOException, SQLException {
         Map<String, Integer> counts = new TreeMap<>();
         rows(db, expected, ignore, 1, counts);
         rows(db, actual, ignore, -1, counts);
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (e.getValue() > 0) out.add("missing x" + e.getValue() + ": " + e.getKey());
-            else if (e.getValue() < 0) out.add("extra x" + (-e.getValue()) + ": " + e.getKey());
-        }
-        return out;
+        return lines(counts);
     }
 
     /** Adds {@code sign} to the count of each row of the table (its columns in name order, as one line). */
-    private static void rows(Connection db, Path table, Collection<String> ignore, int sign, Map<String, Integer> counts)
+    private static void rows(Connection db, String table, Collection<String> ignore, int sign, Map<String, Integer> counts)
             throws IOException, SQLException {
-        List<Path> files = DeltaLogFiles.current(db, table);
-        if (files.isEmpty()) return;
-        StringBuilder list = new StringBuilder();
-        for (Path f : files) list.append(list.length() == 0 ? "" : ", ").append("'").append(f.toString().replace("'", "''")).append("'");
+        java.util.Optional<String> source = DeltaFilesInDuckDb.source(db, table);
+        if (source.isEmpty()) return;
         try (Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("SELECT * FROM read_parquet([" + list + "], union_by_name=true)")) {
+             ResultSet rs = st.executeQuery("SELECT * FROM " + source.get())) {
             ResultSetMetaData md = rs.getMetaData();
             TreeMap<String, Integer> byName = new TreeMap<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {

@@ -85,8 +85,7 @@ class IncrementalRefreshTest {
                         ? List.of("extracted_at", "_extracted_at", "_row_hash", "_ingested_at", "ingested_at", "run_id")
                         : List.of("extracted_at", "_extracted_at", "_row_hash");
                 for (String t : whole.tables(layer)) {
-                    assertEquals(List.of(), csc.lakehouse.SameRows.differences(db, local(whole.path(layer, t)),
-                                    local(inc.path(layer, t)), ignore),
+                    assertEquals(List.of(), csc.lakehouse.SameRows.differences(db, whole.path(layer, t), inc.path(layer, t), ignore),
                             layer + "." + t + ": rows of the full rebuild missing incrementally, or only the incremental build has");
                 }
             }
@@ -130,11 +129,6 @@ class IncrementalRefreshTest {
             assertTrue(Files.exists(runs.get(2).resolve("published/trends.csv")));
             assertTrue(Files.exists(runs.get(2).resolve("evidence-pack.html")));
         }
-    }
-
-    /** A table's path as the lakehouse names it (a file: URI or a plain path) as a local path. */
-    static Path local(String tablePath) {
-        return tablePath.startsWith("file:") ? Path.of(java.net.URI.create(tablePath)) : Path.of(tablePath);
     }
 
     static int run(Path drop, Path lake, Path out) {
