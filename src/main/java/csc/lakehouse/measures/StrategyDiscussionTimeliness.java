@@ -22,11 +22,15 @@ import static org.apache.spark.sql.functions.when;
 /**
  * R1, timeliness of strategy meetings: working days from the referral (or contact) to the strategy
  * discussion, their mean and median, the percent within the local timescale, and police attendance.
- * Local tracker {@code strategy_discussions}; where an LA has no tracker rows for a year, the CIN census
- * stands in, bounded to S47 enquiries that follow the referral directly ({@link #censusDiscussions}).
+ * Sources, first that covers a measure, LA and period: the council's SSD extract (issue 18: the case-management
+ * system's own record, {@link #ssdDiscussions}); the local tracker {@code strategy_discussions}; the CIN census,
+ * bounded to S47 enquiries that follow the referral directly ({@link #censusDiscussions}). Police attendance is
+ * in the tracker only (neither the SSD nor the census records it).
  */
 public final class StrategyDiscussionTimeliness implements OfstedRecommendation {
     static final String TRACKER_NOTE = "source: local tracker strategy_discussions";
+    static final String SSD_NOTE = "source: SSD extract, ssd_s47_enquiry start date (the strategy discussion that "
+            + "started the enquiry) after the referral date of its ssd_cin_episodes row";
     static final String CENSUS_NOTE = "source: CIN census S47ActualStartDate - CINreferralDate, the first S47 of each "
             + "episode when no assessment of the episode was authorised before it (S47s arising later in a case left out)";
 
@@ -52,7 +56,25 @@ public final class StrategyDiscussionTimeliness implements OfstedRecommendation 
         Dataset<Row> census = strategyDiscussions(ctx.reportingYears(MeasureContext.CIN_CENSUS),
                 censusDiscussions(ctx.table("s47_enquiry"), ctx.table("assessment")), timescale, CENSUS_NOTE)
                 .filter(col("measure_id").notEqual("strategy_police_attended"));
-        return prefer(tracker, census);
+        Dataset<Row> ssdItems = ssdDiscussions(ctx.table("s47_enquiry_ssd"), ctx.table("referral_ssd"));
+        Dataset<Row> ssd = strategyDiscussions(Periods.trackerYears(ctx.spark(), ssdItems, "strategy_date", ctx.asAt()),
+                ssdItems, timescale, SSD_NOTE)
+                .filter(col("measure_id").notEqual("strategy_police_attended"));
+        return prefer(ssd, prefer(tracker, census));
+    }
+
+    /**
+     * Strategy discussions in the SSD: every S47 enquiry with its referral (the SSD's S47 start date is the date of
+     * the strategy discussion that started it, ssd_s47_enquiry guidance). The SSD is a continuous record, so its
+     * periods are found from the data as a tracker's are ({@link Periods#trackerYears}). Output: la_code,
+     * referral_date, strategy_date, police_attended (null: the SSD does not record it).
+     */
+    public static Dataset<Row> ssdDiscussions(Dataset<Row> s47, Dataset<Row> referral) {
+        Dataset<Row> r = referral.select(col("la_code").as("_rla"), col("referral_id").as("_rid"), col("referral_date"));
+        return s47.filter(col("start_date").isNotNull())
+                .join(r, col("la_code").equalTo(col("_rla")).and(col("referral_id").equalTo(col("_rid"))), "left")
+                .select(col("la_code"), col("referral_date"), col("start_date").as("strategy_date"),
+                        lit(null).cast("boolean").as("police_attended"));
     }
 
     /**

@@ -25,7 +25,11 @@ import static org.apache.spark.sql.functions.when;
  * R2, supervision and management oversight: children supervised within 4 and 8 weeks (local tracker
  * {@code supervisions}; children open from the CIN census, or the tracker's case dates where the LA has no
  * census), and case-holding social workers over their team's caseload target (local tracker
- * {@code caseloads}; children per FTE where the tracker gives FTE).
+ * {@code caseloads}; children per FTE where the tracker gives FTE). Where no caseload tracker covers a date, the
+ * council's SSD extract stands in (issue 18, {@link #ssdCaseloads}): children with an open involvement per worker,
+ * per FTE from ssd_professionals, against the one target per FTE of {@code ssd_timescales} in targets.yaml. The
+ * tracker comes first where a council keeps one because it holds each team's own target, which the SSD does not.
+ * Supervision stays with its tracker: the SSD has no supervision table.
  */
 public final class SupervisionAndOversight implements OfstedRecommendation {
     @Override
@@ -50,7 +54,34 @@ public final class SupervisionAndOversight implements OfstedRecommendation {
                         sup.select(col("la_code"), col("supervision_date")), "supervision_date", ctx.asAt()),
                 cinOpen, trkOpen, sup.select("la_code", "person_id", "supervision_date"), censusEnds(ctx));
         Dataset<Row> cl = ctx.table("tracker_caseloads");
-        return supervision.unionByName(caseloads(snapshotsFromData(ctx.spark(), cl, "as_at_date", ctx.asAt()), cl));
+        Dataset<Row> tracker = caseloads(snapshotsFromData(ctx.spark(), cl, "as_at_date", ctx.asAt()), cl, TRACKER_SOURCE);
+        Dataset<Row> inv = ctx.table("involvement");
+        double target = SsdCaseHistoryMeasures.Timescales.load().caseloadTargetPerFte();
+        Dataset<Row> invSnaps = snapshotsFromData(ctx.spark(), inv, "start_date", ctx.asAt());
+        Dataset<Row> ssd = caseloads(invSnaps, ssdCaseloads(invSnaps, inv, ctx.table("professional"), target),
+                "SSD extract (involvements open on the date, FTE from ssd_professionals, target " + target
+                        + " children per FTE in targets.yaml)");
+        return supervision.unionByName(RecommendationRows.prefer(tracker, ssd));
+    }
+
+    static final String TRACKER_SOURCE = "local tracker caseloads";
+
+    /**
+     * Caseload items as the tracker holds them, from the SSD: per snapshot date and worker, the children with an
+     * involvement of that worker open on the date (started on or before it, not ended before it), the worker's FTE
+     * from ssd_professionals (none: children held), the council's one target per FTE, every worker case-holding.
+     * Items: la_code, worker_id, children_held, team_target, as_at_date, case_holding, fte.
+     */
+    public static Dataset<Row> ssdCaseloads(Dataset<Row> snapshots, Dataset<Row> involvement, Dataset<Row> professional,
+                                            double targetPerFte) {
+        Dataset<Row> open = openAt(snapshots, involvement.select("la_code", "worker_id", "person_id", "start_date", "end_date"),
+                "start_date", "end_date").filter(col("worker_id").isNotNull());
+        Dataset<Row> held = open.groupBy(col("la_code"), col("worker_id"), col("period_end").as("as_at_date"))
+                .agg(functions.count_distinct(col("person_id")).as("children_held"));
+        Dataset<Row> fte = professional.select(col("la_code").as("_fla"), col("worker_id").as("_fw"), col("fte"));
+        return held.join(fte, col("la_code").equalTo(col("_fla")).and(col("worker_id").equalTo(col("_fw"))), "left")
+                .select(col("la_code"), col("worker_id"), col("children_held"), lit(targetPerFte).as("team_target"),
+                        col("as_at_date"), lit(true).as("case_holding"), col("fte"));
     }
 
     /**
@@ -142,6 +173,11 @@ public final class SupervisionAndOversight implements OfstedRecommendation {
      * children_held, team_target, as_at_date, case_holding, fte (optional).
      */
     public static Dataset<Row> caseloads(Dataset<Row> snapshots, Dataset<Row> caseloads) {
+        return caseloads(snapshots, caseloads, TRACKER_SOURCE);
+    }
+
+    /** As {@link #caseloads(Dataset, Dataset)}, the rows' notes naming {@code source}. */
+    public static Dataset<Row> caseloads(Dataset<Row> snapshots, Dataset<Row> caseloads, String source) {
         Dataset<Row> withFte = java.util.Arrays.asList(caseloads.columns()).contains("fte") ? caseloads
                 : caseloads.withColumn("fte", lit(null).cast("double"));
         Dataset<Row> c = snapshots.select(cols(P)).join(withFte.withColumnRenamed("la_code", "_ila"),
@@ -155,7 +191,7 @@ public final class SupervisionAndOversight implements OfstedRecommendation {
                         sum(when(caseload.gt(col("team_target")), 1).otherwise(0)).as("over"),
                         sum(when(perFte, 1).otherwise(0)).as("fte_given"),
                         functions.max("_latest").as("_latest"))
-                .withColumn("note", functions.concat(lit("source: local tracker caseloads as at "), col("_latest").cast("string"),
+                .withColumn("note", functions.concat(lit("source: " + source + " as at "), col("_latest").cast("string"),
                         lit("; children per FTE for "), col("fte_given").cast("string"), lit(" of "), col("den").cast("string"),
                         lit(" workers (FTE given), children held for the rest")));
         Dataset<Row> countRows = a.withColumn("measure_id", lit("caseload_over_target"))

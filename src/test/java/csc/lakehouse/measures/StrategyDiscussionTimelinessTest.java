@@ -136,4 +136,49 @@ class StrategyDiscussionTimelinessTest {
         assertTrue(((String) y25.get("strategy_discussion_days|Total").getAs("note")).startsWith("source: local tracker"));
         check(byMeasure(out.filter("time_period = '2025-04'")), "strategy_discussion_days", 2L, 1L, 2.0);
     }
+
+    /*
+     * The SSD first, then the tracker (issue 18). SSD extract: S1 referral Mon 03/04/2023 -> S47 (strategy discussion)
+     * Wed 05/04/2023 = 2 working days; S2 Mon 04/03/2024 -> Mon 11/03/2024 = 5; S3 an S47 on 02/10/2023 whose referral
+     * the extract lacks (no working days). Dates 05/04/2023 .. 11/03/2024: the SSD covers 2023-24 whole.
+     *   2023-24 from the SSD: mean 7 / 2 = 3.5; within 3 working days S1 only: 1 of 2 = 50.0%.
+     * Tracker: T1 03/04/2023 -> 04/04/2023 (1, police yes), T2 28/03/2024 same day (0, police no),
+     * T3 02/04/2024 -> 03/04/2024 (1; Easter Monday was 01/04), T4 03/03/2025 -> 04/03/2025 (1): 2023-24 and 2024-25 whole.
+     *   2023-24: the SSD's figures stand; police attendance (not in the SSD) is the tracker's: 1 of 2 = 50.0%.
+     *   2024-25, which the SSD does not cover: the tracker's, mean 2 / 2 = 1.0.
+     */
+    @Test
+    void theSsdComesFirstAndTheTrackerCoversWhatItLacks() {
+        java.sql.Timestamp at = java.sql.Timestamp.valueOf("2025-04-30 09:00:00");
+        Dataset<Row> s47 = CinSilverFixture.of("s47_enquiry_ssd")
+                .row("s47_id", "S1", "referral_id", "R1", "start_date", "2023-04-05", "extracted_at", at)
+                .row("s47_id", "S2", "referral_id", "R2", "start_date", "2024-03-11", "extracted_at", at)
+                .row("s47_id", "S3", "referral_id", "R9", "start_date", "2023-10-02", "extracted_at", at)
+                .frame();
+        Dataset<Row> referral = CinSilverFixture.of("referral_ssd")
+                .row("referral_id", "R1", "referral_date", "2023-04-03", "extracted_at", at)
+                .row("referral_id", "R2", "referral_date", "2024-03-04", "extracted_at", at)
+                .frame();
+        StructType sd = csc.lakehouse.spec.TableSchema.load("silver", "tracker_strategy_discussions").structType();
+        MeasureContext ctx = MeasureContext.builder(csc.lakehouse.SparkTestSession.get())
+                .table("s47_enquiry_ssd", s47).table("referral_ssd", referral)
+                .table("tracker_strategy_discussions", frame(sd,
+                        RecommendationMeasuresTest.discussion(sd, "t1", "2023-04-03", "2023-04-04", true),
+                        RecommendationMeasuresTest.discussion(sd, "t2", "2024-03-28", "2024-03-28", false),
+                        RecommendationMeasuresTest.discussion(sd, "t3", "2024-04-02", "2024-04-03", true),
+                        RecommendationMeasuresTest.discussion(sd, "t4", "2025-03-03", "2025-03-04", true)))
+                .build();
+        Dataset<Row> out = new StrategyDiscussionTimeliness(3).compute(ctx);
+        Map<String, Row> y24 = byMeasure(out.filter("time_period = '202324'"));
+        check(y24, "strategy_discussion_days", 7L, 2L, 3.5);
+        check(y24, "strategy_discussion_days_median", 2L, null, 3.5);
+        check(y24, "strategy_discussion_in_timescale", 1L, 2L, 50.0);
+        assertTrue(((String) y24.get("strategy_discussion_days|Total").getAs("note")).startsWith("source: SSD extract"));
+        check(y24, "strategy_police_attended", 1L, 2L, 50.0);
+        assertTrue(((String) y24.get("strategy_police_attended|Total").getAs("note")).startsWith("source: local tracker"));
+        Map<String, Row> y25 = byMeasure(out.filter("time_period = '202425'"));
+        check(y25, "strategy_discussion_days", 2L, 2L, 1.0);
+        assertTrue(((String) y25.get("strategy_discussion_days|Total").getAs("note")).startsWith("source: local tracker"));
+        assertEquals(8, out.count(), "two years, four measures each");
+    }
 }

@@ -149,4 +149,55 @@ class SupervisionAndOversightTest {
             assertEquals(Trends.Status.PUBLISHED, Trends.status(r.getAs("note")), r.toString());
         }
     }
+
+    /** An SSD extract's involvements and professionals (worked through in the test below). */
+    static MeasureContext.Builder ssdCaseloadContext() {
+        java.sql.Timestamp at = java.sql.Timestamp.valueOf("2024-04-30 09:00:00");
+        CinSilverFixture inv = CinSilverFixture.of("involvement");
+        for (int i = 1; i <= 20; i++) inv.row("worker_id", "W1", "person_id", "C" + i, "start_date", "2023-06-01", "extracted_at", at);
+        inv.row("worker_id", "W1", "person_id", "C1", "start_date", "2023-09-01", "extracted_at", at);   // C1 again: one child
+        for (int i = 1; i <= 10; i++) inv.row("worker_id", "W2", "person_id", "D" + i, "start_date", "2023-07-01", "extracted_at", at);
+        for (int i = 1; i <= 5; i++) inv.row("worker_id", "W3", "person_id", "E" + i, "start_date", "2023-08-01", "extracted_at", at);
+        inv.row("worker_id", "W3", "person_id", "E6", "start_date", "2023-08-01", "end_date", "2024-03-01", "extracted_at", at);
+        inv.row("worker_id", null, "person_id", "F1", "start_date", "2023-08-01", "extracted_at", at);
+        // started after the date: not open on it (and the latest start, so the data reaches 31/03/2024)
+        inv.row("worker_id", "W3", "person_id", "E7", "start_date", "2024-04-02", "extracted_at", at);
+        Dataset<Row> professional = CinSilverFixture.of("professional")
+                .row("worker_id", "W1", "fte", 1.0, "extracted_at", at)
+                .row("worker_id", "W2", "fte", 0.5, "extracted_at", at)
+                .frame();
+        return MeasureContext.builder(csc.lakehouse.SparkTestSession.get()).table("involvement", inv.frame())
+                .table("professional", professional);
+    }
+
+    /*
+     * Caseloads from the SSD (issue 18) at 31/03/2024, target 18 children per FTE (targets.yaml ssd_timescales):
+     *   W1 20 children (C1 has two involvements: one child), 1.0 FTE -> 20 > 18    over
+     *   W2 10 children, 0.5 FTE                                -> 20 > 18          over
+     *   W3 5 children open (E6's involvement ended 01/03/2024, E7's starts 02/04/2024), no ssd_professionals row
+     *      -> children held 5: not over
+     *   an involvement without a worker counts for no one
+     * -> 2 of 3 workers over = 66.7%; FTE given for W1 and W2 = 2 of 3.
+     * With a caseload tracker counted at 31/03/2024 (W1 19 of target 18 over, W2 10 of 18 not: 1 of 2 = 50.0%), the
+     * tracker's rows stand: it holds each team's own target, which the SSD does not.
+     */
+    @Test
+    void ssdCaseloadsArePerFteFromInvolvementsWhereNoTrackerCovers() {
+        Map<String, Row> ssd = byMeasure(new SupervisionAndOversight().compute(ssdCaseloadContext().build())
+                .filter("measure_id like 'caseload%' and time_period = '202324'"));
+        check(ssd, "caseload_over_target", 2L, 3L, 2.0);
+        check(ssd, "caseload_over_target_pct", 2L, 3L, 66.7);
+        assertEquals("source: SSD extract (involvements open on the date, FTE from ssd_professionals, target 18.0 children "
+                + "per FTE in targets.yaml) as at 2024-03-31; children per FTE for 2 of 3 workers (FTE given), children held "
+                + "for the rest", ssd.get("caseload_over_target|Total").getAs("note"));
+
+        StructType s = new StructType().add("la_code", DataTypes.StringType).add("worker_id", DataTypes.StringType)
+                .add("children_held", DataTypes.IntegerType).add("team_target", DataTypes.IntegerType)
+                .add("as_at_date", DataTypes.DateType).add("case_holding", DataTypes.BooleanType).add("fte", DataTypes.DoubleType);
+        Dataset<Row> tracker = frame(s, row(LA, "W1", 19, 18, d("2024-03-31"), true, null), row(LA, "W2", 10, 18, d("2024-03-31"), true, null));
+        Map<String, Row> both = byMeasure(new SupervisionAndOversight().compute(ssdCaseloadContext()
+                .table("tracker_caseloads", tracker).build()).filter("measure_id like 'caseload%' and time_period = '202324'"));
+        check(both, "caseload_over_target_pct", 1L, 2L, 50.0);
+        assertTrue(((String) both.get("caseload_over_target_pct|Total").getAs("note")).startsWith("source: local tracker caseloads"));
+    }
 }
