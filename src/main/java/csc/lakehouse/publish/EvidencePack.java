@@ -40,6 +40,8 @@ public final class EvidencePack {
     private final Benchmarks benchmarks;
     private final JsonNode manifest;
     private final PublishConfig config;
+    /** gold notes by {@link #noteKey}: where a figure came from, named under it in the recommendations table */
+    private final Map<String, String> notes;
     private final List<String> periods;
     private final StringBuilder out = new StringBuilder(64 * 1024);
     /** Measures drawn so far (a measure is charted once) and measures/codes to explain in the glossary. */
@@ -49,7 +51,8 @@ public final class EvidencePack {
     private int chartNo;
 
     private EvidencePack(List<TrendRow> rows, Map<String, ? extends MeasureDefinitionLike> catalogue, Benchmarks benchmarks,
-            String manifestJson, PublishConfig config) {
+            String manifestJson, PublishConfig config, Map<String, String> notes) {
+        this.notes = notes == null ? Map.of() : notes;
         this.rows = rows;
         this.byMeasure = TrendSeries.byMeasure(rows);
         this.catalogue = catalogue == null ? Map.of() : catalogue;
@@ -76,7 +79,40 @@ public final class EvidencePack {
 
     public static String render(List<TrendRow> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
             Benchmarks benchmarks, String manifestJson, PublishConfig config) {
-        return new EvidencePack(rows, catalogue, benchmarks, manifestJson, config).build();
+        return new EvidencePack(rows, catalogue, benchmarks, manifestJson, config, Map.of()).build();
+    }
+
+    /** As above, with the gold rows' notes ({@link #noteKey}: trends_notes.csv's rows), which name each figure's source. */
+    public static String render(List<TrendRow> rows, Map<String, ? extends MeasureDefinitionLike> catalogue,
+            Benchmarks benchmarks, String manifestJson, PublishConfig config, Map<String, String> notes) {
+        return new EvidencePack(rows, catalogue, benchmarks, manifestJson, config, notes).build();
+    }
+
+    /** A figure's key among the notes: measure, period and LA (as trends_notes.csv joins trends.csv). */
+    public static String noteKey(String measureId, String timePeriod, String newLaCode) {
+        return measureId + "|" + timePeriod + "|" + newLaCode;
+    }
+
+    /**
+     * The source a note names ("source: SSD extract, ssd_s47_enquiry ..." gives "SSD extract"): its first four words at
+     * most, up to a comma, semicolon, bracket, " as at " or a column or field name (an underscore or a camel-case
+     * word), without a trailing joining word; null when the note names none.
+     */
+    static String sourceOf(String note) {
+        if (note == null) return null;
+        int i = note.indexOf("source: ");
+        if (i < 0) return null;
+        String rest = note.substring(i + "source: ".length()).split("[,;(]| as at ", 2)[0].trim();
+        List<String> words = new ArrayList<>();
+        for (String w : rest.split("\\s+")) {
+            if (w.isEmpty() || w.contains("_") || w.matches(".*[a-z][A-Z].*") || words.size() == 4) break;
+            words.add(w);
+        }
+        // a name does not end on a joining word ("SSDA903 periods of" + a field name)
+        while (!words.isEmpty() && List.of("of", "and", "the", "with", "from", "in").contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        return words.isEmpty() ? null : String.join(" ", words);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
@@ -615,7 +651,9 @@ public final class EvidencePack {
         section("recommendations");
         out.append("<p class=\"lead\">Each recommendation and the measures that track it, from the council's own configuration. "
                 + "\"Previous\" is the year before the latest; c means that year's figure is suppressed. A change of "
-                + esc(TrendRow.formatValue(config.steadyWithin(), "percent")) + " or less is shown as about the same.</p>");
+                + esc(TrendRow.formatValue(config.steadyWithin(), "percent")) + " or less is shown as about the same. Under the "
+                + "latest figure, its source where the measure has more than one (the council's SSD extract, a local "
+                + "tracker or a statutory return).</p>");
         out.append("<table class=\"recs\"><thead><tr><th>Recommendation</th><th>Measure</th><th class=\"n\">Previous</th>"
                 + "<th class=\"n\">Latest</th><th class=\"n\">Target</th><th>Target met</th><th>Better or worse</th></tr></thead><tbody>");
         List<RecommendationView.Line> lines = RecommendationView.lines(rows, config);
@@ -638,7 +676,10 @@ public final class EvidencePack {
             } else {
                 TrendRow prev = l.previous(), last = l.latest();
                 out.append("<td class=\"n\">").append(esc(prev == null ? "none" : show(prev) + " (" + RecommendationView.periodLabel(prev) + ")")).append("</td>")
-                        .append("<td class=\"n\">").append(esc(show(last) + " (" + RecommendationView.periodLabel(last) + ")")).append("</td>")
+                        .append("<td class=\"n\">").append(esc(show(last) + " (" + RecommendationView.periodLabel(last) + ")"));
+                String source = sourceOf(notes.get(noteKey(last.measureId(), last.timePeriod(), last.newLaCode())));
+                if (source != null) out.append("<br><span class=\"yr\">source: ").append(esc(source)).append("</span>");
+                out.append("</td>")
                         .append("<td class=\"n\">").append(esc(target)).append("</td><td>").append(esc(l.met()))
                         .append("</td><td>").append(esc(l.direction())).append("</td>");
             }

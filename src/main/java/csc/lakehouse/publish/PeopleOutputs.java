@@ -26,6 +26,12 @@ public final class PeopleOutputs {
      */
     public static Written write(Path outDir, List<TrendRow> trends, Map<String, ? extends MeasureDefinitionLike> catalogue,
             Benchmarks benchmarks, String manifestJson) {
+        return write(outDir, trends, catalogue, benchmarks, manifestJson, Map.of());
+    }
+
+    /** As above; {@code notes}: the gold rows' notes by {@link EvidencePack#noteKey}, for the pack. */
+    public static Written write(Path outDir, List<TrendRow> trends, Map<String, ? extends MeasureDefinitionLike> catalogue,
+            Benchmarks benchmarks, String manifestJson, Map<String, String> notes) {
         Map<String, MeasureDefinitionLike> cat = new java.util.LinkedHashMap<>(PublishedCatalogue.get());
         if (catalogue != null) cat.putAll(catalogue);
         List<TrendRow> published = Suppression.apply(trends);
@@ -43,7 +49,7 @@ public final class PeopleOutputs {
             Path xlsx = outDir.resolve("trends.xlsx");
             AtomicFile.write(xlsx, out -> TrendsWorkbook.write(out, trends, cat, benchmarks, manifestJson));
             Path html = outDir.resolve("evidence-pack.html");
-            String page = EvidencePack.render(published, cat, benchmarks, manifestJson);
+            String page = EvidencePack.render(published, cat, benchmarks, manifestJson, PublishConfig.get(), notes);
             AtomicFile.writeString(html, page);
             return new Written(csv, xlsx, html, published.size(), suppressed);
         } catch (IOException e) {

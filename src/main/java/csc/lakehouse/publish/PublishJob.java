@@ -52,7 +52,7 @@ public final class PublishJob {
             String la = trends.isEmpty() ? null : trends.get(0).newLaCode();
             Benchmarks b = Benchmarks.load(in.benchmarksDir() != null ? in.benchmarksDir() : BundledBenchmarks.dir(), la);
             PeopleOutputs.Written w = PeopleOutputs.write(in.outDir(), trends, PublishedCatalogue.get(), b,
-                    in.manifest().toJson(in.lake()));
+                    in.manifest().toJson(in.lake()), TrendsCsv.notesByFigure(in.gold()));
             in.manifest().put("published_suppressed_cells", w.suppressedCells());
             in.manifest().put("benchmarks_source", in.benchmarksDir() != null ? in.benchmarksDir().toString()
                     : "bundled DfE extracts (src/main/resources/benchmarks)");

@@ -88,6 +88,20 @@ public final class TrendsCsv {
         return CsvFile.write(dir.resolve(NOTES_FILE), NOTE_COLUMNS, lines);
     }
 
+    /** The gold rows' notes by figure ({@link EvidencePack#noteKey}: measure, period, new LA code), as trends_notes.csv holds them. */
+    public static java.util.Map<String, String> notesByFigure(List<Row> goldRows) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (Row r : goldRows) {
+            String note = str(r, "note");
+            if (note.isEmpty()) continue;
+            String key = EvidencePack.noteKey(str(r, "measure_id"), str(r, "time_period"), str(r, "new_la_code"));
+            // a measure's Total row speaks for it; a breakdown row's note only where it has no Total
+            if ("Total".equals(str(r, "breakdown_value"))) out.put(key, note);
+            else out.putIfAbsent(key, note);
+        }
+        return out;
+    }
+
     /** The formatted contract fields of one gold row (the order's last tie-break). */
     static List<String> fields(Row r) {
         return TrendRow.fromGold(r).fields();

@@ -2,6 +2,7 @@ package csc.lakehouse.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -234,6 +235,32 @@ class EvidencePackTest {
         assertTrue(recs.contains("81.1% (2023-24)</td><td class=\"n\">81.0% (2024-25)</td><td class=\"n\">80.0%</td><td>met</td><td>\u25B6 about the same</td>"), recs);
         assertTrue(recs.contains("c (2023-24)</td><td class=\"n\">88.0% (2024-25)</td><td class=\"n\">90.0%</td><td>not met</td><td>not comparable (c)</td>"), recs);
         assertFalse(recs.contains("70.0%"), "the year before the previous is never shown as last year's value");
+    }
+
+    /** Issue 18: the latest figure of a recommendation's measure says where it came from (the gold row's note). */
+    @Test
+    void theRecommendationsTableNamesEachLatestFiguresSource() {
+        assertEquals("SSD extract", EvidencePack.sourceOf("part year: 2023-24 to date; source: SSD extract, ssd_s47_enquiry start date"));
+        assertEquals("local tracker caseloads", EvidencePack.sourceOf("source: local tracker caseloads as at 2024-01-31; children per FTE"));
+        assertEquals("local tracker", EvidencePack.sourceOf("source: local tracker strategy_discussions"));
+        assertEquals("CIN census", EvidencePack.sourceOf("source: CIN census S47ActualStartDate - CINreferralDate, the first S47"));
+        assertEquals("SSDA903 periods of care", EvidencePack.sourceOf("source: SSDA903 periods of care and the local tracker permanence_planning"));
+        assertEquals("SSDA903 reviews", EvidencePack.sourceOf("source: SSDA903 reviews of PERMANENCE_PLAN"));
+        assertNull(EvidencePack.sourceOf("population vintage 2024"));
+        PublishConfig cfg = new PublishConfig(List.of(), Map.of(), Map.of(),
+                List.of(new PublishConfig.Recommendation("R1", "Timeliness of strategy meetings", List.of("strategy_discussion_in_timescale"))),
+                Map.of(), 0.1);
+        List<TrendRow> rows = List.of(r("strategy_discussion_in_timescale", "202324", "Total", "Total", "", "", "60.0", "percent"),
+                r("strategy_discussion_in_timescale", "202425", "Total", "Total", "", "", "71.7", "percent"));
+        Map<String, String> notes = Map.of(
+                EvidencePack.noteKey("strategy_discussion_in_timescale", "202425", "E09000002"), "source: SSD extract, ssd_s47_enquiry start date",
+                EvidencePack.noteKey("strategy_discussion_in_timescale", "202324", "E09000002"), "source: local tracker strategy_discussions");
+        String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}", cfg, notes);
+        String recs = page.substring(page.indexOf("<section id=\"recommendations\">"), page.indexOf("<section id=\"data-quality\">"));
+        assertTrue(recs.contains("71.7% (2024-25)<br><span class=\"yr\">source: SSD extract</span></td>"), recs);
+        // without notes (a pack rendered from trends.csv alone) nothing is claimed
+        String bare = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}", cfg);
+        assertFalse(bare.contains("source: SSD extract"));
     }
 
     @Test
