@@ -752,6 +752,7 @@ public final class EvidencePack {
                         + "corrected by the next: each year's figures stay as its own return had them, as the DfE's published figures do. "
                         + "Both lists are in the lakehouse (silver.vanished_items, silver.return_corrections).", vanished, corrected)))
                 .append("</p>");
+        returnReconciliation();
         List<String[]> warnings = warnings(manifest);
         out.append("<h3>Warnings</h3>");
         if (warnings.isEmpty()) out.append("<p>No warnings.</p>");
@@ -772,6 +773,32 @@ public final class EvidencePack {
             out.append("<p>Input files: ").append(esc(String.join(", ", parts))).append(".</p>");
         }
         out.append("</section>\n");
+    }
+
+    /**
+     * Issue 18: each return against the case-management system (the SSD extract), counted per return and item, from
+     * the manifest ({@code return_reconciliation}); nothing when the drop held no SSD extract beside the returns.
+     */
+    private void returnReconciliation() {
+        JsonNode rec = manifest.path(DataQuality.RECONCILIATION);
+        if (!rec.isArray() || rec.isEmpty()) return;
+        out.append("<h3>Returns against the case-management system</h3><p>Each return's items rebuilt from the council's "
+                + "SSD extract, as the return's rules cut them, and compared with the return submitted: matched, in the system "
+                + "but missing from the return, in the return but missing from the system, and differing (with the fields that "
+                + "differ and how often). The items are listed, child by child, in the lakehouse (silver.return_reconciliation).</p>");
+        out.append("<table class=\"data\"><thead><tr><th>Return</th><th>Item</th><th class=\"n\">Matched</th>"
+                + "<th class=\"n\">Missing from the return</th><th class=\"n\">Missing from the system</th>"
+                + "<th class=\"n\">Differing</th><th>Fields differing</th></tr></thead><tbody>");
+        for (JsonNode r : rec) {
+            int y = r.path("collection_year").asInt();
+            out.append("<tr><td>").append(esc((y - 1) + "-" + String.format("%02d", y % 100))).append("</td><td>")
+                    .append(esc(r.path("item").asText().replace('_', ' '))).append("</td>");
+            for (String st : DataQuality.STATUSES) {
+                out.append("<td class=\"n\">").append(esc(String.format(Locale.UK, "%,d", r.path(st).asLong()))).append("</td>");
+            }
+            out.append("<td>").append(esc(r.path("fields_differing").asText().replace('_', ' '))).append("</td></tr>");
+        }
+        out.append("</tbody></table>");
     }
 
     /**

@@ -92,6 +92,7 @@ public final class PublishJob {
         if (manifest.get("warnings_by_rule") == null) {
             manifest.put("warnings_by_rule", DataQuality.warningsByRule(lake));
         }
+        manifest.put(DataQuality.RECONCILIATION, DataQuality.returnReconciliation(lake));
         Inputs in = new Inputs(lake, outDir, rows, TrendsCsv.published(rows), manifest, benchmarksDir);
         for (Output o : outputs()) {
             Progress p = new Progress();

@@ -629,6 +629,13 @@ public final class TrendsWorkbook {
             number(sh, r++, 2, Double.valueOf(w[2].replace(",", "")), "count");
         }
         r++;
+        if (manifest.path(DataQuality.RECONCILIATION).size() > 0) {
+            // issue 18: each return against the case-management system (counts; the items stay in the lakehouse)
+            List<String> cols = new ArrayList<>(List.of("collection_year", "item"));
+            cols.addAll(DataQuality.STATUSES);
+            cols.add("fields_differing");
+            r = jsonTable(sh, r, "Returns against the case-management system (SSD extract)", manifest.path(DataQuality.RECONCILIATION), cols);
+        }
         r = jsonTable(sh, r, "Inputs", manifest.path("inputs"), List.of("path", "sha256", "bytes", "rows", "status", "reason"));
         r = jsonTable(sh, r, "Tables", manifest.path("tables"),
                 List.of("name", "layer", "rows_in", "rows_written", "rows_quarantined", "rows_duplicate", "delta_version"));

@@ -237,6 +237,18 @@ class EvidencePackTest {
         assertFalse(recs.contains("70.0%"), "the year before the previous is never shown as last year's value");
     }
 
+    /** Issue 18: the data-quality section counts each return against the case-management system (the sample manifest's). */
+    @Test
+    void theDataQualitySectionCountsEachReturnAgainstTheSystem() throws Exception {
+        String page = samplePage();
+        String dq = page.substring(page.indexOf("<section id=\"data-quality\">"));
+        assertTrue(dq.contains("<h3>Returns against the case-management system</h3>"), dq);
+        assertTrue(dq.contains("<tr><td>2023-24</td><td>cin referral</td><td class=\"n\">1,204</td><td class=\"n\">3</td>"
+                + "<td class=\"n\">1</td><td class=\"n\">5</td><td>closure date 4, referral source 1</td></tr>"), dq);
+        // without an SSD extract there is nothing to compare: no such heading
+        assertFalse(EvidencePack.render(List.of(), PublishedCatalogue.get(), null, "{}").contains("case-management system</h3>"));
+    }
+
     /** Issue 18: the latest figure of a recommendation's measure says where it came from (the gold row's note). */
     @Test
     void theRecommendationsTableNamesEachLatestFiguresSource() {

@@ -65,6 +65,26 @@ class WorkbookTest {
         }
     }
 
+    /** Issue 18: the Data quality sheet carries each return against the system, as counts (the sample manifest's). */
+    @Test
+    void theDataQualitySheetCountsEachReturnAgainstTheSystem() throws Exception {
+        try (XSSFWorkbook wb = sample()) {
+            Sheet dq = wb.getSheet("Data quality");
+            int caption = -1;
+            for (Row r : dq) {
+                Cell c = r.getCell(0);
+                if (c != null && c.getCellType() == CellType.STRING
+                        && c.getStringCellValue().equals("Returns against the case-management system (SSD extract)")) caption = r.getRowNum();
+            }
+            assertTrue(caption >= 0, "no reconciliation table on the Data quality sheet");
+            Row head = dq.getRow(caption + 1), first = dq.getRow(caption + 2);
+            assertEquals("missing_from_return", head.getCell(3).getStringCellValue());
+            assertEquals(2024.0, first.getCell(0).getNumericCellValue());
+            assertEquals(3.0, first.getCell(3).getNumericCellValue());
+            assertEquals("closure_date 4, referral_source 1", first.getCell(6).getStringCellValue());
+        }
+    }
+
     @Test
     void headlineSheetsHaveNativeCharts() throws Exception {
         try (XSSFWorkbook wb = sample()) {
