@@ -49,7 +49,8 @@ public final class SsdCaseHistoryMeasures implements MeasureFamily {
 
     /** The timescales: {@code ssd_timescales} in targets.yaml, each with a default. */
     public record Timescales(int cpVisitWorkingDays, int cinVisitWorkingDays, int claFirstVisitDays, int claVisitDaysFirstYear,
-                             int claVisitDaysAfter, int strategyDiscussionWorkingDays, double caseloadTargetPerFte) {
+                             int claVisitDaysAfter, int strategyDiscussionWorkingDays, double caseloadTargetPerFte,
+                             int extractTimeframeYears) {
         @SuppressWarnings("unchecked")
         public static Timescales load() {
             Object t = DataSchemas.readYaml("targets.yaml", Map.class).get("ssd_timescales");
@@ -57,7 +58,8 @@ public final class SsdCaseHistoryMeasures implements MeasureFamily {
             return new Timescales(i(m, "cp_visit_working_days", 10), i(m, "cin_visit_working_days", 20),
                     i(m, "cla_first_visit_days", 7), i(m, "cla_visit_days_first_year", 42), i(m, "cla_visit_days_after", 91),
                     i(m, "strategy_discussion_working_days", 1),
-                    m.get("caseload_target_per_fte") instanceof Number n ? n.doubleValue() : 18.0);
+                    m.get("caseload_target_per_fte") instanceof Number n ? n.doubleValue() : 18.0,
+                    i(m, "extract_timeframe_years", 6));
         }
 
         private static int i(Map<String, Object> m, String k, int d) {
@@ -100,7 +102,34 @@ public final class SsdCaseHistoryMeasures implements MeasureFamily {
         parts.addAll(returnInterviews(missPeriods, missing));
         Dataset<Row> all = parts.get(0);
         for (int i = 1; i < parts.size(); i++) all = all.unionByName(parts.get(i), true);
-        return Trends.shape(all.withColumn("note", coalesce(col("note"), lit(NOTE))));
+        Dataset<Row> shaped = Trends.shape(all.withColumn("note", coalesce(col("note"), lit(NOTE))));
+        // a period starting before the extract's timeframe misses the items that ended before it: not published
+        Dataset<Row> from = extractFrom(ctx.table("person_ssd").select("la_code", "extracted_at")
+                .unionByName(contact.select("la_code", "extracted_at")), ts.extractTimeframeYears());
+        Dataset<Row> marked = Trends.notPublished(shaped.join(from, col("la_code").equalTo(col("_ssd_la")), "left"),
+                col("_ssd_from").isNotNull().and(col("period_start").lt(col("_ssd_from"))),
+                functions.concat(lit("the SSD extract reaches back to "), col("_ssd_from").cast("string"),
+                        lit(" (extract_timeframe_years in targets.yaml): items that ended before it are not in it")));
+        return marked.drop("_ssd_la", "_ssd_from");
+    }
+
+    /**
+     * The first day an SSD extract is whole from, per LA ({@code _ssd_la, _ssd_from}): its earliest extraction date
+     * less the extract's timeframe (the SSD's {@code @ssd_timeframe_years}; {@code extract_timeframe_years} in
+     * targets.yaml). The SSD's SQL keeps only items open at some time since then, so a period starting earlier misses
+     * every item that ended before it: an artefact of the extract's edge, not a figure. Input: la_code, extracted_at.
+     */
+    public static Dataset<Row> extractFrom(Dataset<Row> ssdRows, int timeframeYears) {
+        return ssdRows.groupBy(col("la_code").as("_ssd_la")).agg(functions.min("extracted_at").as("_x"))
+                .select(col("_ssd_la"), functions.add_months(functions.to_date(col("_x")), -12 * timeframeYears).as("_ssd_from"));
+    }
+
+    /** Rows (with la_code and period_start) of the periods an SSD extract covers whole ({@link #extractFrom}). */
+    public static Dataset<Row> withinExtract(Dataset<Row> rows, Dataset<Row> ssdRows) {
+        Dataset<Row> from = extractFrom(ssdRows.select("la_code", "extracted_at"), Timescales.load().extractTimeframeYears());
+        return rows.join(from, col("la_code").equalTo(col("_ssd_la")), "left")
+                .filter(col("_ssd_from").isNull().or(col("period_start").geq(col("_ssd_from"))))
+                .drop("_ssd_la", "_ssd_from");
     }
 
     // ---------------------------------------------------------------- periods

@@ -56,10 +56,12 @@ public final class StrategyDiscussionTimeliness implements OfstedRecommendation 
         Dataset<Row> census = strategyDiscussions(ctx.reportingYears(MeasureContext.CIN_CENSUS),
                 censusDiscussions(ctx.table("s47_enquiry"), ctx.table("assessment")), timescale, CENSUS_NOTE)
                 .filter(col("measure_id").notEqual("strategy_police_attended"));
-        Dataset<Row> ssdItems = ssdDiscussions(ctx.table("s47_enquiry_ssd"), ctx.table("referral_ssd"));
-        Dataset<Row> ssd = strategyDiscussions(Periods.trackerYears(ctx.spark(), ssdItems, "strategy_date", ctx.asAt()),
-                ssdItems, timescale, SSD_NOTE)
-                .filter(col("measure_id").notEqual("strategy_police_attended"));
+        Dataset<Row> s47Ssd = ctx.table("s47_enquiry_ssd");
+        Dataset<Row> ssdItems = ssdDiscussions(s47Ssd, ctx.table("referral_ssd"));
+        // only the periods the extract covers whole: before its timeframe it holds only enquiries still open later
+        Dataset<Row> ssd = SsdCaseHistoryMeasures.withinExtract(strategyDiscussions(
+                        Periods.trackerYears(ctx.spark(), ssdItems, "strategy_date", ctx.asAt()), ssdItems, timescale, SSD_NOTE)
+                        .filter(col("measure_id").notEqual("strategy_police_attended")), s47Ssd);
         return prefer(ssd, prefer(tracker, census));
     }
 

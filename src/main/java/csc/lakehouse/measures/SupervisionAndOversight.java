@@ -58,9 +58,10 @@ public final class SupervisionAndOversight implements OfstedRecommendation {
         Dataset<Row> inv = ctx.table("involvement");
         double target = SsdCaseHistoryMeasures.Timescales.load().caseloadTargetPerFte();
         Dataset<Row> invSnaps = snapshotsFromData(ctx.spark(), inv, "start_date", ctx.asAt());
-        Dataset<Row> ssd = caseloads(invSnaps, ssdCaseloads(invSnaps, inv, ctx.table("professional"), target),
+        Dataset<Row> ssd = SsdCaseHistoryMeasures.withinExtract(caseloads(invSnaps,
+                ssdCaseloads(invSnaps, inv, ctx.table("professional"), target),
                 "SSD extract (involvements open on the date, FTE from ssd_professionals, target " + target
-                        + " children per FTE in targets.yaml)");
+                        + " children per FTE in targets.yaml)"), inv);
         return supervision.unionByName(RecommendationRows.prefer(tracker, ssd));
     }
 

@@ -195,7 +195,7 @@ class AnnexAMeasuresTest {
         assertTrue(((String) m.get("annex_a_contacts_to_referral|301|2025-02-14|Total").getAs("note")).contains("List 3"));
     }
 
-    static final SsdCaseHistoryMeasures.Timescales VISITS = new SsdCaseHistoryMeasures.Timescales(10, 20, 7, 42, 91, 1, 18.0);
+    static final SsdCaseHistoryMeasures.Timescales VISITS = new SsdCaseHistoryMeasures.Timescales(10, 20, 7, 42, 91, 1, 18.0, 6);
     static final ReviewTimescales REVIEWS = new ReviewTimescales(3, 6, 20, 6, 20, 6, 12, 6);
 
     /*

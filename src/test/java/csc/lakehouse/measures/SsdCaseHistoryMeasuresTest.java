@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import static csc.lakehouse.measures.CinMeasureAsserts.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SsdCaseHistoryMeasuresTest {
 
@@ -120,7 +122,7 @@ class SsdCaseHistoryMeasuresTest {
                 r("301", "PC", "2024-03-28", null));
         Dataset<Row> visits = df("la_code string, period_id string, visit_date date, seen boolean",
                 r("301", "PA", "2024-02-25", true), r("301", "PB", "2023-12-15", true));
-        SsdCaseHistoryMeasures.Timescales ts = new SsdCaseHistoryMeasures.Timescales(10, 20, 7, 42, 91, 1, 18);
+        SsdCaseHistoryMeasures.Timescales ts = new SsdCaseHistoryMeasures.Timescales(10, 20, 7, 42, 91, 1, 18, 6);
         Map<String, Row> m = results(SsdCaseHistoryMeasures.claVisits(snap(), episodes, visits, ts));
         expect(m, "ssd_cla_visits_in_timescale|301|202324|Total", 66.7, 2L, 3L);
     }
@@ -167,5 +169,28 @@ class SsdCaseHistoryMeasuresTest {
         Map<String, Row> m = results(p.get(0).unionByName(p.get(1), true));
         expect(m, "ssd_missing_rhi_offered|301|202324|Total", 50.0, 2L, 4L);
         expect(m, "ssd_missing_rhi_accepted|301|202324|Total", 50.0, 1L, 2L);
+    }
+
+    /*
+     * The extract's edge: extracted on 30/04/2025 with the SSD's 6 years (targets.yaml extract_timeframe_years), whole
+     * from 30/04/2019. Contacts on 10/05/2018, 01/03/2019 (2018-19) and 01/06/2024, 01/03/2025 (2024-25):
+     * 2018-19 starts before 30/04/2019 and is marked not published (its contacts are only those the extract kept);
+     * 2024-25 (2 contacts) is published.
+     */
+    @Test
+    void periodsBeforeTheExtractsTimeframeAreNotPublished() {
+        java.sql.Timestamp at = java.sql.Timestamp.valueOf("2025-04-30 09:00:00");
+        CinSilverFixture contact = CinSilverFixture.of("contact");
+        for (String d : List.of("2018-05-10", "2019-03-01", "2024-06-01", "2025-03-01")) {
+            contact.row("contact_id", "K" + d, "contact_date", d, "extracted_at", at);
+        }
+        Dataset<Row> out = new SsdCaseHistoryMeasures().compute(MeasureContext.builder(csc.lakehouse.SparkTestSession.get())
+                .table("contact", contact.frame()).build()).filter("measure_id = 'ssd_contacts'");
+        Map<String, Row> m = results(out);
+        Row early = m.get("ssd_contacts|301|201819|Total"), late = m.get("ssd_contacts|301|202425|Total");
+        assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(early.getAs("note")), early.toString());
+        assertTrue(((String) early.getAs("note")).contains("the SSD extract reaches back to 2019-04-30"), early.toString());
+        assertEquals(Trends.Status.PUBLISHED, Trends.status(late.getAs("note")), late.toString());
+        assertEquals(2L, ((Number) late.getAs("numerator")).longValue());
     }
 }

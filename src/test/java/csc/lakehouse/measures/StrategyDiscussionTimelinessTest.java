@@ -181,4 +181,33 @@ class StrategyDiscussionTimelinessTest {
         assertTrue(((String) y25.get("strategy_discussion_days|Total").getAs("note")).startsWith("source: local tracker"));
         assertEquals(8, out.count(), "two years, four measures each");
     }
+
+    /*
+     * The SSD only inside its timeframe: extracted on 30/04/2025 with the SSD's 6 years (targets.yaml), the extract is
+     * whole from 30/04/2019. Its 2018-19 discussions (S1 Easter Monday 02/04/2018 -> 04/04/2018 = 2 working days, S2
+     * 04/03/2019 -> 06/03/2019 = 2) are only those of enquiries still open later: that year comes from the tracker,
+     * T1 03/04/2018 -> 09/04/2018 = 4, T2 25/03/2019 -> 26/03/2019 = 1: mean 5 / 2 = 2.5 (the SSD would say 2.0).
+     */
+    @Test
+    void theSsdStandsOnlyForPeriodsItsExtractCoversWhole() {
+        java.sql.Timestamp at = java.sql.Timestamp.valueOf("2025-04-30 09:00:00");
+        Dataset<Row> s47 = CinSilverFixture.of("s47_enquiry_ssd")
+                .row("s47_id", "S1", "referral_id", "R1", "start_date", "2018-04-04", "extracted_at", at)
+                .row("s47_id", "S2", "referral_id", "R2", "start_date", "2019-03-06", "extracted_at", at)
+                .frame();
+        Dataset<Row> referral = CinSilverFixture.of("referral_ssd")
+                .row("referral_id", "R1", "referral_date", "2018-04-02", "extracted_at", at)
+                .row("referral_id", "R2", "referral_date", "2019-03-04", "extracted_at", at)
+                .frame();
+        StructType sd = csc.lakehouse.spec.TableSchema.load("silver", "tracker_strategy_discussions").structType();
+        MeasureContext ctx = MeasureContext.builder(csc.lakehouse.SparkTestSession.get())
+                .table("s47_enquiry_ssd", s47).table("referral_ssd", referral)
+                .table("tracker_strategy_discussions", frame(sd,
+                        RecommendationMeasuresTest.discussion(sd, "t1", "2018-04-03", "2018-04-09", true),
+                        RecommendationMeasuresTest.discussion(sd, "t2", "2019-03-25", "2019-03-26", false)))
+                .build();
+        Map<String, Row> y19 = byMeasure(new StrategyDiscussionTimeliness(3).compute(ctx).filter("time_period = '201819'"));
+        check(y19, "strategy_discussion_days", 5L, 2L, 2.5);
+        assertTrue(((String) y19.get("strategy_discussion_days|Total").getAs("note")).startsWith("source: local tracker"));
+    }
 }
