@@ -652,8 +652,8 @@ public final class EvidencePack {
         out.append("<p class=\"lead\">Each recommendation and the measures that track it, from the council's own configuration. "
                 + "\"Previous\" is the year before the latest; c means that year's figure is suppressed. A change of "
                 + esc(TrendRow.formatValue(config.steadyWithin(), "percent")) + " or less is shown as about the same. Under the "
-                + "latest figure, its source where the measure has more than one (the council's SSD extract, a local "
-                + "tracker or a statutory return).</p>");
+                + "latest figure, the source it came from (the council's SSD extract, a local tracker or a statutory "
+                + "return), where the figure's note names one.</p>");
         out.append("<table class=\"recs\"><thead><tr><th>Recommendation</th><th>Measure</th><th class=\"n\">Previous</th>"
                 + "<th class=\"n\">Latest</th><th class=\"n\">Target</th><th>Target met</th><th>Better or worse</th></tr></thead><tbody>");
         List<RecommendationView.Line> lines = RecommendationView.lines(rows, config);
