@@ -263,7 +263,13 @@ public final class EvidencePack {
         String t0 = title(measureId) + ("Total".equals(breakdownValue) ? "" : " (" + breakdownValue + ")")
                 + ("percent".equals(u) && !title(measureId).contains("%") ? " (%)" : "");
         return lineChart(t0, TrendSeries.unitLabel(u), s, target, target == null ? null : "Target " + show(target, u),
-                "the council's returns" + benchSource(measureId, breakdownValue));
+                dataSource(measureId) + benchSource(measureId, breakdownValue));
+    }
+
+    /** Where a measure's figures come from, for a chart's source line: the SSD extract for its theme, else the returns. */
+    private String dataSource(String measureId) {
+        MeasureDefinitionLike d = catalogue.get(measureId);
+        return d != null && Themes.CASE_HISTORY.equals(d.theme()) ? "the council's SSD extract" : "the council's returns";
     }
 
     private String benchSource(String measureId, String breakdownValue) {
@@ -517,7 +523,9 @@ public final class EvidencePack {
     private void trends() {
         section("trends");
         Set<String> elsewhere = ownSections();
-        for (String theme : List.of(Themes.FRONT_DOOR, Themes.CIN_CP, Themes.CLA_PP)) {
+        // the SSD's case-level history (visits, contacts, caseloads, workers per child) only where the drop held an SSD
+        // extract: a theme without rows is not shown
+        for (String theme : List.of(Themes.FRONT_DOOR, Themes.CIN_CP, Themes.CLA_PP, Themes.CASE_HISTORY)) {
             List<String> ms = new ArrayList<>();
             for (String m : measuresOf(theme)) if (!elsewhere.contains(m)) ms.add(m);
             if (ms.isEmpty()) continue;
@@ -894,7 +902,7 @@ public final class EvidencePack {
         String dim = dimension(m);
         noteCodes(m, bands);
         out.append("<figure class=\"measure\">").append(SvgChart.stacked("chart-" + (++chartNo),
-                title(m) + ": share by " + dim + " (%)", presentLabels, bands, v, "the council's returns"))
+                title(m) + ": share by " + dim + " (%)", presentLabels, bands, v, dataSource(m)))
                 .append("<figcaption>").append(esc("Each bar is one year, split by " + dim + ". Suppressed shares (c) are left out of the bar, "
                         + "and groups with no children in any year are not shown. Codes are explained in the glossary."))
                 .append("</figcaption></figure>\n");

@@ -29,6 +29,7 @@ public interface MeasureDefinitionLike {
         public static final String NEGLECT = SPEC.themeTitle("neglect");
         public static final String CLA_PP = SPEC.themeTitle("cla_pp");
         public static final String DEMAND = SPEC.themeTitle("demand");
+        public static final String CASE_HISTORY = SPEC.themeTitle("case_history");
         public static final String RECOMMENDATIONS = SPEC.themeTitle("recommendations");
         public static final String DATA_QUALITY = SPEC.themeTitle("data_quality");
         public static final java.util.List<String> ALL = SPEC.themeTitles();

@@ -249,6 +249,20 @@ class EvidencePackTest {
         assertFalse(EvidencePack.render(List.of(), PublishedCatalogue.get(), null, "{}").contains("case-management system</h3>"));
     }
 
+    /** Issue 18: the SSD's case-level history has a part of the trends section, sourced to the extract, only when present. */
+    @Test
+    void theSsdCaseHistoryIsChartedOnlyWhenTheDropHeldAnExtract() {
+        List<TrendRow> rows = List.of(r("ssd_cp_visits_in_timescale", "202324", "Total", "Total", "90", "100", "90.0", "percent"),
+                r("ssd_cp_visits_in_timescale", "202425", "Total", "Total", "93", "100", "93.0", "percent"));
+        String page = EvidencePack.render(rows, PublishedCatalogue.get(), null, "{}");
+        String trends = page.substring(page.indexOf("<section id=\"trends\">"), page.indexOf("<section id=\"national-framework\">"));
+        assertTrue(trends.contains("<h3>" + MeasureDefinitionLike.Themes.CASE_HISTORY + "</h3>"), trends);
+        assertTrue(trends.contains("Source: the council&#39;s SSD extract") || trends.contains("Source: the council's SSD extract"), trends);
+        String none = EvidencePack.render(List.of(r("referrals", "202425", "Total", "Total", "", "", "12", "count")),
+                PublishedCatalogue.get(), null, "{}");
+        assertFalse(none.contains(MeasureDefinitionLike.Themes.CASE_HISTORY));
+    }
+
     /** Issue 18: the latest figure of a recommendation's measure says where it came from (the gold row's note). */
     @Test
     void theRecommendationsTableNamesEachLatestFiguresSource() {
