@@ -149,25 +149,11 @@ class StrategyDiscussionTimelinessTest {
      */
     @Test
     void theSsdComesFirstAndTheTrackerCoversWhatItLacks() {
-        java.sql.Timestamp at = java.sql.Timestamp.valueOf("2025-04-30 09:00:00");
-        Dataset<Row> s47 = CinSilverFixture.of("s47_enquiry_ssd")
-                .row("s47_id", "S1", "referral_id", "R1", "start_date", "2023-04-05", "extracted_at", at)
-                .row("s47_id", "S2", "referral_id", "R2", "start_date", "2024-03-11", "extracted_at", at)
-                .row("s47_id", "S3", "referral_id", "R9", "start_date", "2023-10-02", "extracted_at", at)
-                .frame();
-        Dataset<Row> referral = CinSilverFixture.of("referral_ssd")
-                .row("referral_id", "R1", "referral_date", "2023-04-03", "extracted_at", at)
-                .row("referral_id", "R2", "referral_date", "2024-03-04", "extracted_at", at)
-                .frame();
-        StructType sd = csc.lakehouse.spec.TableSchema.load("silver", "tracker_strategy_discussions").structType();
-        MeasureContext ctx = MeasureContext.builder(csc.lakehouse.SparkTestSession.get())
-                .table("s47_enquiry_ssd", s47).table("referral_ssd", referral)
-                .table("tracker_strategy_discussions", frame(sd,
-                        RecommendationMeasuresTest.discussion(sd, "t1", "2023-04-03", "2023-04-04", true),
-                        RecommendationMeasuresTest.discussion(sd, "t2", "2024-03-28", "2024-03-28", false),
-                        RecommendationMeasuresTest.discussion(sd, "t3", "2024-04-02", "2024-04-03", true),
-                        RecommendationMeasuresTest.discussion(sd, "t4", "2025-03-03", "2025-03-04", true)))
-                .build();
+        MeasureContext ctx = ssdAndTracker(
+                new String[][]{{"S1", "R1", "2023-04-05"}, {"S2", "R2", "2024-03-11"}, {"S3", "R9", "2023-10-02"}},
+                new String[][]{{"R1", "2023-04-03"}, {"R2", "2024-03-04"}},
+                new Object[][]{{"t1", "2023-04-03", "2023-04-04", true}, {"t2", "2024-03-28", "2024-03-28", false},
+                        {"t3", "2024-04-02", "2024-04-03", true}, {"t4", "2025-03-03", "2025-03-04", true}});
         Dataset<Row> out = new StrategyDiscussionTimeliness(3).compute(ctx);
         Map<String, Row> y24 = byMeasure(out.filter("time_period = '202324'"));
         check(y24, "strategy_discussion_days", 7L, 2L, 3.5);
@@ -190,24 +176,32 @@ class StrategyDiscussionTimelinessTest {
      */
     @Test
     void theSsdStandsOnlyForPeriodsItsExtractCoversWhole() {
-        java.sql.Timestamp at = java.sql.Timestamp.valueOf("2025-04-30 09:00:00");
-        Dataset<Row> s47 = CinSilverFixture.of("s47_enquiry_ssd")
-                .row("s47_id", "S1", "referral_id", "R1", "start_date", "2018-04-04", "extracted_at", at)
-                .row("s47_id", "S2", "referral_id", "R2", "start_date", "2019-03-06", "extracted_at", at)
-                .frame();
-        Dataset<Row> referral = CinSilverFixture.of("referral_ssd")
-                .row("referral_id", "R1", "referral_date", "2018-04-02", "extracted_at", at)
-                .row("referral_id", "R2", "referral_date", "2019-03-04", "extracted_at", at)
-                .frame();
-        StructType sd = csc.lakehouse.spec.TableSchema.load("silver", "tracker_strategy_discussions").structType();
-        MeasureContext ctx = MeasureContext.builder(csc.lakehouse.SparkTestSession.get())
-                .table("s47_enquiry_ssd", s47).table("referral_ssd", referral)
-                .table("tracker_strategy_discussions", frame(sd,
-                        RecommendationMeasuresTest.discussion(sd, "t1", "2018-04-03", "2018-04-09", true),
-                        RecommendationMeasuresTest.discussion(sd, "t2", "2019-03-25", "2019-03-26", false)))
-                .build();
+        MeasureContext ctx = ssdAndTracker(new String[][]{{"S1", "R1", "2018-04-04"}, {"S2", "R2", "2019-03-06"}},
+                new String[][]{{"R1", "2018-04-02"}, {"R2", "2019-03-04"}},
+                new Object[][]{{"t1", "2018-04-03", "2018-04-09", true}, {"t2", "2019-03-25", "2019-03-26", false}});
         Map<String, Row> y19 = byMeasure(new StrategyDiscussionTimeliness(3).compute(ctx).filter("time_period = '201819'"));
         check(y19, "strategy_discussion_days", 5L, 2L, 2.5);
         assertTrue(((String) y19.get("strategy_discussion_days|Total").getAs("note")).startsWith("source: local tracker"));
+    }
+
+    /**
+     * A context with an SSD extract taken on 30/04/2025 (S47s: id, referral id, start date; referrals: id, date) and a
+     * strategy-discussion tracker (person, referral date, discussion date, police attended).
+     */
+    static MeasureContext ssdAndTracker(String[][] s47s, String[][] referrals, Object[][] tracker) {
+        java.sql.Timestamp at = java.sql.Timestamp.valueOf("2025-04-30 09:00:00");
+        CinSilverFixture s47 = CinSilverFixture.of("s47_enquiry_ssd");
+        for (String[] x : s47s) s47.row("s47_id", x[0], "referral_id", x[1], "start_date", x[2], "extracted_at", at);
+        CinSilverFixture referral = CinSilverFixture.of("referral_ssd");
+        for (String[] x : referrals) referral.row("referral_id", x[0], "referral_date", x[1], "extracted_at", at);
+        StructType sd = csc.lakehouse.spec.TableSchema.load("silver", "tracker_strategy_discussions").structType();
+        List<Row> rows = new java.util.ArrayList<>();
+        for (Object[] t : tracker) {
+            rows.add(RecommendationMeasuresTest.discussion(sd, (String) t[0], (String) t[1], (String) t[2], (Boolean) t[3]));
+        }
+        return MeasureContext.builder(csc.lakehouse.SparkTestSession.get())
+                .table("s47_enquiry_ssd", s47.frame()).table("referral_ssd", referral.frame())
+                .table("tracker_strategy_discussions", frame(sd, rows.toArray(new Row[0])))
+                .build();
     }
 }
