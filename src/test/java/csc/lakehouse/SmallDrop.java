@@ -70,7 +70,7 @@ public final class SmallDrop {
         PseudonymKey key = common.key();
         SparkSession spark = common.session(key);
         long t0 = System.nanoTime();
-        ran = RunCommand.run(spark, common, key, dir.toString(), out, MeasuresJob.Options.defaults(), "run");
+        ran = RunCommand.run(spark, common, key, dir.toString(), out.toString(), MeasuresJob.Options.defaults(), "run");
         runSeconds = (System.nanoTime() - t0) / 1e9;
         System.err.printf("[small-drop] shared fixture: %d input rows, csc run %.1f s, exit %d%n",
                 generated.rows(), runSeconds, ran.exitCode());

@@ -134,7 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
             stage("spark.measures", t);
             t = System.nanoTime();
             Path out = work.resolve("out");
-            pipeline.publish(out, null);
+            pipeline.publish(csc.lakehouse.publish.OutputFolder.at(lake.hadoopConf(), out.toString()), null);
             stage("spark.publish", t);
             double sparkS = sum("spark.");
             csc.lakehouse.lake.WorkCounter.Snapshot sparkWork = csc.lakehouse.lake.WorkCounter.snapshot().since(work0);

@@ -48,7 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
         // snapshots and the year to date at the council's report date too, so its reported figures have their match
         MeasuresJob.Options o = new MeasuresJob.Options(ReportedFigures.reportDate().orElse(null), null, null, false, null);
         Path outDir = Paths.get(out);
-        int rc = RunCommand.pipeline(spark, common, key, dropDir.toString(), outDir, o, "demo");
+        int rc = RunCommand.pipeline(spark, common, key, dropDir.toString(), outDir.toString(), o, "demo");
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf("%nDemo finished in %s. Synthetic data only (%s). Lakehouse: %s%n", Progress.duration(s),
                 synthetic.describe(), Paths.get(common.lakehouse).toAbsolutePath());

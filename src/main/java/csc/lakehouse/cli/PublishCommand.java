@@ -4,13 +4,13 @@ import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Progress;
 import csc.lakehouse.lake.RunManifest;
 import csc.lakehouse.pipeline.PipelineRun;
+import csc.lakehouse.publish.OutputFolder;
 import csc.lakehouse.publish.PublishJob;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.Callable;
 
@@ -30,9 +30,9 @@ public final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = Paths.get(out);
         SparkSession spark = common.session();
         Lakehouse lake = common.lake(spark);
+        OutputFolder dir = OutputFolder.at(lake.hadoopConf(), out);
         if (lake.tables(csc.lakehouse.lake.Layer.GOLD).isEmpty()) {
             throw new Csc.UsageError("no gold tables in " + lake.root() + ": run ./csc measures first");
         }
@@ -40,8 +40,8 @@ public final class PublishCommand implements Callable<Integer> {
             RunManifest manifest = new RunManifest("publish");
             manifest.parameter("lakehouse", lake.root());
             new PipelineRun(spark, lake, manifest).publish(dir, benchmarks == null ? null : Paths.get(benchmarks));
-            Path m = PublishJob.writeManifest(lake, manifest, dir);
-            Progress.say("published to %s (manifest %s)", dir, m.getFileName());
+            PublishJob.writeManifest(lake, manifest, dir);
+            Progress.say("published to %s (manifest.json)", dir.uri());
             return Csc.OK;
         }
     }

@@ -42,23 +42,24 @@ public final class RunCommand implements Callable<Integer> {
             throw new Csc.UsageError("input folder " + input + " does not exist");
         }
         SparkSession spark = common.session(key);
-        return pipeline(spark, common, key, input, Paths.get(out), o, "run");
+        return pipeline(spark, common, key, input, out, o, "run");
     }
 
     /** What one run did: its exit code, the ingest's outcome and the run's manifest (tests reuse a run's outcome). */
     public record Ran(int exitCode, IngestAndConform.Result ingest, RunManifest manifest) {}
 
     /** The whole pipeline ({@link PipelineRun#run}); shared with {@code demo}. */
-    static int pipeline(SparkSession spark, CommonOptions common, PseudonymKey key, String input, Path dir,
+    static int pipeline(SparkSession spark, CommonOptions common, PseudonymKey key, String input, String dir,
                         MeasuresJob.Options o, String command) throws Exception {
         return run(spark, common, key, input, dir, o, command).exitCode();
     }
 
     /** {@link #pipeline}, returning what the run did. Exit code 3 when inputs were rejected. */
-    public static Ran run(SparkSession spark, CommonOptions common, PseudonymKey key, String input, Path dir,
+    public static Ran run(SparkSession spark, CommonOptions common, PseudonymKey key, String input, String dir,
                           MeasuresJob.Options o, String command) throws Exception {
-        PipelineRun.Ran r = PipelineRun.run(spark, common.lake(spark), common.waitSeconds, key.origin(), input, common.la,
-                dir, o, command);
+        csc.lakehouse.lake.Lakehouse lake = common.lake(spark);
+        PipelineRun.Ran r = PipelineRun.run(spark, lake, common.waitSeconds, key.origin(), input, common.la,
+                csc.lakehouse.publish.OutputFolder.at(lake.hadoopConf(), dir), o, command);
         return new Ran(r.ingest().inputsRejected() ? Csc.REJECTED : Csc.OK, r.ingest(), r.manifest());
     }
 }

@@ -262,8 +262,12 @@ public final class Lakehouse {
     }
 
     public FileSystem fileSystem(Path p) throws IOException {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        return p.getFileSystem(conf);
+        return p.getFileSystem(hadoopConf());
+    }
+
+    /** The session's Hadoop settings (where the object stores' endpoints and credential providers are). */
+    public Configuration hadoopConf() {
+        return spark.sparkContext().hadoopConfiguration();
     }
 
     /** A small text file under the root (state markers), when it exists. */

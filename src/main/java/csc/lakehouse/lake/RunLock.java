@@ -29,15 +29,20 @@ public final class RunLock implements AutoCloseable {
     private final FileSystem fs;
     private final Path path;
     private final ScheduledExecutorService heartbeat;
+    /** on s3a://: the lock object's ETag, so the heartbeat rewrites only our own lock */
+    private volatile String etag;
+    private final byte[] content;
 
     /** Thrown when another live run holds the lock. */
     public static final class Held extends RuntimeException {
         public Held(String m) { super(m); }
     }
 
-    private RunLock(FileSystem fs, Path path) {
+    private RunLock(FileSystem fs, Path path, Created created) {
         this.fs = fs;
         this.path = path;
+        this.etag = created.etag;
+        this.content = created.content;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "csc-lock-heartbeat");
             t.setDaemon(true);
@@ -54,8 +59,9 @@ public final class RunLock implements AutoCloseable {
             long deadline = System.currentTimeMillis() + waitSeconds * 1000;
             boolean announced = false;
             while (true) {
-                if (tryCreate(fs, p, command)) {
-                    return new RunLock(fs, p);
+                Created created = tryCreate(fs, p, command);
+                if (created != null) {
+                    return new RunLock(fs, p, created);
                 }
                 Properties holder = read(fs, p);
                 if (holder != null && isStale(fs, p, holder)) {
@@ -86,19 +92,31 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
-    private static boolean tryCreate(FileSystem fs, Path p, String command) throws IOException {
+    private record Created(byte[] content, String etag) {}
+
+    /** The lock written if absent, in one step where the store allows it; null when another run's lock is there. */
+    private static Created tryCreate(FileSystem fs, Path p, String command) throws IOException {
+        Properties pr = new Properties();
+        pr.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+        pr.setProperty("host", host());
+        pr.setProperty("command", command);
+        pr.setProperty("started_at", Instant.now().toString());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        pr.store(bytes, "csc-lakehouse run lock");
+        byte[] content = bytes.toByteArray();
+        if (S3ConditionalPut.applies(fs)) {
+            // S3A's create(overwrite=false) checks, then writes: S3's If-None-Match makes it one step
+            String etag = S3ConditionalPut.createIfAbsent(fs, p, content);
+            return etag == null ? null : new Created(content, etag);
+        }
+        // HDFS, ABFS and the local filesystem refuse an existing file in create(overwrite=false)
         try (FSDataOutputStream out = fs.create(p, false)) {
-            Properties pr = new Properties();
-            pr.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
-            pr.setProperty("host", host());
-            pr.setProperty("command", command);
-            pr.setProperty("started_at", Instant.now().toString());
-            pr.store(out, "csc-lakehouse run lock");
-            return true;
+            out.write(content);
+            return new Created(content, null);
         } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-            return false;
+            return null;
         } catch (IOException e) {
-            if (fs.exists(p)) return false;
+            if (fs.exists(p)) return null;
             throw e;
         }
     }
@@ -129,8 +147,19 @@ public final class RunLock implements AutoCloseable {
 
     private void touch() {
         try {
+            if (etag != null) {
+                // S3A ignores setTimes: rewrite the object, but only while it is still ours
+                String next = S3ConditionalPut.replaceIfUnchanged(fs, path, content, etag);
+                if (next == null) {
+                    Progress.say("warning: the lakehouse lock %s was replaced by another run", path);
+                    heartbeat.shutdown();
+                } else {
+                    etag = next;
+                }
+                return;
+            }
             fs.setTimes(path, System.currentTimeMillis(), -1);
-        } catch (IOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // a missed heartbeat only matters after STALE_SECONDS; the next one will try again
         }
     }

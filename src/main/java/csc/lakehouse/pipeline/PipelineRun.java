@@ -9,6 +9,7 @@ import csc.lakehouse.lake.RunManifest;
 import csc.lakehouse.lake.WorkCounter;
 import csc.lakehouse.measures.MeasuresJob;
 import csc.lakehouse.publish.EvidencePack;
+import csc.lakehouse.publish.OutputFolder;
 import csc.lakehouse.publish.PublishJob;
 import csc.lakehouse.publish.RunSummary;
 import org.apache.spark.sql.SparkSession;
@@ -71,8 +72,8 @@ public final class PipelineRun {
     }
 
     /** The published files from gold; {@code benchmarks} null for the extracts bundled in the jar. */
-    public Published publish(Path outDir, Path benchmarks) {
-        return new Published(new PublishJob(lake, manifest).withBenchmarks(benchmarks).run(outDir).size());
+    public Published publish(OutputFolder out, Path benchmarks) {
+        return new Published(new PublishJob(lake, manifest).withBenchmarks(benchmarks).run(out).size());
     }
 
     /**
@@ -83,7 +84,7 @@ public final class PipelineRun {
      * @param la        DfE LA number for files that do not name their LA, or null
      */
     public static Ran run(SparkSession spark, Lakehouse lake, long waitSeconds, String keyOrigin, String input, String la,
-                          Path dir, MeasuresJob.Options o, String command) throws Exception {
+                          OutputFolder out, MeasuresJob.Options o, String command) throws Exception {
         try (RunLock lock = RunLock.acquire(lake, command, waitSeconds)) {
             RunManifest manifest = new RunManifest(command);
             PipelineRun stages = new PipelineRun(spark, lake, manifest);
@@ -98,20 +99,19 @@ public final class PipelineRun {
             Measured measured = stages.measures(o);
             steps.next();
             Path benchmarks = Paths.get(input, "benchmarks");
-            Published published = stages.publish(dir, Files.isDirectory(benchmarks) ? benchmarks : null);
+            Published published = stages.publish(out, Files.isDirectory(benchmarks) ? benchmarks : null);
             steps.next();
             // the run's work (before the manifest's own audit row): jobs, tasks, commits, files
             WorkCounter.Snapshot work = WorkCounter.snapshot().since(work0);
             manifest.put("work", work.toMap());
             Progress.say("work: %,d Spark jobs, %,d tasks, %,d Delta commits, %,d files written",
                     work.sparkJobs(), work.sparkTasks(), work.deltaCommits(), work.filesWritten());
-            Path m = PublishJob.writeManifest(lake, manifest, dir);
-            Progress.say("published to %s (manifest %s) in %s", dir, m.getFileName(), Progress.duration(steps.elapsedSeconds()));
-            String json = Files.readString(m);
+            String json = PublishJob.writeManifest(lake, manifest, out);
+            Progress.say("published to %s (manifest.json) in %s", out.uri(), Progress.duration(steps.elapsedSeconds()));
             System.out.println();
-            for (String line : RunSummary.lines(dir, EvidencePack.warnings(
+            for (String line : RunSummary.lines(out, EvidencePack.warnings(
                     new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)),
-                    "open " + dir.resolve("evidence-pack.html") + " in a browser; to use your own extracts: ./csc run --input DIR --out DIR")) {
+                    "open " + out.display("evidence-pack.html") + " in a browser; to use your own extracts: ./csc run --input DIR --out DIR")) {
                 System.out.println(line);
             }
             return new Ran(ingested, measured, published, manifest);

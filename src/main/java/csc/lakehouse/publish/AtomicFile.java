@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The one way publish writes a file: to a hidden temporary file beside it ({@code .<name>.<random>.tmp}), then an atomic
- * rename, so a reader never sees half a file and a killed run leaves only a temporary file, which the next publish
- * removes ({@link PublishJob#removeAbandonedTempFiles}).
+ * How a local file is written whole: to a hidden temporary file beside it ({@code .<name>.<random>.tmp}), then an
+ * atomic rename, so a reader never sees half a file. Publish writes its outputs this way into its local staging
+ * folder; {@link OutputFolder} then publishes them to the out folder, wherever that is.
  */
 public final class AtomicFile {
     private AtomicFile() {}

@@ -75,75 +75,91 @@ public final class PublishJob {
         this.manifest = manifest;
     }
 
-    /** Writes every output into {@code outDir}; returns the gold rows published (in publishing order). */
+    /** {@link #run(OutputFolder)} into a local folder. */
     public List<Row> run(Path outDir) {
-        long t0 = System.nanoTime();
-        manifest.parameter("out", outDir);
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
-        }
-        removeAbandonedTempFiles(outDir);
-        List<Row> rows = TrendsCsv.sorted(goldRows());
-        if (manifest.get("quarantine_by_rule") == null) {
-            manifest.put("quarantine_by_rule", DataQuality.quarantineByRule(lake));
-        }
-        if (manifest.get("warnings_by_rule") == null) {
-            manifest.put("warnings_by_rule", DataQuality.warningsByRule(lake));
-        }
-        manifest.put(DataQuality.RECONCILIATION, DataQuality.returnReconciliation(lake));
-        Inputs in = new Inputs(lake, outDir, rows, TrendsCsv.published(rows), manifest, benchmarksDir);
-        for (Output o : outputs()) {
-            Progress p = new Progress();
-            try {
-                o.write(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + outDir.resolve(o.name()) + ": " + e.getMessage(), e);
-            }
-            manifest.stage("publish:" + o.name(), p.elapsedSeconds());
-            Progress.say("publish   %-40s %7.1fs", outDir.resolve(o.name()), p.elapsedSeconds());
-        }
-        manifest.put("published_rows", rows.size());
-        manifest.put("measure_notes", distinctNotes(rows));
-        manifest.put("published_snapshot", keepSnapshot(outDir));
-        manifest.stage("publish", (System.nanoTime() - t0) / 1e9);
-        return rows;
+        return run(OutputFolder.at(lake.hadoopConf(), outDir.toString()));
     }
 
     /**
-     * Every published file is written to a hidden temporary name ({@code .<name>.<random>.tmp}) and renamed;
-     * a run killed between the two leaves the temporary file behind. The next publish removes them, so the
-     * out folder holds only whole files (the crash harness checks this).
+     * Writes every output to a local staging folder, then publishes the set into {@code out} (any Hadoop URI) the
+     * way {@link OutputFolder} describes: {@code runs/<run_id>/} first, then the usual names. The manifest (written
+     * last, by {@link #writeManifest}) names the set. Returns the gold rows published (in publishing order).
      */
-    static void removeAbandonedTempFiles(Path outDir) {
-        for (Path dir : List.of(outDir, outDir.resolve("published"))) {
-            if (!Files.isDirectory(dir)) continue;
-            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    String n = f.getFileName().toString();
-                    if (n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(f)) Files.deleteIfExists(f);
+    public List<Row> run(OutputFolder out) {
+        long t0 = System.nanoTime();
+        manifest.parameter("out", out.uri());
+        Path stage = PublishStage.create();
+        try {
+            out.mkdirs();
+            out.removeAbandonedTempFiles();
+            List<Row> rows = TrendsCsv.sorted(goldRows());
+            if (manifest.get("quarantine_by_rule") == null) {
+                manifest.put("quarantine_by_rule", DataQuality.quarantineByRule(lake));
+            }
+            if (manifest.get("warnings_by_rule") == null) {
+                manifest.put("warnings_by_rule", DataQuality.warningsByRule(lake));
+            }
+            manifest.put(DataQuality.RECONCILIATION, DataQuality.returnReconciliation(lake));
+            Inputs in = new Inputs(lake, stage, rows, TrendsCsv.published(rows), manifest, benchmarksDir);
+            for (Output o : outputs()) {
+                Progress p = new Progress();
+                try {
+                    o.write(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + o.name() + ": " + e.getMessage(), e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot tidy " + dir + ": " + e.getMessage(), e);
+                manifest.stage("publish:" + o.name(), p.elapsedSeconds());
+                Progress.say("publish   %-40s %7.1fs", out.display(o.name()), p.elapsedSeconds());
+            }
+            Progress p = new Progress();
+            // "publish set" and "publish usual": kill points of their own (CrashSafetyTest, ObjectStorageTest)
+            Progress.say("publish   set of the run's files to %s", out.display(OutputFolder.RUNS + "/" + manifest.runId));
+            manifest.put("published_files", publishSet(stage, out, manifest.runId));
+            manifest.stage("publish:set", p.elapsedSeconds());
+            manifest.put("published_rows", rows.size());
+            manifest.put("measure_notes", distinctNotes(rows));
+            manifest.put("published_snapshot", keepSnapshot(stage));
+            manifest.stage("publish", (System.nanoTime() - t0) / 1e9);
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish to " + out.uri() + ": " + e.getMessage(), e);
+        } finally {
+            PublishStage.delete(stage);
+        }
+    }
+
+    /**
+     * The staged files into {@code out}: every one under {@code runs/<runId>/} (never rewritten), then under its
+     * usual name. Returns the manifest's {@code published_files}: name, path in the out folder, bytes, SHA-256.
+     */
+    static List<Map<String, Object>> publishSet(Path stage, OutputFolder out, String runId) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(stage)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                names.add(stage.relativize(f).toString().replace(java.io.File.separatorChar, '/'));
             }
         }
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (String n : names) {
+            String kept = OutputFolder.RUNS + "/" + runId + "/" + n;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", n);
+            m.put("path", kept);
+            m.putAll(out.put(kept, stage.resolve(n)));
+            listed.add(m);
+        }
+        Progress.say("publish   usual names of the %d files in %s", names.size(), out.uri());
+        for (String n : names) out.put(n, stage.resolve(n));
+        return listed;
     }
 
     /** Where a run's published files are kept, under the table root: {@code _published/<run_id>/}. */
     public static final String SNAPSHOTS = "_published";
-    static final Set<String> PUBLISHED_FILES = Set.of("trends.csv", "trends_notes.csv", "recommendations.csv", "reported_figures.csv",
-            "published/trends.csv", "trends.xlsx", "evidence-pack.html",
-            EesFiles.FILE, EesFiles.AS_AT, EesFiles.PROJECTIONS, "published/" + EesFiles.FILE, "published/" + EesFiles.AS_AT,
-            "published/" + EesFiles.PROJECTIONS, meta(EesFiles.FILE), meta(EesFiles.AS_AT), meta(EesFiles.PROJECTIONS),
-            "published/" + meta(EesFiles.FILE), "published/" + meta(EesFiles.AS_AT), "published/" + meta(EesFiles.PROJECTIONS));
-
-    private static String meta(String f) { return f.replace(".csv", ".meta.csv"); }
-
     /**
      * Copies everything just published into {@code <lakehouse>/_published/<run_id>/}: Delta time travel
      * ends at VACUUM, but what was shown to Ofsted must stay retrievable as it was (issue 7). Plain
      * files beside the tables, owner-only like the rest of the lakehouse; {@code maintain} never removes them.
+     * {@code outDir}: the staging folder, which holds exactly what this job wrote (the manifest is in _manifests).
      */
     String keepSnapshot(Path outDir) {
         String target = lake.root() + "/" + SNAPSHOTS + "/" + manifest.runId;
@@ -152,7 +168,6 @@ public final class PublishJob {
             org.apache.hadoop.fs.FileSystem fs = lake.fileSystem(dest);
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = outDir.relativize(f).toString().replace(java.io.File.separatorChar, '/');
-                if (!PUBLISHED_FILES.contains(rel)) continue;   // only what this job writes (the manifest: _manifests)
                 try (java.io.OutputStream out = fs.create(new org.apache.hadoop.fs.Path(dest, rel), true)) {
                     Files.copy(f, out);
                 }
@@ -197,16 +212,39 @@ public final class PublishJob {
         return out;
     }
 
-    /** Writes the run manifest to the lakehouse (and audit.runs) and to {@code outDir/manifest.json}. */
-    public static Path writeManifest(Lakehouse lake, RunManifest manifest, Path outDir) {
+    /** {@link #writeManifest(Lakehouse, RunManifest, OutputFolder)} into a local folder. */
+    public static String writeManifest(Lakehouse lake, RunManifest manifest, Path outDir) {
+        return writeManifest(lake, manifest, OutputFolder.at(lake.hadoopConf(), outDir.toString()));
+    }
+
+    /**
+     * Writes the run manifest to the lakehouse (and audit.runs), then to {@code manifest.json} in the out folder:
+     * the last file a publish writes, naming the run's set. Then removes every {@code runs/} folder but this run's and
+     * the one the replaced manifest named (a reader may still be following it), including what killed runs left.
+     * Returns the manifest's JSON.
+     */
+    public static String writeManifest(Lakehouse lake, RunManifest manifest, OutputFolder out) {
         manifest.write(lake);
-        Path file = outDir.resolve("manifest.json");
+        String json = manifest.toJson(lake) + "\n";
         try {
-            AtomicFile.writeString(file, manifest.toJson(lake) + "\n");
+            String previous = out.readString("manifest.json").map(PublishJob::runIdOf).orElse(null);
+            out.writeString("manifest.json", json);
+            for (String run : out.list(OutputFolder.RUNS)) {
+                if (!run.equals(manifest.runId) && !run.equals(previous)) out.delete(OutputFolder.RUNS + "/" + run);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + out.display("manifest.json") + ": " + e.getMessage(), e);
         }
-        return file;
+        return json;
+    }
+
+    private static String runIdOf(String manifestJson) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifestJson).get("run_id");
+            return id == null ? null : id.asText();
+        } catch (IOException e) {
+            return null;   // an unreadable manifest names no run to keep
+        }
     }
 
     private static Output output(String name, IoWriter w) {

@@ -1,7 +1,5 @@
 package csc.lakehouse.publish;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,18 +28,18 @@ public final class RunSummary {
     };
 
     /** The lines to print; {@code warnings} as from {@link EvidencePack#warnings}. */
-    public static List<String> lines(Path outDir, List<String[]> warnings, String nextCommand) {
-        List<String> out = new ArrayList<>();
-        if (warnings.isEmpty()) out.add("No warnings.");
+    public static List<String> lines(OutputFolder out, List<String[]> warnings, String nextCommand) {
+        List<String> lines = new ArrayList<>();
+        if (warnings.isEmpty()) lines.add("No warnings.");
         else {
-            out.add("Warnings (" + warnings.size() + "; also in the evidence pack and the workbook's Data quality sheet):");
-            for (String[] w : warnings) out.add(String.format(Locale.UK, "  ! %s: %s (x%s)", w[0], w[1], w[2]));
+            lines.add("Warnings (" + warnings.size() + "; also in the evidence pack and the workbook's Data quality sheet):");
+            for (String[] w : warnings) lines.add(String.format(Locale.UK, "  ! %s: %s (x%s)", w[0], w[1], w[2]));
         }
-        out.add("Outputs in " + outDir + ":");
+        lines.add("Outputs in " + out.display("") + ":");
         for (String[] o : OUTPUTS) {
-            if (Files.exists(outDir.resolve(o[0]))) out.add(String.format(Locale.UK, "  %-28s %s", o[0], o[1]));
+            if (out.exists(o[0])) lines.add(String.format(Locale.UK, "  %-28s %s", o[0], o[1]));
         }
-        if (nextCommand != null) out.add("Next: " + nextCommand);
-        return out;
+        if (nextCommand != null) lines.add("Next: " + nextCommand);
+        return lines;
     }
 }

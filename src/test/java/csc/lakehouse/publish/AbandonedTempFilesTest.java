@@ -18,7 +18,7 @@ class AbandonedTempFilesTest {
         Path csvTmp = Files.writeString(out.resolve("published/.trends.csv.42.tmp"), "half");
         Path trends = Files.writeString(out.resolve("trends.csv"), "whole");
         Path analystsNote = Files.writeString(out.resolve("notes.tmp"), "not hidden: not ours");
-        PublishJob.removeAbandonedTempFiles(out);
+        OutputFolder.at(new org.apache.hadoop.conf.Configuration(), out.toString()).removeAbandonedTempFiles();
         assertFalse(Files.exists(xlsxTmp));
         assertFalse(Files.exists(csvTmp));
         assertTrue(Files.exists(trends));

@@ -18,7 +18,7 @@ class RunSummaryTest {
         List<String[]> warnings = EvidencePack.warnings(EvidencePack.parse(
                 "{\"warnings\":[{\"file\":\"/tmp/drop/annex_a/a.xlsx\",\"message\":\"sheet 'List 7': ignored\"},"
                         + "{\"file\":\"/tmp/drop/annex_a/a.xlsx\",\"message\":\"sheet 'List 7': ignored\"}]}"));
-        List<String> lines = RunSummary.lines(out, warnings, "./csc run --input DIR --out DIR");
+        List<String> lines = RunSummary.lines(OutputFolder.at(new org.apache.hadoop.conf.Configuration(), out.toString()), warnings, "./csc run --input DIR --out DIR");
         // the two identical warnings are one line, counted twice, with the file name only
         assertTrue(lines.contains("  ! a.xlsx: sheet 'List 7': ignored (x2)"), String.join("\n", lines));
         // only the outputs that exist, one line each

@@ -1,6 +1,7 @@
 package csc.lakehouse.reliability;
 
 import csc.lakehouse.SparkTestSession;
+import csc.lakehouse.TinyDrop;
 import csc.lakehouse.lake.Lakehouse;
 import csc.lakehouse.lake.Layer;
 import csc.lakehouse.spec.TableSchema;
@@ -46,8 +47,8 @@ class CrashSafetyTest {
     /** One kill in each writing stage of the tiny run (CI): every stage covered at four runs' cost, not ten. */
     @Test
     void killedRunsLeaveNothingHalfDone() throws Exception {
-        Path base = SparkTestSession.tempDir("crash");
-        killAndCompare(base, tinyDrop(base, false), Draw.ONE_PER_STAGE, STAGES.size());
+        // the shared tiny drop's clean run (TinyDrop): the object-storage test compares with it too
+        killAndCompare(SparkTestSession.tempDir("crash"), TinyDrop.get(), Draw.ONE_PER_STAGE, STAGES.size());
     }
 
     /** The tiny run killed ten times (csc.crash.kills), one from each tenth of its progress lines: stress tier. */
@@ -55,30 +56,7 @@ class CrashSafetyTest {
     @org.junit.jupiter.api.Tag("stress")
     void tenKilledRunsLeaveNothingHalfDone() throws Exception {
         Path base = SparkTestSession.tempDir("crash-ten");
-        killAndCompare(base, tinyDrop(base, true), Draw.STRATIFIED, KILLS);
-    }
-
-    /**
-     * Generator seed 77, scale 0.02, collection year 2024, reduced to the 903 header and episodes and the population
-     * (and the SSD extract when {@code withSsd}): every stage (bronze, silver, derived silver, gold, publish) still
-     * runs, at a fraction of the Delta writes of the full drop. CI leaves the SSD extract out (its 14 files make 14
-     * more bronze and silver tables written by the same {@code Lakehouse} and {@code SilverWriter} code, and about
-     * half of the run); the stress tier's ten kills keep it.
-     */
-    static Path tinyDrop(Path base, boolean withSsd) throws Exception {
-        Path drop = base.resolve("drop");
-        Generator.generate(new Generator.Options(drop, 77, "0.02", 2024, 2024, false, false, 1), null);
-        SparkTestSession.deleteTree(drop.resolve("annex_a"));
-        SparkTestSession.deleteTree(drop.resolve("local"));
-        SparkTestSession.deleteTree(drop.resolve("cin_census"));
-        if (!withSsd) SparkTestSession.deleteTree(drop.resolve("ssd"));
-        try (Stream<Path> s = Files.walk(drop.resolve("ssda903"))) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                String n = p.getFileName().toString();
-                if (!n.equals("header.csv") && !n.equals("episodes.csv")) Files.delete(p);
-            }
-        }
-        return drop;
+        killAndCompare(base, TinyDrop.cleanRun(base, TinyDrop.generate(base, true)), Draw.STRATIFIED, KILLS);
     }
 
     /** Ten kills of a borough run (every source, one year): long by nature, so in the stress tier only. */
@@ -88,7 +66,7 @@ class CrashSafetyTest {
         Path base = SparkTestSession.tempDir("crash-borough");
         Path drop = base.resolve("drop");
         Generator.generate(new Generator.Options(drop, 77, "borough", 2024, 2024, false, false, 2), null);
-        killAndCompare(base, drop, Draw.STRATIFIED, KILLS);
+        killAndCompare(base, TinyDrop.cleanRun(base, drop), Draw.STRATIFIED, KILLS);
     }
 
     /** How the kill points are drawn from the clean run's progress lines. */
@@ -123,18 +101,12 @@ class CrashSafetyTest {
         return point.split(" ", 2)[0];
     }
 
-    static void killAndCompare(Path base, Path drop, Draw how, int kills) throws Exception {
-        Path key = base.resolve("key");
-        Files.writeString(key, SparkTestSession.TEST_KEY);
-
-        // a clean run (in this JVM): its progress lines are the kill points
-        Path cleanLake = base.resolve("clean-lake"), cleanOut = base.resolve("clean-out");
-        List<String> cleanLines = new ArrayList<>();
-        long t0 = System.nanoTime();
-        assertEquals(0, inProcess(drop, cleanLake, cleanOut, key, cleanLines), "clean run");
-        double cleanSeconds = (System.nanoTime() - t0) / 1e9;
+    static void killAndCompare(Path base, TinyDrop.Clean clean, Draw how, int kills) throws Exception {
+        Path drop = clean.drop(), key = clean.key(), cleanLake = clean.lake(), cleanOut = clean.out();
+        double cleanSeconds = clean.seconds();
+        // the clean run's progress lines are the kill points
         List<String> points = new ArrayList<>();
-        for (String l : cleanLines) {
+        for (String l : clean.lines()) {
             String k = boundary(l);
             if (k != null && !points.contains(k)) points.add(k);
         }
@@ -169,7 +141,7 @@ class CrashSafetyTest {
             assertTrue(killed >= kills / 2, "only " + killed + " of " + kills + " kills landed:\n" + String.join("\n", landed));
         }
         // the run after the kills, in this JVM: it must clear the dead run's lock itself
-        assertEquals(0, inProcess(drop, lake, out, key, new ArrayList<>()), "the run after the kills");
+        assertEquals(0, TinyDrop.inProcess(drop, lake, out, key, new ArrayList<>()), "the run after the kills");
         assertFalse(Files.exists(lake.resolve("_lock")), "lock left behind");
 
         assertArrayEquals(Files.readAllBytes(cleanOut.resolve("trends.csv")), Files.readAllBytes(out.resolve("trends.csv")),
@@ -206,23 +178,6 @@ class CrashSafetyTest {
     }
     /** at: the boundary of the line the kill landed on (null when not killed) */
     record Run(int exit, boolean killed, String at) {}
-
-    /** {@code csc run} in this JVM; its progress lines (stderr) are added to {@code lines}. */
-    static int inProcess(Path drop, Path lake, Path out, Path key, List<String> lines) {
-        SparkTestSession.get();
-        java.io.PrintStream old = System.err;
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            return csc.lakehouse.cli.Csc.execute("run", "--input", drop.toString(), "--lakehouse", lake.toString(),
-                    "--out", out.toString(), "--key-file", key.toString());
-        } finally {
-            System.setErr(old);
-            String text = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
-            System.err.print(text);
-            lines.addAll(List.of(text.split("\n")));
-        }
-    }
 
     /**
      * Runs {@code csc run} in a new JVM and kills it with SIGKILL the moment it prints the progress line of
@@ -276,6 +231,8 @@ class CrashSafetyTest {
             s.filter(Files::isRegularFile).forEach(p -> out.add(dir.relativize(p).toString().replace(File.separatorChar, '/')));
         }
         out.remove("manifest.json");
+        // each run's set under runs/<run_id>/ is named by its run: compare the usual names
+        out.removeIf(f -> f.startsWith(csc.lakehouse.publish.OutputFolder.RUNS + "/"));
         return out;
     }
 }
