@@ -23,8 +23,10 @@ import java.util.stream.Stream;
  * (explore-education-statistics CSVs b1, c1, d3, d5 and cla_number_and_rate_per_10k_children, and the
  * statistical-neighbour list). Which column holds which measure is the catalogue's {@code benchmark:} entry
  * (data-schemas/measures.yaml); files are recognised by those columns, not their names. Nothing is
- * fetched at run time. The LAIT long table (parquet) is not read: the CSVs cover the same headline
- * measures and reading parquet would need Spark in the publish step.
+ * fetched at run time. The LAIT long table ({@code bds_long*.parquet}, read with the embedded DuckDB) gives the
+ * national framework indicators that only national data holds (school outcomes, hospital admissions, workforce):
+ * their data items, named in data-schemas/reference/national_framework.csv, are kept as measures {@code lait:<item>}
+ * with LAIT's own year labels as periods; the CSVs cover the headline measures the council computes.
  *
  * <p>Only rates and percentages are kept (a borough count beside England's count says nothing).
  * Rates that the DfE file does not publish (CIN, referrals, CPP at 31 March and starts per 10,000) are
@@ -169,6 +171,13 @@ public final class Benchmarks {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")).sorted().toList()) {
+                values.addAll(readLait(f, csc.lakehouse.spec.NationalFramework.laitItems()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
         for (Path f : files) {
             List<List<String>> recs;
             try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
@@ -296,6 +305,63 @@ public final class Benchmarks {
         out.sort(Comparator.comparing(Benchmark::measureId).thenComparing(Benchmark::breakdownValue)
                 .thenComparing(Benchmark::timePeriod).thenComparing(Benchmark::comparator));
         return new Benchmarks(old == null ? null : names.get(old), region == null ? null : regionNames.get(region), out, otherLas, own);
+    }
+
+    /** The measure id under which a LAIT data item's values are kept. */
+    public static String lait(String item) { return LAIT + item; }
+
+    static final String LAIT = "lait:";
+
+    /**
+     * The rows of the LAIT long file for {@code items}: each LA's (by its DfE number), each region's (by name) and
+     * England's value, for the years LAIT labels with a plain year (its provisional and revised labels, and the
+     * finance and three-year items' labels, are left out). A parquet file without LAIT's columns is skipped.
+     */
+    static List<Value> readLait(Path file, Set<String> items) {
+        List<Value> out = new ArrayList<>();
+        if (items.isEmpty()) return out;
+        Map<String, String> regionByName = new HashMap<>();
+        for (String[] la : EesFiles.LA.values()) {
+            if (!la[1].isEmpty()) regionByName.put(la[2].toLowerCase(Locale.ROOT), REGION_KEY + la[1]);
+        }
+        String path = file.toAbsolutePath().toString().replace("'", "''");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement st = db.createStatement()) {
+            Set<String> cols = new java.util.HashSet<>();
+            try (java.sql.ResultSet r = st.executeQuery("describe select * from read_parquet('" + path + "')")) {
+                while (r.next()) cols.add(r.getString(1));
+            }
+            if (!cols.containsAll(List.of("Short Desc", "Years", "Values", "LA Number", "LA and Regions"))) return out;
+            String in = String.join(",", items.stream().map(i -> "'" + i.replace("'", "''") + "'").toList());
+            try (java.sql.ResultSet r = st.executeQuery("select \"Short Desc\", \"Years\", \"Values\", \"LA Number\", "
+                    + "\"LA and Regions\" from read_parquet('" + path + "') where \"Short Desc\" in (" + in + ")")) {
+                String name = file.getFileName().toString();
+                while (r.next()) {
+                    String item = r.getString(1), year = r.getString(2) == null ? "" : r.getString(2).trim();
+                    Double v = number(r.getString(3));
+                    if (v == null || !year.matches("\\d{4}")) continue;
+                    String areaName = r.getString(5) == null ? "" : r.getString(5).trim();
+                    double number = r.getDouble(4);
+                    String area = areaName.equalsIgnoreCase("England") ? "E"
+                            : regionByName.containsKey(areaName.toLowerCase(Locale.ROOT)) ? regionByName.get(areaName.toLowerCase(Locale.ROOT))
+                            : !r.wasNull() && number > 0 && number < 900 ? Long.toString(Math.round(number)) : null;
+                    if (area == null) continue;   // LAIT's sub-regions (Inner and Outer London)
+                    out.add(new Value(lait(item), MeasureSpec.TOTAL, MeasureSpec.TOTAL, year, area, v, null, false,
+                            name + " (LAIT " + item + ", " + year + ")"));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the LAIT file " + file + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The LA's own published values of a measure, by period (for the LAIT items: LAIT's year labels). */
+    public TreeMap<String, Double> ownSeries(String measureId, String breakdownValue) {
+        TreeMap<String, Double> out = new TreeMap<>();
+        String prefix = measureId + "|" + breakdownValue + "|";
+        own.forEach((k, v) -> { if (k.startsWith(prefix)) out.put(k.substring(prefix.length()), v); });
+        return out;
     }
 
     private static void readNeighbours(List<List<String>> recs, Map<String, Integer> ix, String keyCol, String prefix,

@@ -29,7 +29,10 @@ public final class BundledBenchmarks {
             "la_care_leavers_accommodation_suitability.csv",
             "la_conviction_health_outcome_cla.csv",
             // the DfE's 2025 statistical-neighbour model, which replaces the 2021 groupings (Benchmarks)
-            "sn_model_2025_wide.csv");
+            "sn_model_2025_wide.csv",
+            // LAIT's long file (every LA, region and England): the published values of the national framework
+            // indicators only national data holds (school outcomes, hospital admissions, workforce)
+            "bds_long_0.parquet");
     private static Path dir;
 
     private BundledBenchmarks() {}

@@ -550,11 +550,14 @@ public final class EvidencePack {
         section("national-framework");
         List<NationalFrameworkView.Line> lines = NationalFrameworkView.lines(byMeasure, benchmarks, config);
         long computed = lines.stream().filter(l -> l.indicator().computed()).count();
+        long published = lines.stream().filter(l -> !l.publishedSeries().isEmpty()).count();
         out.append("<p>The DfE's children's social care national framework dashboard has ").append(lines.size())
-                .append(" indicators. ").append(computed).append(" are computed here from the council's own returns; the rest")
-                .append(" are published by the DfE from data the council's social care records do not hold, or need an input")
-                .append(" the drop does not have, and the notes say which. Comparators are for the latest year both the")
-                .append(" council's figures and the DfE's files hold.</p>\n");
+                .append(" indicators. ").append(computed).append(" are computed here from the council's own returns. ")
+                .append(published).append(" come from data the council's social care records do not hold, so the")
+                .append(" council's published value is shown, from the DfE's LAIT file, labelled \"Published\" with LAIT's")
+                .append(" year label. The rest need an input the drop does not have, or are not a council figure, and the")
+                .append(" notes say which. Comparators are for the latest year both the council's figures and the DfE's")
+                .append(" files hold.</p>\n");
         String tab = null;
         // a reason shared by many indicators (the 15 school outcome rows, say) is written once, as a numbered note
         // under the tables, and each of its rows points to it: the rows stay one line high
@@ -569,6 +572,18 @@ public final class EvidencePack {
             }
             out.append("<tr><td class=\"n\">").append(i.row()).append("</td><td>").append(esc(i.text())).append("</td>");
             TrendRow latest = l.latest();
+            if (latest == null && !l.publishedSeries().isEmpty()) {
+                // only national data holds it: the council's published (LAIT) figure, labelled as such
+                String u = i.laitUnit();
+                List<String> before = new ArrayList<>();
+                for (Map.Entry<String, Double> e : l.publishedBefore()) before.add(show(e.getValue(), u) + " (" + e.getKey() + ")");
+                out.append("<td class=\"n\">").append(esc(show(l.publishedSeries().lastEntry().getValue(), u)))
+                        .append(" <span class=\"yr\">").append(esc(l.publishedSeries().lastKey())).append("</span></td><td>")
+                        .append(esc(before.isEmpty() ? "\u2013" : String.join(", ", before))).append("</td><td>")
+                        .append(esc(comparators(l, u))).append("</td><td>").append(esc(l.source()).replace("_", "_<wbr>"))
+                        .append("</td></tr>");
+                continue;
+            }
             if (latest == null) {
                 String reason = l.source();
                 if (!notes.contains(reason)) notes.add(reason);

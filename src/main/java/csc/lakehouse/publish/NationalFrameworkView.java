@@ -1,5 +1,6 @@
 package csc.lakehouse.publish;
 
+import csc.lakehouse.spec.MeasureSpec;
 import csc.lakehouse.spec.NationalFramework;
 
 import java.util.ArrayList;
@@ -17,9 +18,12 @@ final class NationalFrameworkView {
     /**
      * One indicator. {@code series}: the council's reporting-year rows by period (empty when not computed or not
      * held); {@code comparatorPeriod} null when no year has both; {@code comparators}: comparator label -> value.
+     * {@code publishedSeries}: for an indicator only national data holds, the council's published (LAIT) values by
+     * LAIT's year label, shown instead of a computed series and labelled as published; empty otherwise.
      */
     record Line(NationalFramework.Indicator indicator, TreeMap<String, TrendRow> series, String comparatorPeriod,
-                Map<String, Double> comparators, Benchmarks.Position position, Double published) {
+                Map<String, Double> comparators, Benchmarks.Position position, Double published,
+                TreeMap<String, Double> publishedSeries) {
         /** The council's figure for the comparator year (the one set beside the DfE's published figure for it). */
         Double atComparatorPeriod() { return comparatorPeriod == null ? null : series.get(comparatorPeriod).valueAsDouble(); }
 
@@ -36,9 +40,23 @@ final class NationalFrameworkView {
             return out;
         }
 
+        /** The two published (LAIT) years before the latest, newest first: label -> value. */
+        List<Map.Entry<String, Double>> publishedBefore() {
+            List<Map.Entry<String, Double>> out = new ArrayList<>();
+            if (publishedSeries.isEmpty()) return out;
+            for (Map.Entry<String, Double> e : publishedSeries.headMap(publishedSeries.lastKey(), false).descendingMap().entrySet()) {
+                if (out.size() == 2) break;
+                out.add(e);
+            }
+            return out;
+        }
+
         /** Where the figure comes from, or why there is none. */
         String source() {
             NationalFramework.Indicator i = indicator;
+            if (i.publishedOnly() && !publishedSeries.isEmpty()) {
+                return "Published, not computed here: LAIT " + i.laitItem() + " (" + i.laitYearType() + ", LAIT's year label)";
+            }
             if (!i.computed()) return i.notComputed();
             if (series.isEmpty()) return "Computed here, but the returns held give no figure";
             return "Computed from the council's returns (" + i.measureId()
@@ -51,6 +69,10 @@ final class NationalFrameworkView {
     static List<Line> lines(Map<String, List<TrendRow>> byMeasure, Benchmarks benchmarks, PublishConfig config) {
         List<Line> out = new ArrayList<>();
         for (NationalFramework.Indicator i : NationalFramework.indicators()) {
+            if (i.publishedOnly()) {
+                out.add(publishedOnly(i, benchmarks));
+                continue;
+            }
             TreeMap<String, TrendRow> s = i.computed() && byMeasure.containsKey(i.measureId())
                     ? reported(byMeasure.get(i.measureId()), i.breakdownValue()) : new TreeMap<>();
             String cp = s.isEmpty() ? null : comparatorPeriod(s, benchmarks, i.measureId(), i.breakdownValue());
@@ -65,9 +87,33 @@ final class NationalFrameworkView {
                 }
                 pos = position(benchmarks, config, i.measureId(), i.breakdownValue(), cp, s.get(cp));
             }
-            out.add(new Line(i, s, cp, comps, pos, published));
+            out.add(new Line(i, s, cp, comps, pos, published, new TreeMap<>()));
         }
         return out;
+    }
+
+    /**
+     * An indicator only national data holds: the council's LAIT values, and for the latest year with England's or
+     * the neighbours' value too, the comparators and the band by LAIT's polarity.
+     */
+    static Line publishedOnly(NationalFramework.Indicator i, Benchmarks benchmarks) {
+        String m = Benchmarks.lait(i.laitItem());
+        TreeMap<String, Double> ps = benchmarks.ownSeries(m, MeasureSpec.TOTAL);
+        String cp = null;
+        for (String p : ps.descendingKeySet()) {
+            if (benchmarks.get(m, MeasureSpec.TOTAL, p, Benchmarks.ENGLAND) != null
+                    || benchmarks.get(m, MeasureSpec.TOTAL, p, Benchmarks.SN) != null) { cp = p; break; }
+        }
+        Map<String, Double> comps = new LinkedHashMap<>();
+        Benchmarks.Position pos = null;
+        if (cp != null) {
+            for (String c : Benchmarks.COMPARATORS) {
+                Benchmarks.Benchmark b = benchmarks.get(m, MeasureSpec.TOTAL, cp, c);
+                if (b != null) comps.put(benchmarks.label(c), b.value());
+            }
+            pos = benchmarks.position(m, MeasureSpec.TOTAL, cp, ps.get(cp), i.laitHigherIsBetter());
+        }
+        return new Line(i, new TreeMap<>(), cp, comps, pos, null, ps);
     }
 
     /** Where the council's figure for a period stands among all LAs, by the measure's polarity; null when it cannot. */

@@ -371,6 +371,18 @@ public final class TrendsWorkbook {
             }
             String u = i.computed() && catalogue.get(i.measureId()) != null ? catalogue.get(i.measureId()).unit() : "count";
             TrendRow latest = l.latest();
+            if (latest == null && !l.publishedSeries().isEmpty()) {
+                // only national data holds it: the council's published (LAIT) values, by LAIT's year label
+                u = "score".equals(i.laitUnit()) ? "decimal" : i.laitUnit();
+                text(sh, r, 3, "LAIT " + i.laitItem(), null);
+                text(sh, r, 5, l.publishedSeries().lastKey(), null);
+                number(sh, r, numericFrom, l.publishedSeries().lastEntry().getValue(), u);
+                List<java.util.Map.Entry<String, Double>> before = l.publishedBefore();
+                if (!before.isEmpty()) {
+                    text(sh, r, 7, before.get(0).getKey(), null);
+                    number(sh, r, 8, before.get(0).getValue(), u);
+                }
+            }
             if (latest != null) {
                 text(sh, r, 5, TrendSeries.label(latest.timePeriod()), null);
                 numberOrMark(sh, r, numericFrom, latest, u);

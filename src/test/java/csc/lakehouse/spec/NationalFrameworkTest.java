@@ -25,9 +25,9 @@ class NationalFrameworkTest {
     @Test
     void aRowNamingNoMeasureOrAnUnknownBreakdownIsReported() {
         var bad = List.of(
-                new NationalFramework.Indicator(1, "Outcomes", "h", "x", "d", null, null, null),
-                new NationalFramework.Indicator(2, "Outcomes", "h", "x", "d", "cpp_duration", "99m+", null),
-                new NationalFramework.Indicator(3, "Outcomes", "h", "x", "d", "no_such_measure", "Total", null));
+                new NationalFramework.Indicator(1, "Outcomes", "h", "x", "d", null, null, null, null, null, null, null),
+                new NationalFramework.Indicator(2, "Outcomes", "h", "x", "d", "cpp_duration", "99m+", null, null, null, null, null),
+                new NationalFramework.Indicator(3, "Outcomes", "h", "x", "d", "no_such_measure", "Total", null, null, null, null, null));
         assertEquals(List.of(
                 "national framework row 1: needs either a measure_id or a not_computed reason",
                 "national framework row 2: '99m+' is not a breakdown value of cpp_duration",
