@@ -554,8 +554,9 @@ public final class EvidencePack {
         out.append("<p>The DfE's children's social care national framework dashboard has ").append(lines.size())
                 .append(" indicators. ").append(computed).append(" are computed here from the council's own returns. ")
                 .append(published).append(" come from data the council's social care records do not hold, so the")
-                .append(" council's published value is shown, from the DfE's LAIT file, labelled \"Published\" with LAIT's")
-                .append(" year label. The rest need an input the drop does not have, or are not a council figure, and the")
+                .append(" council's published value is shown, from the DfE's LAIT file, labelled \"Published\"; its year is")
+                .append(" LAIT's own label (an academic or financial year, or the workforce census's year to 30 September), not")
+                .append(" the council's reporting year. The rest need an input the drop does not have, or are not a council figure, and the")
                 .append(" notes say which. Comparators are for the latest year both the council's figures and the DfE's")
                 .append(" files hold.</p>\n");
         String tab = null;

@@ -55,7 +55,8 @@ final class NationalFrameworkView {
         String source() {
             NationalFramework.Indicator i = indicator;
             if (i.publishedOnly() && !publishedSeries.isEmpty()) {
-                return "Published, not computed here: LAIT " + i.laitItem() + " (" + i.laitYearType() + ", LAIT's year label)";
+                // the year beside the value is LAIT's own label for this year type (the pack's introduction says so)
+                return "Published: LAIT " + i.laitItem() + " (" + i.laitYearType() + ")";
             }
             if (!i.computed()) return i.notComputed();
             if (series.isEmpty()) return "Computed here, but the returns held give no figure";

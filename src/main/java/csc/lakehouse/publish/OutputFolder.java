@@ -169,31 +169,35 @@ public final class OutputFolder {
 
     /** Names directly under {@code relative} (files and folders); empty when it does not exist. */
     public List<String> list(String relative) {
-        List<String> out = new ArrayList<>();
-        try {
+        return listing(relative, out -> {
             for (FileStatus s : fs.listStatus(path(relative))) out.add(s.getPath().getName());
-        } catch (FileNotFoundException e) {
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + display(relative) + ": " + e.getMessage(), e);
-        }
-        out.sort(String::compareTo);
-        return out;
+        });
     }
 
     /** Every file under {@code relative}, relative to it, sorted; empty when it does not exist. */
     public List<String> files(String relative) {
-        List<String> out = new ArrayList<>();
         Path dir = path(relative);
-        try {
+        return listing(relative, out -> {
             org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(dir, true);
             String prefix = fs.makeQualified(dir).toUri().getPath() + "/";
             while (it.hasNext()) {
                 String p = it.next().getPath().toUri().getPath();
                 out.add(p.startsWith(prefix) ? p.substring(prefix.length()) : p);
             }
+        });
+    }
+
+    private interface Lister {
+        void into(List<String> out) throws IOException;
+    }
+
+    /** A sorted listing; empty when the folder does not exist. */
+    private List<String> listing(String relative, Lister lister) {
+        List<String> out = new ArrayList<>();
+        try {
+            lister.into(out);
         } catch (FileNotFoundException e) {
-            return out;
+            return new ArrayList<>();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + display(relative) + ": " + e.getMessage(), e);
         }

@@ -65,7 +65,7 @@ class LaitPublishedIndicatorsTest {
         assertEquals(new Benchmarks.Position(4, 5, 'C'), l.position());
         assertEquals(2, l.publishedSeries().size());
         assertEquals(Map.entry("2024", 17.2), l.publishedBefore().get(0));
-        assertTrue(l.source().startsWith("Published, not computed here: LAIT Work_Force_TO_Rate"), l.source());
+        assertTrue(l.source().equals("Published: LAIT Work_Force_TO_Rate (year to 30 September)"), l.source());
         assertNull(l.latest(), "no computed series");
     }
 }
