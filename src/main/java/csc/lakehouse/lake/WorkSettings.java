@@ -4,10 +4,6 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.stream.Stream;
 
 /**
  * Spark settings for the size of the work (issue 16, item 5). A borough's extracts are a few hundred thousand rows
@@ -85,21 +81,20 @@ public final class WorkSettings {
         return "false".equals(s.conf().get(ADAPTIVE, "true")) && "false".equals(s.conf().get(WHOLE_STAGE, "true"));
     }
 
-    /** The bytes of the files under a local folder (or of a local file); -1 when the path is not a local one. */
+    /**
+     * The bytes of the files under a local folder (or of a local file); -1 when the path is not a local one (a
+     * bucket is never listed to size it) or does not exist. Through Hadoop's local filesystem, like every other
+     * lakehouse path.
+     */
     static long localBytes(String path) {
         if (path == null || path.contains("://") && !path.startsWith("file:")) return -1;
-        Path p = Paths.get(path.startsWith("file:") ? java.net.URI.create(path).getPath() : path);
-        if (!Files.exists(p)) return -1;
-        try (Stream<Path> s = Files.walk(p)) {
-            return s.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path.startsWith("file:") ? path
+                    : new java.io.File(path).getAbsoluteFile().toURI().toString());
+            org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()).getRaw();
+            return fs.exists(p) ? fs.getContentSummary(p).getLength() : -1;
         } catch (IOException e) {
-            throw new UncheckedIOException("sizing " + p, e);
+            throw new UncheckedIOException("sizing " + path, e);
         }
     }
 }

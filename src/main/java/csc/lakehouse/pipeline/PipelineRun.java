@@ -14,9 +14,7 @@ import csc.lakehouse.publish.PublishJob;
 import csc.lakehouse.publish.RunSummary;
 import org.apache.spark.sql.SparkSession;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
@@ -98,8 +96,7 @@ public final class PipelineRun {
             steps.next();
             Measured measured = stages.measures(o);
             steps.next();
-            Path benchmarks = Paths.get(input, "benchmarks");
-            Published published = stages.publish(out, Files.isDirectory(benchmarks) ? benchmarks : null);
+            Published published = stages.publish(out, csc.lakehouse.publish.BundledBenchmarks.fromDrop(lake.hadoopConf(), input));
             steps.next();
             // the run's work (before the manifest's own audit row): jobs, tasks, commits, files
             WorkCounter.Snapshot work = WorkCounter.snapshot().since(work0);

@@ -37,6 +37,37 @@ public final class BundledBenchmarks {
 
     private BundledBenchmarks() {}
 
+    /**
+     * The drop's own {@code benchmarks/} folder as a local folder, or null when it has none: a local drop's folder
+     * itself; a drop on object storage ({@code --input s3a://...}) has its files copied through Hadoop's FileSystem
+     * to a temporary folder (removed at exit), since the readers take local files.
+     */
+    public static Path fromDrop(org.apache.hadoop.conf.Configuration conf, String input) {
+        boolean remote = input.contains("://") && !input.startsWith("file:");
+        if (!remote) {
+            Path local = java.nio.file.Paths.get(input.startsWith("file:") ? java.net.URI.create(input).getPath() : input, "benchmarks");
+            return Files.isDirectory(local) ? local : null;
+        }
+        try {
+            org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(input.replaceAll("/+$", "") + "/benchmarks");
+            org.apache.hadoop.fs.FileSystem fs = src.getFileSystem(conf);
+            if (!fs.exists(src)) return null;
+            Path d = Files.createTempDirectory("csc-drop-benchmarks");
+            d.toFile().deleteOnExit();
+            for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(src)) {
+                if (!f.isFile()) continue;
+                Path to = d.resolve(f.getPath().getName());
+                try (InputStream in = fs.open(f.getPath())) {
+                    Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+                to.toFile().deleteOnExit();
+            }
+            return d;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the drop's benchmarks from " + input + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A temporary folder holding the bundled files (extracted once per process). */
     public static synchronized Path dir() {
         if (dir == null) {

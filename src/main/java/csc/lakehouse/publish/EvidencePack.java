@@ -815,7 +815,8 @@ public final class EvidencePack {
                 + "<th class=\"n\">Differing</th><th>Fields differing</th></tr></thead><tbody>");
         for (JsonNode r : rec) {
             int y = r.path("collection_year").asInt();
-            out.append("<tr><td>").append(esc((y - 1) + "-" + String.format("%02d", y % 100))).append("</td><td>")
+            // the year and the item on one line each (2021-22 broke after its hyphen in print)
+            out.append("<tr><td class=\"nw\">").append(esc((y - 1) + "-" + String.format("%02d", y % 100))).append("</td><td class=\"nw\">")
                     .append(esc(r.path("item").asText().replace('_', ' '))).append("</td>");
             for (String st : DataQuality.STATUSES) {
                 out.append("<td class=\"n\">").append(esc(String.format(Locale.UK, "%,d", r.path(st).asLong()))).append("</td>");
@@ -1044,7 +1045,7 @@ public final class EvidencePack {
         svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#555;stroke-width:1}
         table{border-collapse:collapse;margin:10px 0;font-size:13px;break-inside:auto}tr{break-inside:avoid;page-break-inside:avoid}
         th,td{border:1px solid #d0d5de;padding:4px 8px;text-align:left;vertical-align:top}
-        thead{display:table-header-group}thead th{background:#eef2f8}td.n,th.n{text-align:right}table.nf{font-size:11.5px;table-layout:fixed;width:100%}table.nf td{vertical-align:top}table.nf th:nth-child(1){width:4%}table.nf th:nth-child(2){width:30%}table.nf th:nth-child(3){width:13%}table.nf th:nth-child(4){width:13%}table.nf th:nth-child(5){width:25%}table.nf th:nth-child(6){width:15%}td.n{white-space:nowrap}td.na{color:#777;font-style:italic}
+        thead{display:table-header-group}thead th{background:#eef2f8}td.n,th.n{text-align:right}table.nf{font-size:11.5px;table-layout:fixed;width:100%}table.nf td{vertical-align:top}table.nf th:nth-child(1){width:4%}table.nf th:nth-child(2){width:30%}table.nf th:nth-child(3){width:13%}table.nf th:nth-child(4){width:13%}table.nf th:nth-child(5){width:25%}table.nf th:nth-child(6){width:15%}td.n,td.nw{white-space:nowrap}td.na{color:#777;font-style:italic}
         caption{text-align:left;font-weight:600;padding:4px 0}
         table.summary{font-size:12.5px;width:100%}table.summary tbody th{font-weight:600;background:#fafbfd}.yr{color:#666;font-size:11px}
         dl.kv{display:grid;grid-template-columns:160px 1fr;gap:2px 12px}dl.kv dt{font-weight:600}

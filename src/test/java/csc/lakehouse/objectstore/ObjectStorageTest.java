@@ -98,6 +98,13 @@ class ObjectStorageTest {
             assertSetComplete(o, first);
             assertEquals(Files.readString(localOut.resolve("published/trends.csv")), o.readString("published/trends.csv").orElseThrow());
 
+            // a drop on the bucket: run/demo read its benchmarks/ through Hadoop's FileSystem into a local folder
+            Path sn = csc.lakehouse.publish.BundledBenchmarks.dir().resolve("sn_model_2025_wide.csv");
+            OutputFolder.at(conf, "s3a://" + BUCKET + "/drop").put("benchmarks/sn_model_2025_wide.csv", sn);
+            Path fromBucket = csc.lakehouse.publish.BundledBenchmarks.fromDrop(conf, "s3a://" + BUCKET + "/drop");
+            assertArrayEquals(Files.readAllBytes(sn), Files.readAllBytes(fromBucket.resolve("sn_model_2025_wide.csv")));
+            assertNull(csc.lakehouse.publish.BundledBenchmarks.fromDrop(conf, "s3a://" + BUCKET + "/no-such-drop"));
+
             // nothing outside the bucket: no local folder named after the URI, nothing new where the tests run,
             // and the publish's staging folder removed
             assertEquals(cwdBefore, names(cwd), "files appeared in the working folder");
@@ -159,6 +166,8 @@ class ObjectStorageTest {
                 }
             }
         } finally {
+            // Hadoop caches one S3A filesystem per bucket, holding this server's endpoint: drop it with the server
+            org.apache.hadoop.fs.FileSystem.get(java.net.URI.create("s3a://" + BUCKET + "/"), conf).close();
             for (String[] kv : bucketSettings(null)) conf.unset(kv[0]);
             conf.unset("fs.s3a.bucket." + BUCKET + ".access.key");
             conf.unset("fs.s3a.bucket." + BUCKET + ".secret.key");

@@ -243,7 +243,7 @@ class EvidencePackTest {
         String page = samplePage();
         String dq = page.substring(page.indexOf("<section id=\"data-quality\">"));
         assertTrue(dq.contains("<h3>Returns against the case-management system</h3>"), dq);
-        assertTrue(dq.contains("<tr><td>2023-24</td><td>cin referral</td><td class=\"n\">1,204</td><td class=\"n\">3</td>"
+        assertTrue(dq.contains("<tr><td class=\"nw\">2023-24</td><td class=\"nw\">cin referral</td><td class=\"n\">1,204</td><td class=\"n\">3</td>"
                 + "<td class=\"n\">1</td><td class=\"n\">5</td><td>closure date 4, referral source 1</td></tr>"), dq);
         // without an SSD extract there is nothing to compare: no such heading
         assertFalse(EvidencePack.render(List.of(), PublishedCatalogue.get(), null, "{}").contains("case-management system</h3>"));
