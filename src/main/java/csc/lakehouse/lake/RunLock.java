@@ -31,7 +31,10 @@ public final class RunLock implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     /** on s3a://: the lock object's ETag, so the heartbeat rewrites only our own lock */
     private volatile String etag;
-    private final byte[] content;
+    /** the holder's properties; the heartbeat on s3a:// rewrites them with the time of the beat */
+    private final Properties holder;
+    /** set when the lock was found to be another run's (it is then neither refreshed nor deleted) */
+    private volatile boolean lost;
 
     /** Thrown when another live run holds the lock. */
     public static final class Held extends RuntimeException {
@@ -42,7 +45,7 @@ public final class RunLock implements AutoCloseable {
         this.fs = fs;
         this.path = path;
         this.etag = created.etag;
-        this.content = created.content;
+        this.holder = created.holder;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "csc-lock-heartbeat");
             t.setDaemon(true);
@@ -92,7 +95,13 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
-    private record Created(byte[] content, String etag) {}
+    private record Created(Properties holder, String etag) {}
+
+    private static byte[] bytes(Properties pr) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        pr.store(out, "csc-lakehouse run lock");
+        return out.toByteArray();
+    }
 
     /** The lock written if absent, in one step where the store allows it; null when another run's lock is there. */
     private static Created tryCreate(FileSystem fs, Path p, String command) throws IOException {
@@ -101,18 +110,16 @@ public final class RunLock implements AutoCloseable {
         pr.setProperty("host", host());
         pr.setProperty("command", command);
         pr.setProperty("started_at", Instant.now().toString());
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        pr.store(bytes, "csc-lakehouse run lock");
-        byte[] content = bytes.toByteArray();
+        byte[] content = bytes(pr);
         if (S3ConditionalPut.applies(fs)) {
             // S3A's create(overwrite=false) checks, then writes: S3's If-None-Match makes it one step
             String etag = S3ConditionalPut.createIfAbsent(fs, p, content);
-            return etag == null ? null : new Created(content, etag);
+            return etag == null ? null : new Created(pr, etag);
         }
         // HDFS, ABFS and the local filesystem refuse an existing file in create(overwrite=false)
         try (FSDataOutputStream out = fs.create(p, false)) {
             out.write(content);
-            return new Created(content, null);
+            return new Created(pr, null);
         } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
             return null;
         } catch (IOException e) {
@@ -147,21 +154,34 @@ public final class RunLock implements AutoCloseable {
 
     private void touch() {
         try {
-            if (etag != null) {
-                // S3A ignores setTimes: rewrite the object, but only while it is still ours
-                String next = S3ConditionalPut.replaceIfUnchanged(fs, path, content, etag);
-                if (next == null) {
-                    Progress.say("warning: the lakehouse lock %s was replaced by another run", path);
-                    heartbeat.shutdown();
-                } else {
-                    etag = next;
-                }
-                return;
-            }
-            fs.setTimes(path, System.currentTimeMillis(), -1);
+            refresh();
         } catch (IOException | RuntimeException ignored) {
             // a missed heartbeat only matters after STALE_SECONDS; the next one will try again
         }
+    }
+
+    /**
+     * What the heartbeat does every {@value #HEARTBEAT_SECONDS} s, now: marks the lock as alive. On s3a://, where
+     * S3A ignores {@code setTimes}, the object is rewritten with the beat's time, only if it is still the one this run
+     * wrote ({@code If-Match} on its ETag). Returns false once the lock is another run's (another host cleared it as
+     * stale and took it): it is then no longer refreshed, nor deleted at close.
+     */
+    public boolean refresh() throws IOException {
+        if (lost) return false;
+        if (etag != null) {
+            holder.setProperty("heartbeat_at", Instant.now().toString());
+            String next = S3ConditionalPut.replaceIfUnchanged(fs, path, bytes(holder), etag);
+            if (next == null) {
+                lost = true;
+                Progress.say("warning: the lakehouse lock %s is now another run's; this run no longer holds it", path);
+                heartbeat.shutdown();
+                return false;
+            }
+            etag = next;
+            return true;
+        }
+        fs.setTimes(path, System.currentTimeMillis(), -1);
+        return true;
     }
 
     private static String host() {
@@ -175,6 +195,7 @@ public final class RunLock implements AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
+        if (lost) return;   // another run's lock now
         try {
             fs.delete(path, false);
         } catch (IOException e) {

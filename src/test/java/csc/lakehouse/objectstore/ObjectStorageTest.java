@@ -118,12 +118,24 @@ class ObjectStorageTest {
             Lakehouse lh = new Lakehouse(SparkTestSession.get(), lake);
             try (RunLock held = RunLock.acquire(lh, "the test's holder", 0)) {
                 assertTrue(Files.exists(bucket.resolve("lake/_lock")), "the lock object is in the bucket");
+                // the heartbeat (S3A ignores setTimes) rewrites the lock object, conditionally on its ETag
+                assertTrue(held.refresh(), "the heartbeat refreshes its own lock");
+                assertTrue(Files.readString(bucket.resolve("lake/_lock")).contains("heartbeat_at="), "the lock was not rewritten");
                 assertThrows(RunLock.Held.class, () -> RunLock.acquire(lh, "a second run", 0));
                 assertEquals(Csc.FAILED, csc(console, publish.toArray(String[]::new)));
                 assertTrue(console.toString().contains("another run holds the lakehouse " + lake),
                         "the refused run names the lock's holder");
             }
             assertFalse(Files.exists(bucket.resolve("lake/_lock")), "the lock is released");
+            // a run whose lock another host cleared as stale and took: its heartbeat must not overwrite the new
+            // holder's lock, nor its close delete it
+            OutputFolder lakeFolder = OutputFolder.at(conf, lake);
+            try (RunLock held = RunLock.acquire(lh, "a run whose lock is taken", 0)) {
+                lakeFolder.writeString("_lock", "host=another-host\n");
+                assertFalse(held.refresh(), "the heartbeat overwrote another run's lock");
+            }
+            assertEquals("host=another-host\n", lakeFolder.readString("_lock").orElse("(deleted)"), "close removed another run's lock");
+            lakeFolder.delete("_lock");
             assertEquals(first.get("run_id").asText(), manifest(o).get("run_id").asText(), "the refused publish wrote nothing");
 
             // a publish killed while copying its set: the previous set stays readable and complete
