@@ -69,18 +69,9 @@ public final class TinyDrop {
 
     /** {@code csc run} in this JVM; its progress lines (stderr) are added to {@code lines}. */
     public static int inProcess(Path drop, Path lake, Path out, Path key, List<String> lines) {
-        SparkTestSession.get();
-        java.io.PrintStream old = System.err;
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            return csc.lakehouse.cli.Csc.execute("run", "--input", drop.toString(), "--lakehouse", lake.toString(),
-                    "--out", out.toString(), "--key-file", key.toString());
-        } finally {
-            System.setErr(old);
-            String text = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
-            System.err.print(text);
-            lines.addAll(List.of(text.split("\n")));
-        }
+        CscInProcess.Captured c = CscInProcess.run("run", "--input", drop.toString(), "--lakehouse", lake.toString(),
+                "--out", out.toString(), "--key-file", key.toString());
+        lines.addAll(List.of(c.stderr().split("\n")));
+        return c.exit();
     }
 }

@@ -165,18 +165,17 @@ public final class Benchmarks {
         Map<String, String> laRegion = new HashMap<>();      // old_la_code -> region key, from the files' LA rows
         Map<String, String> regionNames = new HashMap<>();   // region key -> region name
         if (dir == null || !Files.isDirectory(dir)) return new Benchmarks(null, null, List.of());
-        List<Path> files;
+        List<Path> all;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
+            all = s.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path f : s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")).sorted().toList()) {
+        List<Path> files = all.stream().filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).toList();
+        for (Path f : all) {
+            if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
                 values.addAll(readLait(f, csc.lakehouse.spec.NationalFramework.laitItems()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
         for (Path f : files) {
             List<List<String>> recs;

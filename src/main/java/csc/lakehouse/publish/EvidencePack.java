@@ -578,11 +578,7 @@ public final class EvidencePack {
                 String u = i.laitUnit();
                 List<String> before = new ArrayList<>();
                 for (Map.Entry<String, Double> e : l.publishedBefore()) before.add(show(e.getValue(), u) + " (" + e.getKey() + ")");
-                out.append("<td class=\"n\">").append(esc(show(l.publishedSeries().lastEntry().getValue(), u)))
-                        .append(" <span class=\"yr\">").append(esc(l.publishedSeries().lastKey())).append("</span></td><td>")
-                        .append(esc(before.isEmpty() ? "\u2013" : String.join(", ", before))).append("</td><td>")
-                        .append(esc(comparators(l, u))).append("</td><td>").append(esc(l.source()).replace("_", "_<wbr>"))
-                        .append("</td></tr>");
+                figureCells(l, show(l.publishedSeries().lastEntry().getValue(), u), l.publishedSeries().lastKey(), before, u);
                 continue;
             }
             if (latest == null) {
@@ -596,12 +592,7 @@ public final class EvidencePack {
             }
             List<String> before = new ArrayList<>();
             for (TrendRow r : l.before()) before.add(show(r) + " (" + TrendSeries.label(r.timePeriod()) + ")");
-            out.append("<td class=\"n\">").append(esc(show(latest))).append(" <span class=\"yr\">")
-                    .append(esc(TrendSeries.label(latest.timePeriod()))).append("</span></td><td>")
-                    .append(esc(before.isEmpty() ? "\u2013" : String.join(", ", before))).append("</td><td>")
-                    .append(esc(comparators(l, unit(i.measureId())))).append("</td><td>")
-                    // a measure id (care_leavers_19_21_suitable_accommodation) may break after an underscore in print
-                    .append(esc(l.source()).replace("_", "_<wbr>")).append("</td></tr>");
+            figureCells(l, show(latest), TrendSeries.label(latest.timePeriod()), before, unit(i.measureId()));
         }
         if (tab != null) out.append("</tbody></table>\n");
         if (!notes.isEmpty()) {
@@ -610,6 +601,15 @@ public final class EvidencePack {
             out.append("</ol>\n");
         }
         out.append("</section>\n");
+    }
+
+    /** A national framework row's cells after the indicator: latest (with its year), before, comparators, source. */
+    private void figureCells(NationalFrameworkView.Line l, String latest, String year, List<String> before, String unit) {
+        out.append("<td class=\"n\">").append(esc(latest)).append(" <span class=\"yr\">").append(esc(year)).append("</span></td><td>")
+                .append(esc(before.isEmpty() ? "\u2013" : String.join(", ", before))).append("</td><td>")
+                .append(esc(comparators(l, unit))).append("</td><td>")
+                // a measure id (care_leavers_19_21_suitable_accommodation) may break after an underscore in print
+                .append(esc(l.source()).replace("_", "_<wbr>")).append("</td></tr>");
     }
 
     /** England, region, neighbours' mean and median, and the band, for the latest year both hold; or why none. */

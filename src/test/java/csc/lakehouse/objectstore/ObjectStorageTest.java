@@ -17,8 +17,6 @@ import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -248,17 +246,9 @@ class ObjectStorageTest {
 
     /** One {@code csc} command in this JVM, its console output (stderr) appended to {@code console}. */
     static int csc(StringBuilder console, String... args) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            return Csc.execute(args);
-        } finally {
-            System.setErr(old);
-            String text = buf.toString(StandardCharsets.UTF_8);
-            old.print(text);
-            console.append(text);
-        }
+        csc.lakehouse.CscInProcess.Captured c = csc.lakehouse.CscInProcess.run(args);
+        console.append(c.stderr());
+        return c.exit();
     }
 
     static Set<String> names(Path dir) throws Exception {
