@@ -45,6 +45,8 @@ class LaitPublishedIndicatorsTest {
                     + "('Some_Other_Item','2025','Barking and Dagenham',301,'1')");
             st.execute("copy t to '" + file + "' (format parquet)");
         }
+        // a broken parquet file beside it is skipped with a warning; the readable one still counts
+        Files.writeString(dir.resolve("broken.parquet"), "not a parquet file");
         Benchmarks b = Benchmarks.load(dir, "301");
         String m = Benchmarks.lait("Work_Force_TO_Rate");
         assertEquals(new TreeMap<>(Map.of("2024", 17.2, "2025", 14.8)), b.ownSeries(m, MeasureSpec.TOTAL));
