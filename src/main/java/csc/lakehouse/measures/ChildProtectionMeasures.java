@@ -93,8 +93,13 @@ public final class ChildProtectionMeasures implements MeasureFamily {
 
     /** Snapshot rows with {@code n} = CIN episodes open at the date (NFA referrals never open). */
     public static Dataset<Row> cinOpenCounts(Dataset<Row> referral, Dataset<Row> snaps) {
-        return count(snaps, openAtInReturn(snaps, referral.filter(notNfa()), "referral_date", "closure_date"),
-                "person_id", "referral_date");
+        return count(snaps, cinOpenItems(referral, snaps), "person_id", "referral_date");
+    }
+
+    /** The CIN episodes open at each snapshot (NFA referrals never open): one row per episode, with the period columns. */
+    public static Dataset<Row> cinOpenItems(Dataset<Row> referral, Dataset<Row> snaps) {
+        return openAtInReturn(snaps, referral.filter(notNfa()), "referral_date", "closure_date")
+                .dropDuplicates(Periods.pnames("person_id", "referral_date"));
     }
 
     /** {@code cin_31mar} (snapshot): CIN episodes, not children, open at the date (DfE At31_episodes). */
@@ -108,8 +113,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      * (band "m or more" when referral + m months <= A). Total row = episodes; band rows = percent.
      */
     public static Dataset<Row> cinOpenDuration(Dataset<Row> referral, Dataset<Row> snaps) {
-        Dataset<Row> items = openAtInReturn(snaps, referral.filter(notNfa()), "referral_date", "closure_date")
-                .dropDuplicates(cols("person_id", "referral_date"))
+        Dataset<Row> items = cinOpenItems(referral, snaps)
                 .withColumn(DURATION_BAND, monthBand(col("referral_date"), col("period_end"),
                         new int[]{3, 6, 12, 24}, CIN_BANDS.toArray(new String[0])));
         return Trends.distribution("cin_open_duration", snaps, items, DURATION_BAND, CIN_BANDS);
@@ -121,18 +125,28 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      * open CIN plans. A child with two open plans (invalid, CIN rule 4004) counts once, by the latest start.
      */
     public static Dataset<Row> cinPlanDuration(Dataset<Row> cinPlan, Dataset<Row> snaps) {
-        Dataset<Row> items = openAtInReturn(snaps, cinPlan, "start_date", "end_date")
-                .groupBy(pcols("person_id")).agg(functions.max("start_date").as("start_date"))
+        Dataset<Row> items = cinPlanOpenItems(cinPlan, snaps)
                 .withColumn(DURATION_BAND, monthBand(col("start_date"), col("period_end"),
                         new int[]{9, 12, 24}, CIN_PLAN_BANDS.toArray(new String[0])));
         return Trends.distribution("cin_plan_duration", snaps, items, DURATION_BAND, CIN_PLAN_BANDS);
+    }
+
+    /** Children on an open CIN plan at each snapshot, once each (by the latest start): period columns, person_id, start_date. */
+    public static Dataset<Row> cinPlanOpenItems(Dataset<Row> cinPlan, Dataset<Row> snaps) {
+        return openAtInReturn(snaps, cinPlan, "start_date", "end_date")
+                .groupBy(pcols("person_id")).agg(functions.max("start_date").as("start_date"));
     }
 
     // ---- child protection ------------------------------------------------------------------------
 
     /** Period rows with {@code n} = distinct CP plans (child, CPPstartDate) starting in the year. */
     public static Dataset<Row> cppStartCounts(Dataset<Row> cp, Dataset<Row> years) {
-        return count(years, duringInReturn(years, cp, "start_date"), "person_id", "start_date");
+        return count(years, cppStartItems(cp, years), "person_id", "start_date");
+    }
+
+    /** CP plans (child, CPPstartDate) of the year's return starting in the year: one row each, with the period columns. */
+    public static Dataset<Row> cppStartItems(Dataset<Row> cp, Dataset<Row> years) {
+        return duringInReturn(years, cp, "start_date").dropDuplicates(Periods.pnames("person_id", "start_date"));
     }
 
     /** {@code cpp_starts}: CP plans starting in the year. */
@@ -142,7 +156,12 @@ public final class ChildProtectionMeasures implements MeasureFamily {
 
     /** Snapshot rows with {@code n} = CP plans open at the date (start <= A, end empty or > A). */
     public static Dataset<Row> cppOpenCounts(Dataset<Row> cp, Dataset<Row> snaps) {
-        return count(snaps, openAtInReturn(snaps, cp, "start_date", "end_date"), "person_id", "start_date");
+        return count(snaps, cppOpenItems(cp, snaps), "person_id", "start_date");
+    }
+
+    /** CP plans open at each snapshot: one row per plan (child, CPPstartDate), with the period columns. */
+    public static Dataset<Row> cppOpenItems(Dataset<Row> cp, Dataset<Row> snaps) {
+        return openAtInReturn(snaps, cp, "start_date", "end_date").dropDuplicates(Periods.pnames("person_id", "start_date"));
     }
 
     /** {@code cpp_31mar} (snapshot): CP plans open at the date. */
@@ -168,13 +187,25 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      * @param history the history view (earlier plans)
      */
     public static Dataset<Row> cppRepeat(Dataset<Row> cp, Dataset<Row> history, Dataset<Row> years) {
+        return Trends.percentRows("cpp_repeat", numDen(years, cppStartsFlaggedRepeat(cp, history, years),
+                col(REPEAT), "person_id", "start_date"));
+    }
+
+    /** Column of {@link #cppStartsFlaggedRepeat}: the plan is a second or subsequent one. */
+    public static final String REPEAT = "_is_repeat";
+
+    /**
+     * The year's CP plan starts, each with {@link #REPEAT}: NumberOfPreviousCPP >= 1 or an earlier plan of the child
+     * in the history. A start may appear on several rows (one per earlier plan): count distinct (person_id, start_date).
+     */
+    public static Dataset<Row> cppStartsFlaggedRepeat(Dataset<Row> cp, Dataset<Row> history, Dataset<Row> years) {
         Dataset<Row> starts = duringInReturn(years, cp, "start_date");
         Dataset<Row> earlier = history.select(col("la_code").as("_h_la"), col("person_id").as("_h_person"),
                 col("start_date").as("_h_start"));
         Dataset<Row> flagged = starts.join(earlier, col("la_code").equalTo(col("_h_la"))
                 .and(col("person_id").equalTo(col("_h_person"))).and(col("_h_start").lt(col("start_date"))), "left");
         Column repeat = coalesce(col("number_of_previous_cpp").geq(1), lit(false)).or(col("_h_start").isNotNull());
-        return Trends.percentRows("cpp_repeat", numDen(years, flagged, repeat, "person_id", "start_date"));
+        return flagged.withColumn(REPEAT, repeat);
     }
 
     /**
@@ -183,8 +214,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      * months <= A; numerator/denominator = plans 11m+/all open plans) that is not part of the bands' 100%.
      */
     public static Dataset<Row> cppDuration(Dataset<Row> cp, Dataset<Row> snaps) {
-        Dataset<Row> items = openAtInReturn(snaps, cp, "start_date", "end_date")
-                .dropDuplicates(cols("person_id", "start_date"))
+        Dataset<Row> items = cppOpenItems(cp, snaps)
                 .withColumn(DURATION_BAND, monthBand(col("start_date"), col("period_end"),
                         new int[]{3, 6, 12, 24}, CPP_BANDS.toArray(new String[0])));
         Dataset<Row> bands = Trends.distribution("cpp_duration", snaps, items, DURATION_BAND, CPP_BANDS);
@@ -218,7 +248,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      */
     public static Dataset<Row> cppCategory(Dataset<Row> cp, Dataset<Row> years) {
         Dataset<Row> items = duringInReturn(years, cp, "start_date")
-                .dropDuplicates(cols("person_id", "start_date"))
+                .dropDuplicates(Periods.pnames("person_id", "start_date"))
                 .withColumn("category_of_abuse", functions.upper(functions.trim(col("initial_category"))));
         return Trends.distribution("cpp_category", years, items, "category_of_abuse", CATEGORIES);
     }
@@ -240,7 +270,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
         Dataset<Row> due = openAtInReturn(snaps, cp, "start_date", "end_date")
                 .filter(add_months(col("start_date"), first).leq(col("period_end")))
                 .select(pcols("person_id", "start_date", "collection_year"))
-                .dropDuplicates(cols("person_id", "start_date"));
+                .dropDuplicates(Periods.pnames("person_id", "start_date"));
         Dataset<Row> r = reviews.select(col("la_code").as("_r_la"), col("person_id").as("_r_person"),
                 col("cp_start_date").as("_r_start"), col("review_date"), col("collection_year").as("_r_year")).distinct();
         Dataset<Row> withReviews = due.join(r, col("la_code").equalTo(col("_r_la"))
@@ -269,7 +299,7 @@ public final class ChildProtectionMeasures implements MeasureFamily {
      */
     public static Dataset<Row> cppEndedDuration(Dataset<Row> cp, Dataset<Row> years) {
         Dataset<Row> items = duringInReturn(years, cp.filter(col("end_date").isNotNull()), "end_date")
-                .dropDuplicates(cols("person_id", "start_date"))
+                .dropDuplicates(Periods.pnames("person_id", "start_date"))
                 .withColumn(DURATION_BAND, monthBand(col("start_date"), col("end_date"),
                         new int[]{3, 6, 12, 24}, CPP_BANDS.toArray(new String[0])));
         return Trends.distribution("cpp_ended_duration", years, items, DURATION_BAND, CPP_BANDS);
@@ -284,16 +314,9 @@ public final class ChildProtectionMeasures implements MeasureFamily {
     public static Dataset<Row> cinEndedDuration(Dataset<Row> referral, Dataset<Row> years) {
         Dataset<Row> items = duringInReturn(years, referral.filter(notNfa()).filter(col("closure_date").isNotNull()),
                         "closure_date")
-                .dropDuplicates(cols("person_id", "referral_date"))
+                .dropDuplicates(Periods.pnames("person_id", "referral_date"))
                 .withColumn(DURATION_BAND, monthBand(col("referral_date"), col("closure_date"),
                         new int[]{3, 6, 12, 24}, CIN_BANDS.toArray(new String[0])));
         return Trends.distribution("cin_ended_duration", years, items, DURATION_BAND, CIN_BANDS);
-    }
-
-    private static String[] cols(String... item) {
-        String[] out = new String[CinMeasureSupport.P.size() + item.length];
-        for (int i = 0; i < CinMeasureSupport.P.size(); i++) out[i] = CinMeasureSupport.P.get(i);
-        System.arraycopy(item, 0, out, CinMeasureSupport.P.size(), item.length);
-        return out;
     }
 }

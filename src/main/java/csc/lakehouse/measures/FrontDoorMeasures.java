@@ -73,7 +73,12 @@ public final class FrontDoorMeasures implements MeasureFamily {
 
     /** Period rows with {@code n} = distinct referrals (child, CINreferralDate) of the year's return dated in the year; NFA included. */
     public static Dataset<Row> referralCounts(Dataset<Row> referral, Dataset<Row> years) {
-        return count(years, duringInReturn(years, referral, "referral_date"), "person_id", "referral_date");
+        return count(years, referralItems(referral, years), "person_id", "referral_date");
+    }
+
+    /** Referrals (child, CINreferralDate) of the year's return dated in the year, NFA included: one row each, with the period columns. */
+    public static Dataset<Row> referralItems(Dataset<Row> referral, Dataset<Row> years) {
+        return duringInReturn(years, referral, "referral_date").dropDuplicates(Periods.pnames("person_id", "referral_date"));
     }
 
     /** {@code referrals}: referrals (CINdetails) with CINreferralDate in the year (NFA referrals count). */

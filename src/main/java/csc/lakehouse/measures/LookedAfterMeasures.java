@@ -81,8 +81,13 @@ public final class LookedAfterMeasures implements MeasureFamily {
      * @return the snapshot frame plus {@code n} (0 where no child was looked after)
      */
     static Dataset<Row> claOpenAt(Dataset<Row> snapshots, Dataset<Row> episodes) {
+        return Periods.count(snapshots, claOpenItems(snapshots, episodes), "person_id");
+    }
+
+    /** Children looked after at each snapshot (short breaks V3/V4 left out): one row per child, with the period columns. */
+    static Dataset<Row> claOpenItems(Dataset<Row> snapshots, Dataset<Row> episodes) {
         Dataset<Row> e = episodes.filter(not(isShortBreak("legal_status")));
-        return Periods.count(snapshots, Periods.openAtInReturn(snapshots, e, "start_date", "end_date"), "person_id");
+        return Periods.openAtInReturn(snapshots, e, "start_date", "end_date").select(Periods.pcols("person_id")).distinct();
     }
 
     /**

@@ -23,7 +23,9 @@ public final class NationalFrameworkMeasures implements MeasureFamily {
             new CareLeaverMeasures(),
             new ClaHealthMeasures(),
             // the ChAT's measures from one Annex A workbook, as-at rows (they need no other source)
-            new AnnexAMeasures());
+            new AnnexAMeasures(),
+            // the core measures by the child's age, sex and ethnic group, with disproportionality (section 3)
+            new ChildCharacteristicMeasures());
 
     @Override
     public String name() { return "national_framework"; }

@@ -183,6 +183,13 @@ public final class Periods {
 
     // ---------------------------------------------------------------- matching items to periods
 
+    /** The period column names, then {@code more}: the key of a per-period item (dropDuplicates). */
+    static String[] pnames(String... more) {
+        List<String> c = new ArrayList<>(P);
+        c.addAll(Arrays.asList(more));
+        return c.toArray(new String[0]);
+    }
+
     static Column[] pcols(String... more) {
         List<Column> c = new ArrayList<>();
         for (String p : P) c.add(col(p));

@@ -64,8 +64,24 @@ public final class Suppression {
             addLink(out, catalogue, m.numerator(), new Ref(m.id(), MeasureSpec.TOTAL, Field.NUMERATOR));
             addLink(out, catalogue, m.denominator(), new Ref(m.id(), MeasureSpec.TOTAL, Field.DENOMINATOR));
             addLink(out, catalogue, m.total(), new Ref(m.id(), MeasureSpec.TOTAL, Field.VALUE));
+            if (m.linksByBreakdown()) {
+                // each breakdown value's numerator (denominator) is the named measure's count for the same value
+                for (MeasureSpec.Breakdown b : m.breakdowns()) {
+                    for (String v : b.values()) {
+                        addValueLink(out, catalogue, m.numerator(), v, new Ref(m.id(), v, Field.NUMERATOR));
+                        addValueLink(out, catalogue, m.denominator(), v, new Ref(m.id(), v, Field.DENOMINATOR));
+                    }
+                }
+            }
         }
         return List.copyOf(out);
+    }
+
+    private static void addValueLink(List<Link> out, MeasureSpec catalogue, MeasureSpec.Ref from, String value, Ref to) {
+        if (from == null || !from.isTotal()) return;
+        boolean has = catalogue.get(from.measureId()).map(s -> s.breakdowns().stream()
+                .anyMatch(b -> b.values().contains(value))).orElse(false);
+        if (has) out.add(new Link(new Ref(from.measureId(), value, Field.NUMERATOR), to));
     }
 
     private static void addLink(List<Link> out, MeasureSpec catalogue, MeasureSpec.Ref from, Ref to) {
@@ -131,6 +147,10 @@ public final class Suppression {
 
     public static List<TrendRow> apply(List<TrendRow> rows, MeasureSpec catalogue) {
         List<Link> links = links(catalogue);
+        // an index relative to one breakdown value (the relative rate index): every row of the group gives that
+        // value's count back (index x its rate), so all go when its count is suppressed
+        Map<String, String> relativeTo = new LinkedHashMap<>();
+        for (MeasureSpec.Measure m : catalogue.measures()) if (m.relativeTo() != null) relativeTo.put(m.id(), m.relativeTo());
         // breakdown values that overlap the bands (not part of their 100%): excluded from the additivity rule
         Set<String> nonAdditive = catalogue.nonAdditiveValues();
         List<Cell> cells = new ArrayList<>(rows.size());
@@ -184,6 +204,20 @@ public final class Suppression {
                             changed = true;
                         }
                     }
+                }
+            }
+            // 3b. an index relative to a suppressed count is suppressed with it (the Total row included)
+            for (Map.Entry<String, List<Cell>> g : groups.entrySet()) {
+                List<Cell> members = g.getValue();
+                String ref = relativeTo.get(members.get(0).row.measureId());
+                if (ref == null) continue;
+                boolean refSuppressed = members.stream().anyMatch(c -> ref.equals(c.row.breakdownValue()) && c.isSuppressed(Field.NUMERATOR));
+                if (!refSuppressed) continue;
+                List<Cell> all = new ArrayList<>(members);
+                Cell total = totals.get(g.getKey().substring(0, g.getKey().lastIndexOf('|')));
+                if (total != null) all.add(total);
+                for (Cell c : all) {
+                    if (!c.supValue && c.row.value() != null && !c.row.value().isEmpty()) { c.supValue = true; changed = true; }
                 }
             }
             // 4. linked cells

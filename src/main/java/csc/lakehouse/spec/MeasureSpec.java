@@ -64,7 +64,7 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
     public record Measure(String id, String unit, String theme, String title, String definition, String family,
             List<Breakdown> breakdowns, Ref numerator, Ref denominator, Ref total, String polarity, String target,
             String recommendation, String packSection, boolean chart, boolean headline, Integer firstYear,
-            String frameworkRef, BenchmarkSource benchmark) {
+            String frameworkRef, BenchmarkSource benchmark, boolean linksByBreakdown, String relativeTo) {
 
         /** A distribution: its breakdown rows are shares of the Total, which is the count of all items. */
         public boolean isDistribution() { return !breakdowns.isEmpty(); }
@@ -103,7 +103,8 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
                     blankToNull(m.get("recommendation")), blankToNull(m.get("pack_section")),
                     !Boolean.FALSE.equals(m.get("chart")), Boolean.TRUE.equals(m.get("headline")),
                     fy instanceof Number n ? n.intValue() : null, blankToNull(m.get("framework_ref")),
-                    benchmark(m.get("benchmark"), bds)));
+                    benchmark(m.get("benchmark"), bds), Boolean.TRUE.equals(m.get("links_by_breakdown")),
+                    blankToNull(m.get("relative_to"))));
         }
         MeasureSpec spec = new MeasureSpec(Collections.unmodifiableMap(themes), List.copyOf(out));
         List<String> problems = spec.problems();
@@ -130,6 +131,12 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
             for (Breakdown b : m.breakdowns()) {
                 if (b.name().isBlank() || b.values().isEmpty()) p.add(at + "a breakdown needs a name and values");
                 if (!b.values().containsAll(b.nonAdditive())) p.add(at + "non_additive values must be among the breakdown's values");
+            }
+            if (m.relativeTo() != null && m.breakdowns().stream().noneMatch(b -> b.values().contains(m.relativeTo()))) {
+                p.add(at + "relative_to '" + m.relativeTo() + "' is not one of its breakdown values");
+            }
+            if (m.linksByBreakdown() && (m.breakdowns().isEmpty() || (m.numerator() == null && m.denominator() == null))) {
+                p.add(at + "links_by_breakdown needs breakdowns and a numerator or denominator link");
             }
             if (m.benchmark() != null) {
                 if (m.benchmark().column().isBlank()) p.add(at + "benchmark needs a column");

@@ -111,6 +111,17 @@ class CatalogueSuppressionTest {
         // plus LAIT's front door: referrals_nfa and referrals_not_in_need over referrals, and icpcs_rate,
         // icpc_s47_band and icpc_15wd over icpcs, referrals_by_source over referrals, and cpp_ended_2yr's numerator
         // and denominator over cpp_ended_duration's 24m+ row and Total
-        assertEquals(42, links.size());
+        // plus the children's characteristics (issue 15 section 3): the eight distributions' Totals over their core
+        // measures (8); the two within-group percentages' Total numerator and denominator (4) and, by breakdown
+        // value, their denominators over the starts' distribution (2 x 16 values); the six ethnicity rates' and six
+        // relative rate indexes' Total numerators and, by ethnic group, their numerators over the distribution's
+        // cells (12 x 6)
+        assertTrue(links.contains(new Suppression.Link(
+                new Suppression.Ref("cla_31mar_characteristics", "Black", Suppression.Field.NUMERATOR),
+                new Suppression.Ref("cla_31mar_ethnicity_rri", "Black", Suppression.Field.NUMERATOR))), links.toString());
+        assertTrue(links.contains(new Suppression.Link(
+                new Suppression.Ref("cpp_starts_characteristics", "1 to 4", Suppression.Field.NUMERATOR),
+                new Suppression.Ref("cpp_repeat_characteristics", "1 to 4", Suppression.Field.DENOMINATOR))), links.toString());
+        assertEquals(42 + 8 + 4 + 32 + 72, links.size());
     }
 }

@@ -89,7 +89,7 @@ class MeasureSpecTest {
     @Test
     void theRealCatalogueLoadsWithItsFixedThemes() {
         MeasureSpec s = MeasureSpec.load();
-        assertEquals(List.of("front_door", "cin_cp", "neglect", "cla_pp", "demand", "recommendations", "case_history",
+        assertEquals(List.of("front_door", "cin_cp", "neglect", "cla_pp", "characteristics", "demand", "recommendations", "case_history",
                 "data_quality"), List.copyOf(s.themes().keySet()));
         for (MeasureSpec.Measure m : s.measures()) assertNotEquals("data_quality", m.theme(), m.id());
     }
