@@ -43,7 +43,7 @@ public final class ChildCharacteristicMeasures implements MeasureFamily {
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> people = people(ctx);
-        Dataset<Row> census = ChildCharacteristics.census2021(ctx.spark());
+        java.util.Map<String, Long> census = ChildCharacteristics.census2021();
         Dataset<Row> years = ctx.reportingYearsToDate(CIN_CENSUS);
         Dataset<Row> snaps = ctx.snapshots(CIN_CENSUS);
         Dataset<Row> years903 = ctx.reportingYearsToDate(SSDA903);
@@ -63,27 +63,21 @@ public final class ChildCharacteristicMeasures implements MeasureFamily {
         Dataset<Row> claOpen = with(LookedAfterMeasures.claOpenItems(snaps903, episodes), people, col("period_end"));
 
         Dataset<Row> cinRows = CinMeasureSupport.union(List.of(
-                ChildCharacteristics.distribution(byChild("referrals"), years, referrals),
-                ChildCharacteristics.distribution(byChild("cin_31mar"), snaps, cin),
-                ChildCharacteristics.distribution(byChild("cin_plan_31mar"), snaps, cinPlans),
-                ChildCharacteristics.distribution(byChild("cpp_starts"), years, cppStarts),
-                ChildCharacteristics.distribution(byChild("cpp_31mar"), snaps, cppOpen),
+                withRates("referrals", years, referrals, census),
+                withRates("cin_31mar", snaps, cin, census),
+                distribution("cin_plan_31mar", snaps, cinPlans),
+                withRates("cpp_starts", years, cppStarts, census),
+                withRates("cpp_31mar", snaps, cppOpen, census),
                 ChildCharacteristics.percentWithin(byChild("cpp_repeat"), years, cppFlagged,
-                        col(ChildProtectionMeasures.REPEAT), "person_id", "start_date"),
-                rates("referrals", years, referrals, census),
-                rates("cin_31mar", snaps, cin, census),
-                rates("cpp_starts", years, cppStarts, census),
-                rates("cpp_31mar", snaps, cppOpen, census)));
+                        col(ChildProtectionMeasures.REPEAT), "person_id", "start_date")));
         cinRows = ctx.withLookBack(CollectedFrom.apply(cinRows), CIN_CENSUS, List.of(byChild("cpp_repeat")));
         cinRows = ctx.withProvisional(cinRows, CIN_CENSUS);
 
         Dataset<Row> claRows = CinMeasureSupport.union(List.of(
-                ChildCharacteristics.distribution(byChild("cla_starts"), years903, claStarts),
-                ChildCharacteristics.distribution(byChild("cla_31mar"), snaps903, claOpen),
+                withRates("cla_starts", years903, claStarts, census),
+                withRates("cla_31mar", snaps903, claOpen, census),
                 ChildCharacteristics.percentWithin(byChild("cla_starts_police_protection"), years903, claStarts,
-                        functions.coalesce(col("first_legal_status").equalTo("L1"), functions.lit(false)), "person_id"),
-                rates("cla_starts", years903, claStarts, census),
-                rates("cla_31mar", snaps903, claOpen, census)));
+                        functions.coalesce(col("first_legal_status").equalTo("L1"), functions.lit(false)), "person_id")));
         claRows = ctx.withProvisional(CollectedFrom.apply(claRows), SSDA903);
 
         // the neglect cohort counts first identifications in whole reporting years, as neglect_new does
@@ -91,7 +85,7 @@ public final class ChildCharacteristicMeasures implements MeasureFamily {
         Dataset<Row> firstNeglect = NeglectCohort.firstNeglect(NeglectCohort.factors(ctx), ctx.table("cp_plan"));
         Dataset<Row> neglect = with(Periods.during(neglectYears, firstNeglect, "first_neglect"), people, col("first_neglect"));
         Dataset<Row> neglectRows = ctx.withLookBack(
-                ChildCharacteristics.distribution(byChild("neglect_new"), neglectYears, neglect), CIN_CENSUS,
+                distribution("neglect_new", neglectYears, neglect), CIN_CENSUS,
                 List.of(byChild("neglect_new")));
 
         return CinMeasureSupport.shapeAll(List.of(cinRows, claRows, neglectRows));
@@ -101,9 +95,16 @@ public final class ChildCharacteristicMeasures implements MeasureFamily {
         return ChildCharacteristics.withCharacteristics(items, people, ageAt);
     }
 
-    private static Dataset<Row> rates(String core, Dataset<Row> periods, Dataset<Row> items, Dataset<Row> census) {
-        return ChildCharacteristics.ethnicityRates(ethnicityRate(core), periods, items, census)
-                .unionByName(ChildCharacteristics.relativeRateIndex(ethnicityRri(core), periods, items, census));
+    private static Dataset<Row> distribution(String core, Dataset<Row> periods, Dataset<Row> items) {
+        return ChildCharacteristics.distribution(byChild(core), ChildCharacteristics.counts(periods, items));
+    }
+
+    /** The distribution, the ethnic groups' rates and the index of one core measure, from one count of its items. */
+    private static Dataset<Row> withRates(String core, Dataset<Row> periods, Dataset<Row> items, java.util.Map<String, Long> census) {
+        Dataset<Row> counts = ChildCharacteristics.counts(periods, items);
+        return ChildCharacteristics.distribution(byChild(core), counts)
+                .unionByName(ChildCharacteristics.ethnicityRates(ethnicityRate(core), counts, census), true)
+                .unionByName(ChildCharacteristics.relativeRateIndex(ethnicityRri(core), counts, census), true);
     }
 
     /**

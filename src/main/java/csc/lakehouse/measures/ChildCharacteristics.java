@@ -116,19 +116,64 @@ public final class ChildCharacteristics {
     }
 
     /**
+     * Counts of items per period by each characteristic: one row per period and (breakdown, value), the Total row
+     * included, every value present (0 where none). Each item is unpivoted into its Total, age, sex and ethnic-group
+     * rows and counted in one aggregation, so a core measure's distribution, rates and index share one pass.
+     *
+     * @param items one row per counted item, with the period columns and the three characteristic columns
+     * @return period columns, {@code breakdown}, {@code breakdown_value}, {@code n}
+     */
+    public static Dataset<Row> counts(Dataset<Row> periods, Dataset<Row> items) {
+        Dataset<Row> n = unpivot(items).groupBy(Periods.pcols("breakdown", "breakdown_value")).agg(count(lit(1)).as("n"));
+        return grid(periods).join(n, Trends.toSeq(Periods.P, "breakdown", "breakdown_value"), "left")
+                .withColumn("n", coalesce(col("n"), lit(0L)));
+    }
+
+    /** Each item's rows: (Total, Total), (age_band, its band), (child_sex, its sex), (ethnic_group, its group). */
+    private static Dataset<Row> unpivot(Dataset<Row> items) {
+        Column pairs = array(pair(lit(Trends.TOTAL), lit(Trends.TOTAL)), pair(lit(AGE_BAND), col(AGE_BAND)),
+                pair(lit(SEX), col(SEX)), pair(lit(ETHNIC_GROUP), col(ETHNIC_GROUP)));
+        return items.withColumn("_bd", explode(pairs))
+                .withColumn("breakdown", col("_bd.b")).withColumn("breakdown_value", col("_bd.v")).drop("_bd");
+    }
+
+    private static Column pair(Column breakdown, Column value) {
+        return struct(breakdown.as("b"), value.as("v"));
+    }
+
+    /** Every period with every (breakdown, value) pair, the Total first (a literal array: no join). */
+    private static Dataset<Row> grid(Dataset<Row> periods) {
+        List<Column> pairs = new ArrayList<>();
+        pairs.add(pair(lit(Trends.TOTAL), lit(Trends.TOTAL)));
+        for (Map.Entry<String, List<String>> b : BREAKDOWNS.entrySet()) {
+            for (String v : b.getValue()) pairs.add(pair(lit(b.getKey()), lit(v)));
+        }
+        return periods.select(Periods.pcols()).distinct()
+                .withColumn("_bd", explode(array(pairs.toArray(new Column[0]))))
+                .withColumn("breakdown", col("_bd.b")).withColumn("breakdown_value", col("_bd.v")).drop("_bd");
+    }
+
+    private static Column perPeriod(Column c) {
+        return c.over(org.apache.spark.sql.expressions.Window.partitionBy(Periods.pcols()));
+    }
+
+    /**
      * A distribution by each characteristic: the Total row (count of items) and, for each of the three breakdowns,
      * one row per value with its count and percent of the Total (zeros published as 0).
      *
-     * @param items one row per counted item, with the period columns and the three characteristic columns
+     * @param counts {@link #counts}
      */
-    public static Dataset<Row> distribution(String measureId, Dataset<Row> periods, Dataset<Row> items) {
-        Dataset<Row> out = null;
-        for (Map.Entry<String, List<String>> b : BREAKDOWNS.entrySet()) {
-            Dataset<Row> d = Trends.distribution(measureId, periods, items, b.getKey(), b.getValue());
-            // each breakdown carries the same Total row: keep the first one
-            out = out == null ? d : out.unionByName(d.filter(col("breakdown").notEqual(Trends.TOTAL)));
-        }
-        return out;
+    public static Dataset<Row> distribution(String measureId, Dataset<Row> counts) {
+        Column isTotal = col("breakdown").equalTo(Trends.TOTAL);
+        Column total = perPeriod(max(when(isTotal, col("n"))));
+        return counts.withColumn("_total", total)
+                .withColumn("measure_id", lit(measureId))
+                .withColumn("numerator", col("n"))
+                .withColumn("denominator", when(isTotal, lit(null).cast("long")).otherwise(col("_total")))
+                .withColumn("value", when(isTotal, col("n").cast("double"))
+                        .otherwise(coalesce(Trends.percent(col("n"), col("_total")), lit(0.0))))
+                .withColumn("unit", when(isTotal, lit("count")).otherwise(lit("percent")))
+                .drop("n", "_total");
     }
 
     /**
@@ -138,41 +183,22 @@ public final class ChildCharacteristics {
      */
     public static Dataset<Row> percentWithin(String measureId, Dataset<Row> periods, Dataset<Row> items,
                                              Column isNumerator, String... keys) {
-        Dataset<Row> out = Trends.percentRows(measureId, Periods.numDen(periods, items, isNumerator, keys))
-                .withColumn("breakdown", lit(Trends.TOTAL)).withColumn("breakdown_value", lit(Trends.TOTAL));
-        for (Map.Entry<String, List<String>> b : BREAKDOWNS.entrySet()) {
-            Dataset<Row> byValue = numDenBy(periods, items, isNumerator, b.getKey(), b.getValue(), keys);
-            out = out.unionByName(Trends.percentRows(measureId, byValue)
-                    .withColumn("value", coalesce(col("value"), lit(0.0)))
-                    .withColumn("breakdown", lit(b.getKey())));
-        }
-        return out;
-    }
-
-    /** Per period and value of {@code dimension} (every value, zeros where none): distinct items {@code den} and {@code num}. */
-    private static Dataset<Row> numDenBy(Dataset<Row> periods, Dataset<Row> items, Column isNumerator, String dimension,
-                                        List<String> values, String... keys) {
         Column[] numKeys = new Column[keys.length];
         Column[] denKeys = new Column[keys.length];
         for (int i = 0; i < keys.length; i++) {
             numKeys[i] = when(isNumerator, col(keys[i]));
             denKeys[i] = col(keys[i]);
         }
-        Dataset<Row> g = items.groupBy(Periods.pcols(dimension)).agg(
-                count_distinct(numKeys[0], java.util.Arrays.copyOfRange(numKeys, 1, keys.length)).as("num"),
-                count_distinct(denKeys[0], java.util.Arrays.copyOfRange(denKeys, 1, keys.length)).as("den"))
-                .withColumnRenamed(dimension, "breakdown_value");
-        return grid(periods, values).join(g, Trends.toSeq(Periods.P, "breakdown_value"), "left")
+        Dataset<Row> g = unpivot(items.withColumn("_num", isNumerator))
+                .groupBy(Periods.pcols("breakdown", "breakdown_value")).agg(
+                        count_distinct(numKeys[0], java.util.Arrays.copyOfRange(numKeys, 1, keys.length)).as("num"),
+                        count_distinct(denKeys[0], java.util.Arrays.copyOfRange(denKeys, 1, keys.length)).as("den"));
+        Dataset<Row> numDen = grid(periods).join(g, Trends.toSeq(Periods.P, "breakdown", "breakdown_value"), "left")
                 .withColumn("num", coalesce(col("num"), lit(0L)))
                 .withColumn("den", coalesce(col("den"), lit(0L)));
-    }
-
-    /** Every period (its columns, with reporting_year when the periods have it) crossed with every value. */
-    private static Dataset<Row> grid(Dataset<Row> periods, List<String> values) {
-        List<Column> c = new ArrayList<>(List.of(Periods.pcols()));
-        if (List.of(periods.columns()).contains("reporting_year")) c.add(col("reporting_year"));
-        return periods.select(c.toArray(new Column[0])).distinct()
-                .crossJoin(periods.sparkSession().createDataset(values, org.apache.spark.sql.Encoders.STRING()).toDF("breakdown_value"));
+        Column isTotal = col("breakdown").equalTo(Trends.TOTAL);
+        return Trends.percentRows(measureId, numDen)
+                .withColumn("value", when(isTotal, col("value")).otherwise(coalesce(col("value"), lit(0.0))));
     }
 
     /**
@@ -180,11 +206,11 @@ public final class ChildCharacteristics {
      * population of all ages as the denominator: numerator = the group's items, denominator = its residents.
      * Children of an unknown ethnicity count in the Total only.
      *
-     * @param population la_code, ethnic_group, population ({@link #census2021})
+     * @param counts     {@link #counts}
+     * @param population residents by {@code la_code|group} ({@link #census2021})
      */
-    public static Dataset<Row> ethnicityRates(String measureId, Dataset<Row> periods, Dataset<Row> items,
-                                              Dataset<Row> population) {
-        return groupCounts(periods, items, population)
+    public static Dataset<Row> ethnicityRates(String measureId, Dataset<Row> counts, Map<String, Long> population) {
+        return withPopulation(counts, population)
                 .withColumn("measure_id", lit(measureId))
                 .withColumn("numerator", col("n"))
                 .withColumn("denominator", col("population"))
@@ -195,45 +221,34 @@ public final class ChildCharacteristics {
 
     /**
      * The relative rate index: each group's rate per 10,000 residents divided by the {@link #REFERENCE_GROUP}'s
-     * (the Total row: all residents' rate over it), to two decimal places; null when the reference group has no
+     * (the Total row: all residents' rate over it), to one decimal place (as trends.csv shows an index); null when the reference group has no
      * items. numerator and denominator are the group's items and residents, as in {@link #ethnicityRates}.
      */
-    public static Dataset<Row> relativeRateIndex(String measureId, Dataset<Row> periods, Dataset<Row> items,
-                                                 Dataset<Row> population) {
-        Dataset<Row> counts = groupCounts(periods, items, population);
-        Dataset<Row> ref = counts.filter(col("breakdown_value").equalTo(REFERENCE_GROUP))
-                .select(col("la_code").as("_r_la"), col("time_period").as("_r_tp"), col("time_identifier").as("_r_ti"),
-                        col("n").as("_r_n"), col("population").as("_r_pop"));
+    public static Dataset<Row> relativeRateIndex(String measureId, Dataset<Row> counts, Map<String, Long> population) {
         Column rate = col("n").cast("double").divide(col("population"));
-        Column refRate = col("_r_n").cast("double").divide(col("_r_pop"));
-        return counts.join(ref, col("la_code").equalTo(col("_r_la")).and(col("time_period").equalTo(col("_r_tp")))
-                        .and(col("time_identifier").equalTo(col("_r_ti"))), "left")
-                .withColumn("value", when(col("_r_n").gt(0).and(col("population").gt(0)), round(rate.divide(refRate), 2)))
+        Column isRef = col("breakdown_value").equalTo(REFERENCE_GROUP);
+        return withPopulation(counts, population)
+                .withColumn("_ref_n", perPeriod(max(when(isRef, col("n")))))
+                .withColumn("_ref_rate", perPeriod(max(when(isRef, rate))))
+                .withColumn("value", when(col("_ref_n").gt(0).and(col("population").gt(0)), round(rate.divide(col("_ref_rate")), 1)))
                 .withColumn("measure_id", lit(measureId))
                 .withColumn("numerator", col("n"))
                 .withColumn("denominator", col("population"))
                 .withColumn("unit", lit("index"))
-                .drop("n", "population", "_r_la", "_r_tp", "_r_ti", "_r_n", "_r_pop");
+                .drop("n", "population", "_ref_n", "_ref_rate");
     }
 
-    /** Total and per-group rows of {@code n} (items) and {@code population}, with breakdown columns. */
-    private static Dataset<Row> groupCounts(Dataset<Row> periods, Dataset<Row> items, Dataset<Row> population) {
-        Dataset<Row> perGroup = items.groupBy(Periods.pcols(ETHNIC_GROUP)).agg(count(lit(1)).as("n"))
-                .withColumnRenamed(ETHNIC_GROUP, "breakdown_value");
-        Dataset<Row> groups = grid(periods, POPULATION_GROUPS)
-                .join(perGroup, Trends.toSeq(Periods.P, "breakdown_value"), "left")
-                .withColumn("n", coalesce(col("n"), lit(0L)))
-                .join(population.withColumnRenamed("ethnic_group", "breakdown_value"), Periods.seq("la_code", "breakdown_value"), "left")
-                .withColumn("breakdown", lit(ETHNIC_GROUP));
-        Dataset<Row> total = items.groupBy(Periods.pcols()).agg(count(lit(1)).as("n"));
-        Dataset<Row> allResidents = population.groupBy("la_code").agg(sum("population").as("population"));
-        Dataset<Row> totals = grid(periods, List.of(Trends.TOTAL)).drop("breakdown_value")
-                .join(total, Trends.toSeq(Periods.P), "left")
-                .withColumn("n", coalesce(col("n"), lit(0L)))
-                .join(allResidents, Periods.seq("la_code"), "left")
-                .withColumn("breakdown", lit(Trends.TOTAL)).withColumn("breakdown_value", lit(Trends.TOTAL));
-        return totals.unionByName(groups)
-                .withColumn("population", col("population").cast("long"))
+    /**
+     * The Total and ethnic-group rows of {@code counts} with {@code population} (the Total: all residents) and a
+     * note. The residents are a literal map keyed {@code la_code|group}: a lookup, not a join.
+     */
+    private static Dataset<Row> withPopulation(Dataset<Row> counts, Map<String, Long> population) {
+        Column residents = element_at(map_from_arrays(lit(population.keySet().toArray(new String[0])),
+                        lit(population.values().stream().mapToLong(Long::longValue).toArray())),
+                functions.concat(col("la_code"), lit("|"), col("breakdown_value")));
+        return counts.filter(col("breakdown").equalTo(Trends.TOTAL)
+                        .or(col("breakdown").equalTo(ETHNIC_GROUP).and(col("breakdown_value").isin(POPULATION_GROUPS.toArray()))))
+                .withColumn("population", residents.cast("long"))
                 .withColumn("note", when(col("population").isNull(),
                         lit("no Census 2021 population for the group in data-schemas/reference/ethnic_population_2021.csv: not computed"))
                         .otherwise(lit(CENSUS_NOTE)));
@@ -244,22 +259,24 @@ public final class ChildCharacteristics {
 
     /**
      * The Census 2021 usual residents (all ages) of each LA by major ethnic group, from
-     * {@code data-schemas/reference/ethnic_population_2021.csv}: la_code (the DfE number), ethnic_group, population.
+     * {@code data-schemas/reference/ethnic_population_2021.csv}, keyed {@code la_code|group} (la_code the DfE number),
+     * with {@code la_code|Total} the LA's residents of every group.
      */
-    public static Dataset<Row> census2021(SparkSession spark) {
+    public static Map<String, Long> census2021() {
         Map<String, String> laByNewCode = new LinkedHashMap<>();
         for (LaReference.La la : LaReference.all().values()) laByNewCode.put(la.newLaCode(), la.laCode());
-        List<Row> rows = new ArrayList<>();
+        Map<String, Long> out = new LinkedHashMap<>();
         String[] lines = DataSchemas.readText("reference/ethnic_population_2021.csv").split("\r?\n");
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isBlank()) continue;
             List<String> c = SimpleCsv.parseLine(lines[i]);
             String la = laByNewCode.get(c.get(0));
-            if (la != null) rows.add(RowFactory.create(la, c.get(2), Long.parseLong(c.get(3))));
+            if (la == null) continue;
+            long n = Long.parseLong(c.get(3));
+            out.put(la + "|" + c.get(2), n);
+            out.merge(la + "|" + Trends.TOTAL, n, Long::sum);
         }
-        StructType s = new StructType().add("la_code", DataTypes.StringType).add("ethnic_group", DataTypes.StringType)
-                .add("population", DataTypes.LongType);
-        return spark.createDataFrame(rows, s);
+        return out;
     }
 
     private static List<String> concat(List<String> a, String b) {

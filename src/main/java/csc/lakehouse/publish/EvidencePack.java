@@ -28,10 +28,10 @@ import java.util.TreeMap;
  */
 public final class EvidencePack {
     public static final List<String> SECTION_IDS = List.of("summary", "headlines", "demand", "trends",
-            "national-framework", "durations", "neglect", "police-protection", "recommendations", "data-quality",
+            "national-framework", "characteristics", "durations", "neglect", "police-protection", "recommendations", "data-quality",
             "glossary", "about");
     static final List<String> SECTION_NAMES = List.of("At a glance", "Headline findings", "Demand against population",
-            "Trends against benchmarks", "National framework", "How long children stay on plans", "Neglect",
+            "Trends against benchmarks", "National framework", "Children's characteristics", "How long children stay on plans", "Neglect",
             "Police protection", "Recommendations and targets", "Data quality", "Glossary", "About these figures");
 
     private final List<TrendRow> rows;
@@ -443,6 +443,7 @@ public final class EvidencePack {
         demand();
         trends();
         nationalFramework();
+        characteristics();
         durations();
         neglect();
         policeProtection();
@@ -634,6 +635,91 @@ public final class EvidencePack {
         Benchmarks.Position pos = l.position();
         if (pos != null) c.add("band " + pos.band() + " (" + ordinal(pos.rank()) + " of " + pos.of() + ")");
         return TrendSeries.label(l.comparatorPeriod()) + ": " + String.join("; ", c);
+    }
+
+    /**
+     * Who the children are (issue 15 section 3): the characteristics distributions of the core measures side by side
+     * for each measure's latest year, the within-group percentages, and the ethnic groups' rates and relative rate
+     * index. Built from the catalogue's theme: a measure with a {@code total} link is a distribution, one with
+     * {@code relative_to} an index, a rate per 10,000 a rate, any other percentage a within-group percentage.
+     */
+    private void characteristics() {
+        section("characteristics");
+        List<String> dist = new ArrayList<>(), within = new ArrayList<>(), rates = new ArrayList<>(), indexes = new ArrayList<>();
+        for (csc.lakehouse.spec.MeasureSpec.Measure m : MeasureSpecHolder.SPEC.measures()) {
+            if (!"characteristics".equals(m.theme()) || reported(m.id(), "Total").isEmpty()) continue;
+            if (m.relativeTo() != null) indexes.add(m.id());
+            else if ("rate_per_10000".equals(m.unit())) rates.add(m.id());
+            else if (m.total() != null) dist.add(m.id());
+            else within.add(m.id());
+        }
+        if (dist.isEmpty() && within.isEmpty() && rates.isEmpty()) {
+            out.append("<p>No children's characteristics in this run (they need the children's records: silver person).</p></section>\n");
+            return;
+        }
+        out.append("<p class=\"lead\">Who the children are: the children each measure counts, in its latest year, by age band, "
+                + "sex and ethnic group, as a percentage of the measure's total with the number in brackets (c: suppressed). "
+                + "Age is taken at the measure's date (31 March for a snapshot, the referral, plan or start date otherwise), "
+                + "from the month of birth. Ethnic groups are the DfE's five major groups.</p>\n");
+        for (csc.lakehouse.spec.MeasureSpec.Breakdown b : breakdownsOf(dist.isEmpty() ? within : dist)) {
+            characteristicsTable(dist, b, "Children by " + BREAKDOWN_WORDS.getOrDefault(b.name(), b.name()), false);
+        }
+        if (!within.isEmpty()) {
+            out.append("<p>Within each group: the percentage of the group's children, with the number in brackets.</p>\n");
+            for (csc.lakehouse.spec.MeasureSpec.Breakdown b : breakdownsOf(within)) {
+                characteristicsTable(within, b, "Within each group, by " + BREAKDOWN_WORDS.getOrDefault(b.name(), b.name()), true);
+            }
+        }
+        if (!rates.isEmpty()) {
+            out.append("<h3>Disproportionality</h3>\n<p>Each ethnic group's children per 10,000 residents of that group, and the "
+                    + "relative rate index: the group's rate divided by White children's (2.0: twice as likely; 0.5: half). "
+                    + "The residents are the Census 2021 usual residents <strong>of all ages</strong>, not children: the rates "
+                    + "compare groups with each other and are not the per-10,000-children rates above. Children whose "
+                    + "ethnicity is not known count in the Total only.</p>\n");
+            characteristicsTable(rates, null, "Per 10,000 residents of the group (Census 2021, all ages)", true);
+            characteristicsTable(indexes, null, "Relative rate index (White = 1.0)", true);
+        }
+        out.append("</section>\n");
+    }
+
+    private static final Map<String, String> BREAKDOWN_WORDS = Map.of("age_band", "age band", "child_sex", "sex",
+            "ethnic_group", "ethnic group");
+
+    private static List<csc.lakehouse.spec.MeasureSpec.Breakdown> breakdownsOf(List<String> measures) {
+        return measures.isEmpty() ? List.of() : MeasureSpecHolder.SPEC.get(measures.get(0))
+                .map(csc.lakehouse.spec.MeasureSpec.Measure::breakdowns).orElse(List.of());
+    }
+
+    /** One table: a row per value of {@code b} (every value of the first measure when null), a column per measure at its latest year. */
+    private void characteristicsTable(List<String> measures, csc.lakehouse.spec.MeasureSpec.Breakdown b, String caption, boolean withTotal) {
+        if (measures.isEmpty()) return;
+        List<String> values = new ArrayList<>();
+        if (withTotal) values.add("Total");
+        values.addAll(b != null ? b.values() : breakdownsOf(measures).stream().flatMap(x -> x.values().stream()).toList());
+        out.append("<table class=\"data\"><caption>").append(esc(caption)).append("</caption><thead><tr><th></th>");
+        List<String> latest = new ArrayList<>();
+        for (String m : measures) {
+            String p = reported(m, "Total").lastKey();
+            latest.add(p);
+            out.append("<th class=\"n\">").append(esc(shortTitle(m))).append("<br>").append(esc(TrendSeries.label(p))).append("</th>");
+        }
+        out.append("</tr></thead><tbody>");
+        for (String v : values) {
+            out.append("<tr><th>").append(esc(v.equals("Total") ? "All" : v)).append("</th>");
+            for (int i = 0; i < measures.size(); i++) {
+                TrendRow r = TrendSeries.series(byMeasure.get(measures.get(i)), v).get(latest.get(i));
+                out.append("<td class=\"n\">").append(esc(cell(r))).append("</td>");
+            }
+            out.append("</tr>");
+        }
+        out.append("</tbody></table>\n");
+        explained.addAll(measures);
+    }
+
+    /** A characteristics measure's title without the words every column shares. */
+    private String shortTitle(String m) {
+        return title(m).replace(" by age, sex and ethnic group", "").replace(" per 10,000 residents by ethnic group", "")
+                .replaceAll(": relative rate index by ethnic group.*$", "");
     }
 
     private void durations() {
