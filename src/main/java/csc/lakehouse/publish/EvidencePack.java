@@ -665,7 +665,7 @@ public final class EvidencePack {
             characteristicsTable(dist, b, "Children by " + BREAKDOWN_WORDS.getOrDefault(b.name(), b.name()), false);
         }
         if (!within.isEmpty()) {
-            out.append("<p>Within each group: the percentage of the group's children, with the number in brackets.</p>\n");
+            out.append("<p class=\"lead\">Within each group: the percentage of the group's children, with the number in brackets.</p>\n");
             for (csc.lakehouse.spec.MeasureSpec.Breakdown b : breakdownsOf(within)) {
                 characteristicsTable(within, b, "Within each group, by " + BREAKDOWN_WORDS.getOrDefault(b.name(), b.name()), true);
             }
@@ -1042,12 +1042,7 @@ public final class EvidencePack {
             }
             if (any) out.add(b);
         }
-        // the catalogue's order (codes as the code list has them, bands in their natural order), not trends.csv's
-        // sorted one, where "10" comes before "1A"
-        List<String> order = MeasureSpecHolder.SPEC.get(m).map(x -> x.breakdowns().stream()
-                .flatMap(b -> b.values().stream()).toList()).orElse(List.of());
-        out.sort(java.util.Comparator.comparingInt(b -> order.contains(b) ? order.indexOf(b) : order.size()));
-        return out;
+        return out;   // TrendSeries.breakdownValues: the catalogue's order
     }
 
     private List<String> measuresOf(String theme) {

@@ -34,14 +34,25 @@ final class TrendSeries {
     }
 
     /**
-     * Breakdown values of a measure other than Total, in their natural order: bands that start with a number
-     * (or "<n") by their lower bound ({@code <9m, 9-<12m, 12-<24m, 24m+}), never alphabetically; other
-     * values in first-seen order (the file's order).
+     * Breakdown values of a measure other than Total, in the catalogue's order (data-schemas/measures.yaml: codes as
+     * the code list has them, bands in their natural order, one breakdown after another); values the catalogue does
+     * not list follow in their natural order: bands that start with a number (or "<n") by their lower bound
+     * ({@code <9m, 9-<12m, 12-<24m, 24m+}), never alphabetically; other values in first-seen order (the file's order).
      */
     static List<String> breakdownValues(List<TrendRow> measureRows) {
         Set<String> s = new LinkedHashSet<>();
         for (TrendRow r : measureRows) if (!r.isTotal()) s.add(r.breakdownValue());
-        return naturalOrder(new ArrayList<>(s));
+        List<String> out = naturalOrder(new ArrayList<>(s));
+        if (measureRows.isEmpty()) return out;
+        List<String> order = CatalogueOrder.SPEC.get(measureRows.get(0).measureId())
+                .map(m -> m.breakdowns().stream().flatMap(b -> b.values().stream()).toList()).orElse(List.of());
+        if (order.isEmpty()) return out;
+        out.sort(Comparator.comparingInt(v -> order.contains(v) ? order.indexOf(v) : order.size()));
+        return out;
+    }
+
+    private static final class CatalogueOrder {
+        static final csc.lakehouse.spec.MeasureSpec SPEC = csc.lakehouse.spec.MeasureSpec.load();
     }
 
     private static final java.util.regex.Pattern BAND = java.util.regex.Pattern.compile("^\\s*(<|under\\s+)?(\\d+(?:\\.\\d+)?)");

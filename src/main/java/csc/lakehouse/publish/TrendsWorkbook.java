@@ -464,7 +464,10 @@ public final class TrendsWorkbook {
         for (String col : cols) {
             valueCol.put(col, c);
             String unit = unitOf(rows, col);
-            text(sh, h, c++, col.equals("Total") ? (distribution ? "Total (count)" : "Value (" + TrendSeries.unitLabel(unit) + ")") : col, "head_n");
+            // a distribution's Total is its count; a rate, index or within-group percentage by group has its own unit
+            String total = distribution && "count".equals(unit) ? "Total (count)"
+                    : (distribution ? "Total (" : "Value (") + TrendSeries.unitLabel(unit) + ")";
+            text(sh, h, c++, col.equals("Total") ? total : col, "head_n");
         }
         int numCol = -1, denCol = -1;
         if (!distribution) {
