@@ -50,7 +50,7 @@ public final class ConformJob {
 
     private final Lakehouse lake;
     private final RunManifest manifest;
-    private final ConformContext ctx;
+    private ConformContext ctx;
     private boolean force = false;
 
     /** @param lake null for a dry run */
@@ -58,6 +58,12 @@ public final class ConformJob {
         this.lake = lake;
         this.manifest = manifest;
         this.ctx = new ConformContext(spark, defaultLaCode);
+    }
+
+    /** The drop's postcode coordinates (postcode, lat, lon), or null: see {@link ConformContext}. */
+    public ConformJob postcodes(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> postcodes) {
+        this.ctx = new ConformContext(ctx.spark(), ctx.defaultLaCode(), postcodes);
+        return this;
     }
 
     /** Rebuild silver from bronze even when no new file arrived (after a code or rule change). */

@@ -276,9 +276,9 @@ public final class IngestJob {
         return out;
     }
 
-    /** Inputs that other stages read (benchmarks are read by publish). */
+    /** Inputs that other stages read (benchmarks are read by publish, reference files by conform: PostcodeCoordinates). */
     private static boolean isHandledElsewhere(InputFile f) {
-        return f.source().equals("benchmarks");
+        return f.source().equals("benchmarks") || f.source().equals(PostcodeCoordinates.FOLDER);
     }
 
     static String oneLine(Throwable e) {

@@ -30,6 +30,13 @@ public final class PlacementStabilityMeasures implements MeasureFamily {
     public static final String GROUPS_FILE = "reference/cla_placement_groups.csv";
     public static final String THREE_PLUS = "cla_3plus_placements";
     public static final String PLACEMENT_TYPE = "cla_placement_type";
+    public static final String OVER_20_MILES = "cla_placed_over_20_miles";
+    /** silver cla_episode's distance band (conform's PlacementDistance) and the band counted */
+    static final String DISTANCE_BAND = "placement_distance_band";
+    static final String BEYOND_20_MILES = "more than 20 miles";
+    static final String NO_DISTANCE = "no placement distance in the year's return: the drop held no postcode-to-coordinates "
+            + "file (such as the ONS postcode directory) in reference/ when the episodes were conformed, and the distance has "
+            + "to be taken before postcodes are reduced to districts";
     public static final String BREAKDOWN = "placement_group";
     /** Three or more placements in the year: the DfE's short-term stability threshold. */
     public static final int MOVES = 3;
@@ -42,7 +49,7 @@ public final class PlacementStabilityMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return MeasureDefinition.of(THREE_PLUS, PLACEMENT_TYPE);
+        return MeasureDefinition.of(THREE_PLUS, PLACEMENT_TYPE, OVER_20_MILES);
     }
 
     @Override
@@ -51,7 +58,8 @@ public final class PlacementStabilityMeasures implements MeasureFamily {
         Dataset<Row> atYearEnd = lookedAfterAtYearEnd(years, ctx.returnRows("cla_episode"));
         return CinMeasureSupport.shapeAll(List.of(
                 threePlusPlacements(years, atYearEnd, ctx.table("placement")),
-                placementType(years, atYearEnd)));
+                placementType(years, atYearEnd),
+                placedOver20Miles(years, atYearEnd)));
     }
 
     /** The groups file, in its order. */
@@ -86,16 +94,35 @@ public final class PlacementStabilityMeasures implements MeasureFamily {
     /**
      * Children looked after at 31 March Y (return Y's episodes open at the date, short breaks excluded, as
      * {@code cla_31mar}), one row each with the placement type of their open episode (the latest-starting one
-     * when two overlap). Columns: period columns, person_id, {@code placement_type}.
+     * when two overlap). Columns: period columns, person_id, {@code placement_type}, {@code placement_distance_band}.
      */
     static Dataset<Row> lookedAfterAtYearEnd(Dataset<Row> years, Dataset<Row> episodes) {
+        // a lakehouse conformed before the distance band existed has no such column: no distance was taken
+        if (!java.util.Arrays.asList(episodes.columns()).contains(DISTANCE_BAND)) {
+            episodes = episodes.withColumn(DISTANCE_BAND, lit(null).cast("string"));
+        }
         Dataset<Row> open = Periods.openAtInReturn(years, episodes.filter(CeasedCareMeasures.notShortBreak()),
                 "start_date", "end_date");
         return open.withColumn("_n", functions.row_number().over(Window.partitionBy(Periods.pcols("person_id"))
                         .orderBy(col("start_date").desc())))
                 .filter(col("_n").equalTo(1))
-                .select(Periods.pcols("person_id", "placement_type"))
+                .select(Periods.pcols("person_id", "placement_type", DISTANCE_BAND))
                 .withColumn("placement_type", upper(trim(col("placement_type"))));
+    }
+
+    /**
+     * {@code cla_placed_over_20_miles}: of the children looked after at 31 March, those whose placement (of the open
+     * episode) is more than 20 miles from home in a straight line; a distance not known (a postcode missing or not
+     * in the coordinates file) stays in the denominator, as the DfE's "not known" row is part of its 100%. Not
+     * published for a year whose return's episodes carry no distance at all (the drop had no coordinates file).
+     */
+    static Dataset<Row> placedOver20Miles(Dataset<Row> years, Dataset<Row> atYearEnd) {
+        Dataset<Row> rows = Trends.percentRows(OVER_20_MILES, Periods.numDen(years, atYearEnd,
+                functions.coalesce(col(DISTANCE_BAND).equalTo(BEYOND_20_MILES), lit(false)), "person_id"));
+        Dataset<Row> taken = atYearEnd.groupBy(Periods.pcols())
+                .agg(functions.max(functions.when(col(DISTANCE_BAND).isNotNull(), 1).otherwise(0)).as("_taken"));
+        return Trends.notPublished(rows.join(taken, Periods.pseq(), "left"),
+                functions.not(functions.coalesce(col("_taken").equalTo(1), lit(false))), lit(NO_DISTANCE)).drop("_taken");
     }
 
     /**

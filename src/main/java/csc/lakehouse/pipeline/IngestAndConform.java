@@ -40,10 +40,14 @@ public final class IngestAndConform {
     private final Lakehouse lake;
     private final IngestJob ingest;
     private final ConformJob conform;
+    private final SparkSession spark;
+    private final RunManifest manifest;
 
     /** @param lake null for a dry run */
     public IngestAndConform(SparkSession spark, Lakehouse lake, RunManifest manifest, String defaultLaCode) {
         this.lake = lake;
+        this.spark = spark;
+        this.manifest = manifest;
         this.ingest = new IngestJob(spark, lake, manifest, defaultLaCode);
         this.conform = new ConformJob(spark, lake, manifest, defaultLaCode);
     }
@@ -69,6 +73,8 @@ public final class IngestAndConform {
     /** @param inputDir the extract drop, or null when the only inputs were read elsewhere */
     public Result run(String inputDir) throws IOException {
         IngestJob.Result bronze = ingest.run(inputDir);
+        // the drop's postcode coordinates, read here so conform takes distances before postcodes are degraded
+        if (inputDir != null) conform.postcodes(csc.lakehouse.ingest.PostcodeCoordinates.read(spark, inputDir, manifest));
         Map<String, Dataset<Row>> held = ingest.bronzeInMemory();
         BronzeView view = lake != null
                 ? table -> lake.exists(Layer.BRONZE, table) ? Optional.of(lake.read(Layer.BRONZE, table)) : Optional.empty()

@@ -89,6 +89,8 @@ public final class TableSchema {
         public String parse;
         /** silver built from the spec: this column is the id of (la_code, person_id, the named column) */
         public String id_of;
+        /** with parse {@code distance_band}: the bronze column of the home postcode the distance to {@link #source} is taken from */
+        public String home;
     }
 
     public static TableSchema load(String layer, String table) {

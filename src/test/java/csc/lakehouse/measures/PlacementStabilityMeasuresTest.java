@@ -92,8 +92,44 @@ class PlacementStabilityMeasuresTest {
         expect(r, t + "Independent and semi-independent living arrangements/supported accommodation", 16.7, 1L, 6L);
         expect(r, t + "Other placements", 16.7, 1L, 6L);
         expect(r, t + "Placed for adoption", 0.0, 0L, 6L);
-        // 1 + Total + 8 groups
-        assertEquals(10, r.size());
+        // 1 + Total + 8 groups + the distance row
+        assertEquals(11, r.size());
+        // the episodes carry no distance band (no coordinates file when conformed): not published, with the reason
+        Row distance = r.get("cla_placed_over_20_miles|301|202324|Total");
+        org.junit.jupiter.api.Assertions.assertNull((Object) distance.getAs("value"));
+        assertEquals(Trends.Status.NOT_PUBLISHED, Trends.status(distance.getAs("note")));
+        org.junit.jupiter.api.Assertions.assertTrue(((String) distance.getAs("note")).contains("postcode-to-coordinates"));
+    }
+
+    /*
+     * The same episodes with distance bands (conform's PlacementDistance): A more than 20 miles, B 20 miles or less,
+     * C not known, D more than 20 miles, G's earlier U6 episode 20 miles or less and its later K1 one (the open
+     * episode counted) more than 20 miles, H none, E (short break) more than 20 miles but not looked after.
+     * cla_placed_over_20_miles: A, D, G = 3 of the 6 looked after -> 50.0% (C's "not known" and H stay in the denominator)
+     */
+    @Test
+    void placedMoreThan20MilesFromHome() {
+        CinSilverFixture f = CinSilverFixture.of("cla_episode");
+        String beyond = "more than 20 miles", within = "20 miles or less";
+        banded(f, "A", "2023-12-01", "C2", "U4", beyond);
+        banded(f, "B", "2023-08-05", "C2", "K2", within);
+        banded(f, "C", "2023-10-01", "V2", "P2", "not known");
+        banded(f, "D", "2024-03-31", "C2", "U1", beyond);
+        banded(f, "E", "2023-06-01", "V3", "U6", beyond);
+        banded(f, "G", "2023-02-01", "C2", "U6", within);
+        banded(f, "G", "2023-09-01", "C2", "K1", beyond);
+        banded(f, "H", "2023-11-01", "C2", "Z1", null);
+        MeasureContext c = MeasureContext.builder(SparkTestSession.get())
+                .ret("301", MeasureContext.SSDA903, 2024)
+                .table("cla_episode", f.frame()).table("placement", placements()).build();
+        Map<String, Row> r = CinSilverFixture.results(new PlacementStabilityMeasures().compute(c));
+        expect(r, "cla_placed_over_20_miles|301|202324|Total", 50.0, 3L, 6L);
+        assertEquals(Trends.Status.PUBLISHED, Trends.status(r.get("cla_placed_over_20_miles|301|202324|Total").getAs("note")));
+    }
+
+    private static void banded(CinSilverFixture f, String child, String start, String ls, String place, String band) {
+        f.row("person_id", child, "start_date", start, "legal_status", ls, "placement_type", place,
+                "reason_new_episode", "S", "placement_distance_band", band);
     }
 
     /** Every PLACE code of the code list has a group, and the catalogue lists the groups in the file's order. */

@@ -25,11 +25,18 @@ public final class Ssda903Builder implements SilverBuilder {
     private final String table;
     private final String bronzeTable;
     private final Mapping mapping;
+    /** the column holding the placement distance band (parse {@code distance_band}), or null */
+    private final String distanceColumn;
 
     public Ssda903Builder(String table, String bronzeTable, Mapping mapping) {
+        this(table, bronzeTable, mapping, null);
+    }
+
+    private Ssda903Builder(String table, String bronzeTable, Mapping mapping, String distanceColumn) {
         this.table = table;
         this.bronzeTable = bronzeTable;
         this.mapping = mapping;
+        this.distanceColumn = distanceColumn;
     }
 
     /**
@@ -40,10 +47,17 @@ public final class Ssda903Builder implements SilverBuilder {
      */
     public static Ssda903Builder fromSpec(csc.lakehouse.spec.TableSchema spec) {
         if (spec.from == null) throw new IllegalArgumentException("silver." + spec.table + " names no bronze table (from)");
+        String distance = spec.columns.stream().filter(c -> PlacementDistance.PARSE.equals(c.parse)).map(c -> c.name)
+                .findFirst().orElse(null);
         return new Ssda903Builder(spec.table, spec.from, r -> {
             java.util.Map<String, Column> parsed = new java.util.HashMap<>();
             for (csc.lakehouse.spec.TableSchema.ColumnSpec c : spec.columns) {
-                if (c.source != null) parsed.put(c.name, parse(spec.table, c, Ssda903Columns.raw(r, c.source)));
+                if (PlacementDistance.PARSE.equals(c.parse)) {
+                    // the two postcodes as lookup keys, in the band's place: conform joins them to the coordinates
+                    parsed.put(c.name, PlacementDistance.keys(Ssda903Columns.raw(r, c.home), Ssda903Columns.raw(r, c.source)));
+                } else if (c.source != null) {
+                    parsed.put(c.name, parse(spec.table, c, Ssda903Columns.raw(r, c.source)));
+                }
             }
             List<Column> out = new ArrayList<>();
             for (csc.lakehouse.spec.TableSchema.ColumnSpec c : spec.columns) {
@@ -58,7 +72,7 @@ public final class Ssda903Builder implements SilverBuilder {
             }
             out.add(Ssda903Builders.src(r, spec.raw_kept));
             return out;
-        });
+        }, distance);
     }
 
     private static Column parse(String table, csc.lakehouse.spec.TableSchema.ColumnSpec c, Column raw) {
@@ -83,11 +97,21 @@ public final class Ssda903Builder implements SilverBuilder {
 
     @Override
     public Optional<Dataset<Row>> build(BronzeView bronze, ConformContext ctx) {
-        return bronze.current(bronzeTable).map(this::conform);
+        return bronze.current(bronzeTable).map(c -> conform(c, ctx.postcodes()));
     }
 
-    /** The typed rows for {@link csc.lakehouse.conform.SilverWriter} (public for tests). */
+    /** The typed rows for {@link csc.lakehouse.conform.SilverWriter} (public for tests), without postcode coordinates. */
     public Dataset<Row> conform(Dataset<Row> current) {
+        return conform(current, null);
+    }
+
+    /** The typed rows, the placement distance banded with {@code postcodes} (postcode, lat, lon; null: none). */
+    public Dataset<Row> conform(Dataset<Row> current, Dataset<Row> postcodes) {
+        Dataset<Row> rows = typed(current);
+        return distanceColumn == null ? rows : PlacementDistance.band(rows, distanceColumn, postcodes);
+    }
+
+    private Dataset<Row> typed(Dataset<Row> current) {
         Dataset<Row> rows = current.withColumn("la_code", Ssda903Columns.laCode(current));
         rows = rows.withColumn("person_id", Ssda903Columns.personId(rows.col("la_code"), rows));
         List<Column> out = new ArrayList<>();
