@@ -78,8 +78,11 @@ public final class Generator {
              AnnexAWriter annex = new AnnexAWriter(root, Dates.yearEnd(o.toYear()), dirty);
              LocalTrackerWriter local = new LocalTrackerWriter(root, p.laCode, b.horizon());
              // the case-management system's SSD extract: the demo borough only, not every LA of the national drop
-             SsdWriter ssd = national ? null : new SsdWriter(root, o.seed(), b.horizon(), o.fromYear())) {
-            b.journeys(f -> { cin.accept(f); ssda.accept(f); annex.accept(f); local.accept(f); rep.accept(f); if (ssd != null) ssd.accept(f); });
+             SsdWriter ssd = national ? null : new SsdWriter(root, o.seed(), b.horizon(), o.fromYear());
+             // the postcode-to-coordinates file a council supplies for placement distances: the demo borough only
+             PostcodeCoordinatesWriter coords = national ? null : new PostcodeCoordinatesWriter(root)) {
+            b.journeys(f -> { cin.accept(f); ssda.accept(f); annex.accept(f); local.accept(f); rep.accept(f);
+                if (ssd != null) ssd.accept(f); if (coords != null) coords.accept(f); });
             popRows = population(root, p, o.toYear(), factor);
             return new LaResult(p.laCode, cin.rows, ssda.rows(), local.rows(), popRows, dirty, rep);
         }

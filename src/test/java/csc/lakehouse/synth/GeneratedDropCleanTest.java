@@ -38,4 +38,21 @@ class GeneratedDropCleanTest {
             csc.lakehouse.conform.SilverCounts.reconcile(o);
         }
     }
+
+    /**
+     * The drop's postcode-to-coordinates file (PostcodeCoordinatesWriter) holds every home and placement postcode of the
+     * episodes: conform takes every episode's distance (none "not known"), some placements are more than 20 miles
+     * away, and the measure is published for every year.
+     */
+    @Test
+    void everyPlacementDistanceIsTaken() {
+        Map<String, Long> bands = new java.util.TreeMap<>();
+        for (org.apache.spark.sql.Row r : drop.lake.read(csc.lakehouse.lake.Layer.SILVER, "cla_episode")
+                .groupBy("placement_distance_band").count().collectAsList()) {
+            bands.put(String.valueOf(r.get(0)), r.getLong(1));
+        }
+        assertEquals(java.util.Set.of("20 miles or less", "more than 20 miles"), bands.keySet(), bands.toString());
+        assertTrue(bands.get("more than 20 miles") > 0 && bands.get("20 miles or less") > bands.get("more than 20 miles"),
+                bands.toString());
+    }
 }

@@ -1,0 +1,61 @@
+package csc.lakehouse.synth;
+
+import csc.lakehouse.synth.Journey.CareEpisode;
+import csc.lakehouse.synth.Journey.Child;
+import csc.lakehouse.synth.Journey.Family;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Writes reference/postcode_coordinates.csv in the ONS Postcode Directory's columns ({@code pcds, lat, long}) for
+ * every home and placement postcode of the synthetic borough's care episodes: the file a council supplies so that
+ * "placed more than 20 miles from home" can be taken (issue 15). The postcodes are invented (a real district and a
+ * random sector and unit), so their coordinates are too: the district's approximate centre moved by up to about
+ * 0.7 miles, decided by the postcode itself (the same postcode always has the same point).
+ */
+public final class PostcodeCoordinatesWriter implements Consumer<Family>, AutoCloseable {
+    public static final String FILE = "reference/postcode_coordinates.csv";
+
+    /** approximate centres of the districts the simulator uses (Simulator.postcode): latitude, longitude */
+    static final Map<String, double[]> DISTRICTS = Map.ofEntries(
+            Map.entry("RM8", new double[] {51.553, 0.128}), Map.entry("RM9", new double[] {51.536, 0.132}),
+            Map.entry("RM10", new double[] {51.545, 0.163}), Map.entry("IG11", new double[] {51.536, 0.084}),
+            Map.entry("RM6", new double[] {51.577, 0.126}), Map.entry("RM7", new double[] {51.577, 0.172}),
+            Map.entry("E6", new double[] {51.527, 0.056}), Map.entry("IG1", new double[] {51.559, 0.073}),
+            Map.entry("SS14", new double[] {51.575, 0.475}), Map.entry("CM1", new double[] {51.740, 0.460}),
+            Map.entry("DA1", new double[] {51.445, 0.215}), Map.entry("E17", new double[] {51.586, -0.020}),
+            Map.entry("CO1", new double[] {51.889, 0.902}), Map.entry("ME4", new double[] {51.380, 0.528}),
+            Map.entry("MK9", new double[] {52.043, -0.757}), Map.entry("BN1", new double[] {50.829, -0.140}));
+
+    private final Path root;
+    private final TreeSet<String> postcodes = new TreeSet<>();
+
+    public PostcodeCoordinatesWriter(Path root) { this.root = root; }
+
+    @Override
+    public void accept(Family f) {
+        for (Child c : f.children) {
+            for (CareEpisode ep : c.care) {
+                if (ep.homePost != null) postcodes.add(ep.homePost);
+                if (ep.plPost != null) postcodes.add(ep.plPost);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Csv csv = new Csv(root, FILE, "pcds,lat,long")) {
+            for (String pc : postcodes) {
+                double[] centre = DISTRICTS.get(pc.substring(0, pc.indexOf(' ')));
+                if (centre == null) continue;
+                int h = Math.floorMod(pc.hashCode(), 10_000);
+                double lat = centre[0] + (h % 100 - 50) * 0.0002, lon = centre[1] + (h / 100 - 50) * 0.0003;
+                csv.row(pc, String.format(Locale.ROOT, "%.6f", lat), String.format(Locale.ROOT, "%.6f", lon));
+            }
+        }
+    }
+}
