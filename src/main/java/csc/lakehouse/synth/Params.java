@@ -76,7 +76,20 @@ public final class Params {
     public final double[] ethnicityWeights = {34, 9, 18, 3, 3, 4, 5, 2, 3, 4, 2, 5, 4, 2, 1};
     /** factor, probability per completed assessment; PHY/SEX become 18A/19A or 18B/18C/19B/19C by year (reference.md 1.2, 5.5) */
     public final String[] factorCodes = {"3B", "4B", "16A", "17A", "3A", "3C", "1B", "2B", "PHY", "SEX", "14A", "10A", "11A", "24A", "5B", "6B", "7A", "15A", "20"};
-    public final double[] factorProb = {0.33, 0.27, 0.05, 0.15, 0.12, 0.05, 0.05, 0.07, 0.05, 0.02, 0.04, 0.03, 0.02, 0.03, 0.03, 0.04, 0.01, 0.03, 0.05};
+    public final double[] factorProb = {0.232, 0.188, 0.04, 0.089, 0.067, 0.05, 0.05, 0.07, 0.05, 0.02, 0.04, 0.03, 0.02, 0.03, 0.03, 0.04, 0.01, 0.03, 0.05};
+
+    /** 16A on the assessment of a neglect-trajectory family, or of a NEG S47 (B&D's c3: neglect in 12-15% of episodes with factors) */
+    public double neglectFactorProb = 0.26;
+    /**
+     * Year multipliers of a factor's probability, by the collection year the assessment is authorised in (B&D's c3
+     * trends: emotional abuse and domestic abuse of the child fall in 2023-24 and 2024-25, neglect was higher in
+     * 2018-19 and 2019-20). 2017-18 is not modelled: its recording differs from every later year (domestic abuse of
+     * the child 2.3% against 8-12%).
+     */
+    public final java.util.Map<String, double[][]> factorByYear = java.util.Map.of(
+            "17A", new double[][] {{2008, 1.0}, {2021, 1.06}, {2022, 1.0}, {2024, 0.8}},
+            "3A", new double[][] {{2008, 1.0}, {2021, 1.15}, {2022, 1.0}, {2025, 0.85}},
+            "16A", new double[][] {{2008, 1.0}, {2019, 1.4}, {2020, 1.15}, {2021, 1.0}, {2024, 0.93}});
 
     public double yearFactor(double[][] table, int year) {
         double v = 1.0;

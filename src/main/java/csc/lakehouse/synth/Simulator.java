@@ -553,14 +553,19 @@ public final class Simulator {
     }
 
     private String postcode(SplittableRandom r, boolean local) {
-        String[] districts = local ? new String[]{"RM8", "RM9", "RM10", "IG11"} : new String[]{"RM6", "RM7", "E6", "IG1", "SS14", "CM1", "DA1", "E17"};
+        // out of borough: neighbouring districts, and four more than 20 miles away (Colchester, Chatham, Milton Keynes,
+        // Brighton) for "placed more than 20 miles from home" (PostcodeCoordinatesWriter has their centres)
+        String[] districts = local ? new String[]{"RM8", "RM9", "RM10", "IG11"}
+                : new String[]{"RM6", "RM7", "E6", "IG1", "SS14", "CM1", "DA1", "E17", "CO1", "ME4", "MK9", "BN1"};
         return districts[r.nextInt(districts.length)] + " " + (1 + r.nextInt(9)) + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26));
     }
 
     private void factors(SplittableRandom r, Assessment a, int type, String cat, boolean s47) {
         for (int i = 0; i < p.factorCodes.length; i++) {
             double w = p.factorProb[i];
-            if (p.factorCodes[i].equals("16A") && (type == 1 || cat.equals("NEG") && s47)) w = 0.95;
+            if (p.factorCodes[i].equals("16A") && (type == 1 || cat.equals("NEG") && s47)) w = p.neglectFactorProb;
+            double[][] trend = p.factorByYear.get(p.factorCodes[i]);
+            if (trend != null && a.authorised != null) w *= p.yearFactor(trend, Dates.collectionYear(a.authorised));
             if (r.nextDouble() < w) a.factors.add(p.factorCodes[i]);
         }
         if (type == 2) a.factors.add("9A");
