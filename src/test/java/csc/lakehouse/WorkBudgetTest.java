@@ -41,8 +41,13 @@ class WorkBudgetTest {
     // wrote one per shuffle partition): 1,250 jobs, 5,571 tasks, 128 commits, 145 files. With the test JVM's 2
     // shuffle partitions for commands (fresh-clone CI rehearsal of edc7e56): 1,250 jobs, 3,263 tasks, 128 commits,
     // 131 files.
-    static final String MEASURED = "jobs=1250 tasks=3263 commits=128 files=131 (CI rehearsal of edc7e56, 2026-12-07)";
-    static final long JOB_BUDGET = 1300;
+    // Raised at stop 22 (full suite of 754bfc4 in a clone, 2026-12-07): the same run made 1,282 jobs at the start of
+    // the stop (LAIT's published indicators and S3 came in between); issue 15's children's characteristics (22
+    // measures: one aggregation per core measure's items, joined to silver person, in gold.national_framework) and
+    // the placement distance (conform's join of the episodes to the drop's postcode coordinates, and one more
+    // measure) took it to 1,310 jobs, 3,596 tasks, 128 commits and 131 files.
+    static final String MEASURED = "jobs=1310 tasks=3596 commits=128 files=131 (full suite of 754bfc4, 2026-12-07)";
+    static final long JOB_BUDGET = 1350;
     static final long FILE_BUDGET = 140;
     static final long COMMIT_BUDGET = 130;
 

@@ -400,13 +400,14 @@ class EvidencePackTest {
         assertTrue(row2.contains("21.8% <span class=\"yr\">2024-25</span>"), row2);
         assertTrue(row2.contains("2024-25: published for the council 21.8% (here the same); England 22.6%; London 19.4%; "
                 + "neighbours 19.4% (median 19.0%); band D (10th of 12)"), row2);
-        // an indicator no return holds says why: row 46, distance from home, points to its note, which says why
-        int r46 = section.indexOf("<tr><td class=\"n\">46</td>");
-        java.util.regex.Matcher note = java.util.regex.Pattern.compile("Not computed \\(note (\\d+)\\)")
-                .matcher(section.substring(r46, section.indexOf("</tr>", r46)));
-        assertTrue(note.find(), section.substring(r46, section.indexOf("</tr>", r46)));
+        // an indicator no return holds says why: row 56, the share of spend on children's services, points to its
+        // note, which names the source that holds it
+        int r56 = section.indexOf("<tr><td class=\"n\">56</td>");
+        java.util.regex.Matcher note = java.util.regex.Pattern.compile("(?:Not computed|Published only) \\(note (\\d+)\\)")
+                .matcher(section.substring(r56, section.indexOf("</tr>", r56)));
+        assertTrue(note.find(), section.substring(r56, section.indexOf("</tr>", r56)));
         String notes = section.substring(section.indexOf("<ol class=\"notes\">"));
-        assertTrue(notes.split("<li>")[Integer.parseInt(note.group(1))].contains("postcode-to-coordinates"), notes);
+        assertTrue(notes.split("<li>")[Integer.parseInt(note.group(1))].contains("section 251"), notes);
         // the 15 school outcome rows (8-22) share one note
         int r8 = section.indexOf("<tr><td class=\"n\">8</td>");
         java.util.regex.Matcher school = java.util.regex.Pattern.compile("Published only \\(note \\d+\\)")
