@@ -36,6 +36,8 @@ public final class ConformJob {
     static final String CONFORMED_MARKER = "_state/conformed_ingest_log_version";
     /** The bronze versions and code build of the last complete conform: {@code code=...}, then {@code table=version}. */
     static final String BRONZE_VERSIONS_MARKER = "_state/conformed_bronze_versions";
+    /** the drop's postcode-to-coordinates files the last complete conform used (names and SHA-256), for the distance band */
+    static final String POSTCODES_MARKER = "_state/conformed_postcode_files";
 
     /**
      * What conform did: whether it ran, each builder's outcome and the silver tables (in a dry run, the frames
@@ -60,10 +62,24 @@ public final class ConformJob {
         this.ctx = new ConformContext(spark, defaultLaCode);
     }
 
-    /** The drop's postcode coordinates (postcode, lat, lon), or null: see {@link ConformContext}. */
-    public ConformJob postcodes(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> postcodes) {
+    /** null until {@link #postcodes} is called (a run without a drop, such as one reading a database only) */
+    private String postcodeFiles = null;
+
+    /**
+     * The drop's postcode coordinates (postcode, lat, lon), or null: see {@link ConformContext}; {@code files} names
+     * the files they came from with their SHA-256 ("" when none). Silver is a function of them (the episodes'
+     * distance band), so a drop whose files differ from the last conform's is conformed again in full.
+     */
+    public ConformJob postcodes(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> postcodes, String files) {
         this.ctx = new ConformContext(ctx.spark(), ctx.defaultLaCode(), postcodes);
+        this.postcodeFiles = files == null ? "" : files;
         return this;
+    }
+
+    /** The coordinates files differ from those the last complete conform used (none counts as ""). */
+    private boolean postcodeFilesChanged() {
+        if (lake == null || postcodeFiles == null || conformedVersion() < 0) return false;   // a first conform runs anyway
+        return !postcodeFiles.equals(lake.readText(POSTCODES_MARKER).orElse(""));
     }
 
     /** Rebuild silver from bronze even when no new file arrived (after a code or rule change). */
@@ -83,9 +99,14 @@ public final class ConformJob {
         // Conform when bronze changed since the last complete conform. The marker is written only after
         // every silver table is merged, so a run killed half-way conforms again next time.
         boolean bronzeAhead = lake != null && bronzeVersion() > conformedVersion();
+        if (postcodeFilesChanged()) {
+            Progress.say("the postcode-to-coordinates files in reference/ changed: every silver table is conformed again");
+            force = true;
+        }
         if (bronzeChanged || force || bronzeAhead) {
             conform(bronze, progress, outcomes, silverTables);
             if (lake != null) {
+                if (postcodeFiles != null) lake.writeText(POSTCODES_MARKER, postcodeFiles);
                 lake.writeText(BRONZE_VERSIONS_MARKER, bronzeVersionsText(bronzeVersions()));
                 lake.writeText(CONFORMED_MARKER, Long.toString(bronzeVersion()));
             }

@@ -33,16 +33,22 @@ public final class PostcodeCoordinates {
 
     private PostcodeCoordinates() {}
 
+    /** The coordinates (null when none) and the files they came from, one "name sha256" line each ("" when none). */
+    public record Read(Dataset<Row> rows, String files) {}
+
     /**
      * {@code postcode} (as the file writes it), {@code lat}, {@code lon} of every file of {@code drop/reference/} that
-     * has the columns; null when there is none. Conform makes the lookup key (PlacementDistance).
+     * has the columns (null when there is none; conform makes the lookup key), and those files' names and SHA-256.
      */
-    public static Dataset<Row> read(SparkSession spark, String drop, RunManifest manifest) throws IOException {
+    public static Read read(SparkSession spark, String drop, RunManifest manifest) throws IOException {
         Path folder = new Path(drop, FOLDER);
         FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (!fs.exists(folder) || !fs.getFileStatus(folder).isDirectory()) return null;
+        if (!fs.exists(folder) || !fs.getFileStatus(folder).isDirectory()) return new Read(null, "");
         Dataset<Row> all = null;
-        for (FileStatus st : fs.listStatus(folder)) {
+        StringBuilder files = new StringBuilder();
+        FileStatus[] listed = fs.listStatus(folder);
+        java.util.Arrays.sort(listed, java.util.Comparator.comparing(x -> x.getPath().getName()));
+        for (FileStatus st : listed) {
             String name = st.getPath().getName();
             if (!st.isFile() || !name.toLowerCase(Locale.ROOT).endsWith(".csv") || name.startsWith(".") || name.startsWith("_")) continue;
             List<String> header = header(fs, st.getPath());
@@ -59,8 +65,9 @@ public final class PostcodeCoordinates {
                             // the ONS directory's 99.999999 marks a postcode without a grid reference
                             .and(col("lat").lt(90)));
             all = all == null ? f : all.unionByName(f);
+            files.append(name).append(' ').append(ExtractDrop.sha256(fs, st)).append('\n');
         }
-        return all;
+        return new Read(all, files.toString());
     }
 
     private static List<String> header(FileSystem fs, Path p) throws IOException {

@@ -74,7 +74,11 @@ public final class IngestAndConform {
     public Result run(String inputDir) throws IOException {
         IngestJob.Result bronze = ingest.run(inputDir);
         // the drop's postcode coordinates, read here so conform takes distances before postcodes are degraded
-        if (inputDir != null) conform.postcodes(csc.lakehouse.ingest.PostcodeCoordinates.read(spark, inputDir, manifest));
+        if (inputDir != null) {
+            csc.lakehouse.ingest.PostcodeCoordinates.Read coordinates =
+                    csc.lakehouse.ingest.PostcodeCoordinates.read(spark, inputDir, manifest);
+            conform.postcodes(coordinates.rows(), coordinates.files());
+        }
         Map<String, Dataset<Row>> held = ingest.bronzeInMemory();
         BronzeView view = lake != null
                 ? table -> lake.exists(Layer.BRONZE, table) ? Optional.of(lake.read(Layer.BRONZE, table)) : Optional.empty()
