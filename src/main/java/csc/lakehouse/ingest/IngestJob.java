@@ -47,8 +47,9 @@ public final class IngestJob {
      *
      * @param bronzeChanged whether any file's rows were written to bronze (conform then rebuilds silver)
      */
+    /** @param referenceFiles the drop's reference/ files (hashed by the listing), which conform reads (PostcodeCoordinates) */
     public record Result(int filesIngested, int filesSkipped, int filesRejected, int filesUnrecognised,
-                         boolean bronzeChanged) {
+                         boolean bronzeChanged, List<InputFile> referenceFiles) {
         public boolean nothingUsable() { return filesIngested + filesSkipped == 0; }
     }
 
@@ -170,7 +171,8 @@ public final class IngestJob {
         // the log is written after every bronze batch: a run killed before it re-reads these files,
         // and their rows already in bronze are replaced (writeBronze), never doubled
         if (lake != null && somethingNew) writeLog(logRows);
-        return new Result(ingested, skipped, rejected, unrecognised, somethingNew);
+        return new Result(ingested, skipped, rejected, unrecognised, somethingNew, drop.files().stream()
+                .filter(f -> f.source().equals(PostcodeCoordinates.FOLDER)).toList());
     }
 
     /** A dry run's bronze tables (the rows read, in memory); empty when bronze is the lakehouse's. */

@@ -1,7 +1,6 @@
 package csc.lakehouse.ingest;
 
 import csc.lakehouse.lake.RunManifest;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -37,35 +36,35 @@ public final class PostcodeCoordinates {
     public record Read(Dataset<Row> rows, String files) {}
 
     /**
-     * {@code postcode} (as the file writes it), {@code lat}, {@code lon} of every file of {@code drop/reference/} that
-     * has the columns (null when there is none; conform makes the lookup key), and those files' names and SHA-256.
+     * {@code postcode} (as the file writes it), {@code lat}, {@code lon} of every CSV of the drop's {@code reference/}
+     * files (as the drop's listing found them) that has the columns (null when there is none; conform makes the
+     * lookup key), and those files' names and SHA-256.
      */
-    public static Read read(SparkSession spark, String drop, RunManifest manifest) throws IOException {
-        Path folder = new Path(drop, FOLDER);
-        FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (!fs.exists(folder) || !fs.getFileStatus(folder).isDirectory()) return new Read(null, "");
+    public static Read read(SparkSession spark, List<InputFile> referenceFiles, RunManifest manifest) throws IOException {
         Dataset<Row> all = null;
         StringBuilder files = new StringBuilder();
-        FileStatus[] listed = fs.listStatus(folder);
-        java.util.Arrays.sort(listed, java.util.Comparator.comparing(x -> x.getPath().getName()));
-        for (FileStatus st : listed) {
-            String name = st.getPath().getName();
-            if (!st.isFile() || !name.toLowerCase(Locale.ROOT).endsWith(".csv") || name.startsWith(".") || name.startsWith("_")) continue;
-            List<String> header = header(fs, st.getPath());
+        List<InputFile> sorted = new ArrayList<>(referenceFiles);
+        sorted.sort(java.util.Comparator.comparing(InputFile::relative));
+        for (InputFile f : sorted) {
+            String name = f.relative();
+            if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) continue;
+            Path path = new Path(f.uri());
+            List<String> header = header(path.getFileSystem(spark.sparkContext().hadoopConfiguration()), path);
             String pc = first(header, POSTCODE), lat = first(header, LATITUDE), lon = first(header, LONGITUDE);
             if (pc == null || lat == null || lon == null) {
-                if (manifest != null) manifest.warning(FOLDER + "/" + name, "not a postcode-to-coordinates file (it needs a column "
+                if (manifest != null) manifest.warning(name, "not a postcode-to-coordinates file (it needs a column "
                         + "pcds or postcode, and lat and long): not read");
                 continue;
             }
-            Dataset<Row> f = spark.read().option("header", "true").csv(st.getPath().toString())
+            Dataset<Row> rows = spark.read().option("header", "true").csv(f.uri())
                     .select(col("`" + pc + "`").as("postcode"), col("`" + lat + "`").cast("double").as("lat"),
                             col("`" + lon + "`").cast("double").as("lon"))
                     .filter(col("postcode").isNotNull().and(col("lat").isNotNull()).and(col("lon").isNotNull())
                             // the ONS directory's 99.999999 marks a postcode without a grid reference
                             .and(col("lat").lt(90)));
-            all = all == null ? f : all.unionByName(f);
-            files.append(name).append(' ').append(ExtractDrop.sha256(fs, st)).append('\n');
+            all = all == null ? rows : all.unionByName(rows);
+            // the listing already hashed every file of the drop: its SHA-256 names this one's content
+            files.append(name).append(' ').append(f.sha256()).append('\n');
         }
         return new Read(all, files.toString());
     }

@@ -183,16 +183,9 @@ public final class ChildCharacteristics {
      */
     public static Dataset<Row> percentWithin(String measureId, Dataset<Row> periods, Dataset<Row> items,
                                              Column isNumerator, String... keys) {
-        Column[] numKeys = new Column[keys.length];
-        Column[] denKeys = new Column[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            numKeys[i] = when(isNumerator, col(keys[i]));
-            denKeys[i] = col(keys[i]);
-        }
-        Dataset<Row> g = unpivot(items.withColumn("_num", isNumerator))
-                .groupBy(Periods.pcols("breakdown", "breakdown_value")).agg(
-                        count_distinct(numKeys[0], java.util.Arrays.copyOfRange(numKeys, 1, keys.length)).as("num"),
-                        count_distinct(denKeys[0], java.util.Arrays.copyOfRange(denKeys, 1, keys.length)).as("den"));
+        Dataset<Row> g = unpivot(items)
+                .groupBy(Periods.pcols("breakdown", "breakdown_value"))
+                .agg(Periods.distinctNum(isNumerator, keys), Periods.countDistinct(keys).as("den"));
         Dataset<Row> numDen = grid(periods).join(g, Trends.toSeq(Periods.P, "breakdown", "breakdown_value"), "left")
                 .withColumn("num", coalesce(col("num"), lit(0L)))
                 .withColumn("den", coalesce(col("den"), lit(0L)));

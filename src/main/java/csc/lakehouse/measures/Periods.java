@@ -258,14 +258,17 @@ public final class Periods {
      * which {@code isNumerator} holds; zeros where the period has none.
      */
     public static Dataset<Row> numDen(Dataset<Row> periods, Dataset<Row> matched, Column isNumerator, String... keyCols) {
-        Column[] numKeys = new Column[keyCols.length];
-        for (int i = 0; i < keyCols.length; i++) numKeys[i] = when(isNumerator, col(keyCols[i]));
-        Dataset<Row> g = matched.groupBy(pcols()).agg(
-                functions.count_distinct(numKeys[0], Arrays.copyOfRange(numKeys, 1, numKeys.length)).as("num"),
-                countDistinct(keyCols).as("den"));
+        Dataset<Row> g = matched.groupBy(pcols()).agg(distinctNum(isNumerator, keyCols), countDistinct(keyCols).as("den"));
         return periods.select(pcols()).join(g, pseq(), "left")
                 .withColumn("num", coalesce(col("num"), lit(0L)))
                 .withColumn("den", coalesce(col("den"), lit(0L)));
+    }
+
+    /** {@code num}: distinct items (by key) for which {@code isNumerator} holds. */
+    static Column distinctNum(Column isNumerator, String... keyCols) {
+        Column[] numKeys = new Column[keyCols.length];
+        for (int i = 0; i < keyCols.length; i++) numKeys[i] = when(isNumerator, col(keyCols[i]));
+        return functions.count_distinct(numKeys[0], Arrays.copyOfRange(numKeys, 1, numKeys.length)).as("num");
     }
 
     static Column countDistinct(String... keyCols) {

@@ -76,7 +76,7 @@ public final class IngestAndConform {
         // the drop's postcode coordinates, read here so conform takes distances before postcodes are degraded
         if (inputDir != null) {
             csc.lakehouse.ingest.PostcodeCoordinates.Read coordinates =
-                    csc.lakehouse.ingest.PostcodeCoordinates.read(spark, inputDir, manifest);
+                    csc.lakehouse.ingest.PostcodeCoordinates.read(spark, bronze.referenceFiles(), manifest);
             conform.postcodes(coordinates.rows(), coordinates.files());
         }
         Map<String, Dataset<Row>> held = ingest.bronzeInMemory();
