@@ -237,14 +237,6 @@ public final class MeasureContext {
 
     // ---------------------------------------------------------------- which rows may be published
 
-    /** (_h_la, _h_year): the returns of a source held, within --from/--to. */
-    private Dataset<Row> held(String source) {
-        List<Row> rows = new ArrayList<>();
-        for (String la : las(source)) for (int y : years(la, source)) rows.add(RowFactory.create(la, y));
-        StructType s = new StructType().add("_h_la", DataTypes.StringType).add("_h_year", DataTypes.IntegerType);
-        return spark.createDataFrame(rows, s);
-    }
-
     /** (_l_la, _l_year, _l_end): the latest return of a source per LA and its 31 March. */
     private Dataset<Row> latest(String source) {
         List<Row> rows = new ArrayList<>();
@@ -263,18 +255,53 @@ public final class MeasureContext {
      * held ({@link Trends#notPublished}, the note says why), because the 12 months before year Y cannot be seen.
      */
     public Dataset<Row> withLookBack(Dataset<Row> rows, String source, Collection<String> measureIds) {
+        return withLookBack(rows, source, measureIds, 1);
+    }
+
+    /**
+     * As {@link #withLookBack(Dataset, String, Collection)} for a measure that looks back {@code years} years (long-term
+     * placement stability: 2.5 years of care): year Y is published only when every return of {@code source} from
+     * Y-{@code years} to Y-1 is held, since a return holds only the episodes open in its year.
+     */
+    public Dataset<Row> withLookBack(Dataset<Row> rows, String source, Collection<String> measureIds, int years) {
         // the reporting year of the period (a year to date, 1 April .. an as-at date, looks back as its year does)
         Column year = Periods.reportingYear(col("period_end"));
-        Dataset<Row> j = rows.join(held(source), col("la_code").equalTo(col("_h_la"))
-                .and(col("_h_year").equalTo(year.minus(1))), "left");
+        Dataset<Row> j = rows.join(seenBack(source, years), col("la_code").equalTo(col("_h_la"))
+                .and(col("_h_year").equalTo(year)), "left");
         Column yearToDate = col("time_identifier").equalTo(Periods.AS_AT_DATE).and(col("period_start").lt(col("period_end")));
         Column where = col("measure_id").isin(measureIds.toArray())
                 .and(col("time_identifier").equalTo(Periods.REPORTING_YEAR).or(yearToDate))
                 .and(col("_h_la").isNull());
-        Column why = functions.concat(lit("a look-back measure: the lakehouse does not hold the " + source + " return for "),
-                year.minus(2).cast("string"), lit("-"), functions.substring(year.minus(1).cast("string"), 3, 2),
-                lit(", so the year before this one cannot be seen"));
+        Column why = years == 1
+                ? functions.concat(lit("a look-back measure: the lakehouse does not hold the " + source + " return for "),
+                        yearLabel(year.minus(1)), lit(", so the year before this one cannot be seen"))
+                : functions.concat(lit("a look-back measure: the lakehouse does not hold every " + source + " return from "),
+                        yearLabel(year.minus(years)), lit(" to "), yearLabel(year.minus(1)),
+                        lit(", so the " + years + " years before this one cannot be seen"));
         return Trends.notPublished(j, where, why).drop("_h_la", "_h_year");
+    }
+
+    /** "2023-24" for collection year 2024. */
+    private static Column yearLabel(Column collectionYear) {
+        return functions.concat(collectionYear.minus(1).cast("string"), lit("-"),
+                functions.substring(collectionYear.cast("string"), 3, 2));
+    }
+
+    /** (_h_la, _h_year): the years Y (of a held return or the one after) whose returns Y-years .. Y-1 are all held. */
+    private Dataset<Row> seenBack(String source, int years) {
+        List<Row> rows = new ArrayList<>();
+        for (String la : las(source)) {
+            java.util.Set<Integer> held = new java.util.HashSet<>(years(la, source));
+            java.util.Set<Integer> candidates = new java.util.TreeSet<>();
+            for (int y : held) candidates.add(y + 1);
+            for (int y : candidates) {
+                boolean all = true;
+                for (int k = 1; k <= years; k++) all &= held.contains(y - k);
+                if (all) rows.add(RowFactory.create(la, y));
+            }
+        }
+        StructType s = new StructType().add("_h_la", DataTypes.StringType).add("_h_year", DataTypes.IntegerType);
+        return spark.createDataFrame(rows, s);
     }
 
     /**

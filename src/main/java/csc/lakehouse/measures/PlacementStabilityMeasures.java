@@ -7,6 +7,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 
 import java.util.ArrayList;
@@ -31,6 +32,12 @@ public final class PlacementStabilityMeasures implements MeasureFamily {
     public static final String THREE_PLUS = "cla_3plus_placements";
     public static final String PLACEMENT_TYPE = "cla_placement_type";
     public static final String OVER_20_MILES = "cla_placed_over_20_miles";
+    public static final String LONG_TERM = "cla_long_term_stability";
+    /** Long-term stability: under 16 at 31 March, looked after continuously for 30 months, same placement for 24. */
+    static final int UNDER_AGE = 16, CARE_MONTHS = 30, SAME_PLACEMENT_MONTHS = 24;
+    /** The returns before year Y that hold every episode open in the 2.5 years: Y-2 and Y-1 (a return holds its year's). */
+    static final int LONG_TERM_RETURNS_BACK = 2;
+    static final String ADOPTION_GROUP = "Placed for adoption";
     /** silver cla_episode's distance band (conform's PlacementDistance) and the band counted */
     static final String DISTANCE_BAND = "placement_distance_band";
     static final String BEYOND_20_MILES = "more than 20 miles";
@@ -49,17 +56,20 @@ public final class PlacementStabilityMeasures implements MeasureFamily {
 
     @Override
     public List<MeasureDefinition> definitions() {
-        return MeasureDefinition.of(THREE_PLUS, PLACEMENT_TYPE, OVER_20_MILES);
+        return MeasureDefinition.of(THREE_PLUS, PLACEMENT_TYPE, OVER_20_MILES, LONG_TERM);
     }
 
     @Override
     public Dataset<Row> compute(MeasureContext ctx) {
         Dataset<Row> years = ctx.reportingYears(MeasureContext.SSDA903);
         Dataset<Row> atYearEnd = lookedAfterAtYearEnd(years, ctx.returnRows("cla_episode"));
-        return CinMeasureSupport.shapeAll(List.of(
-                threePlusPlacements(years, atYearEnd, ctx.table("placement")),
+        Dataset<Row> placements = ctx.table("placement");
+        return ctx.withLookBack(CinMeasureSupport.shapeAll(List.of(
+                threePlusPlacements(years, atYearEnd, placements),
                 placementType(years, atYearEnd),
-                placedOver20Miles(years, atYearEnd)));
+                placedOver20Miles(years, atYearEnd),
+                longTermStability(years, atYearEnd, ctx.table("cla_period"), placements, ctx.table("person_903")))),
+                MeasureContext.SSDA903, List.of(LONG_TERM), LONG_TERM_RETURNS_BACK);
     }
 
     /** The groups file, in its order. */
@@ -144,6 +154,54 @@ public final class PlacementStabilityMeasures implements MeasureFamily {
                 .groupBy(Periods.pcols("person_id")).agg(functions.countDistinct(col("_p_start")).as("_placements"));
         return Trends.percentRows(THREE_PLUS,
                 Periods.numDen(years, perChild, col("_placements").geq(MOVES), "person_id"));
+    }
+
+    /**
+     * {@code cla_long_term_stability} (LAIT's long-term stability; DfE la_cla_placement_stability.csv): of the children
+     * looked after at 31 March aged under 16 at the date (from person_903's month of birth, which gives the age at 31
+     * March exactly; no month of birth: not in the cohort) whose period of care open at the date (silver cla_period)
+     * started at least 2.5 years before it, those whose current placement started at least 2 years before it. The
+     * current placement is the latest-starting placement that started on or before 31 March, temporary moves (T0-T4)
+     * not counted (a child on a temporary move at the date is still in the usual placement); a
+     * placement for adoption (the DfE's "Placed for adoption" group) that abuts the placement before it counts from
+     * that placement's start, as the DfE counts the adoptive placement together with the one before.
+     */
+    static Dataset<Row> longTermStability(Dataset<Row> years, Dataset<Row> atYearEnd, Dataset<Row> periods,
+                                          Dataset<Row> placements, Dataset<Row> person903) {
+        Dataset<Row> births = person903.select(col("la_code").as("_b_la"), col("person_id").as("_b_person"),
+                col("birth_month").as("_b_month"));
+        Dataset<Row> care = periods.select(col("la_code").as("_c_la"), col("person_id").as("_c_person"),
+                col("start_date").as("_c_start"), col("end_date").as("_c_end"));
+        Dataset<Row> cohort = atYearEnd
+                .join(births, col("la_code").equalTo(col("_b_la")).and(col("person_id").equalTo(col("_b_person"))))
+                .filter(functions.floor(functions.months_between(col("period_end"), col("_b_month")).divide(12)).lt(UNDER_AGE))
+                .join(care, col("la_code").equalTo(col("_c_la")).and(col("person_id").equalTo(col("_c_person")))
+                        .and(col("_c_start").leq(col("period_end")))
+                        .and(col("_c_end").isNull().or(col("_c_end").gt(col("period_end")))))
+                .filter(col("_c_start").leq(functions.add_months(col("period_end"), -CARE_MONTHS)))
+                .select(Periods.pcols("person_id"));
+        List<String> temporary = groups().stream().filter(Group::temporary).map(Group::code).toList();
+        List<String> adoption = groups().stream().filter(g -> g.group().equals(ADOPTION_GROUP)).map(Group::code).toList();
+        Column type = upper(trim(col("placement_type")));
+        WindowSpec history = Window.partitionBy(col("la_code"), col("person_id")).orderBy(col("start_date"));
+        Column together = functions.coalesce(type.isin(adoption.toArray()), lit(false))
+                .and(functions.coalesce(functions.lag(col("end_date"), 1).over(history).equalTo(col("start_date")), lit(false)));
+        Dataset<Row> p = placements
+                .filter(functions.not(functions.coalesce(type.isin(temporary.toArray()), lit(false))))
+                .withColumn("_since", functions.when(together, functions.lag(col("start_date"), 1).over(history))
+                        .otherwise(col("start_date")))
+                .select(col("la_code").as("_p_la"), col("person_id").as("_p_person"), col("start_date").as("_p_start"),
+                        col("_since"));
+        // the usual placement: a temporary move open at the date does not end it
+        Dataset<Row> current = cohort.join(p, col("la_code").equalTo(col("_p_la"))
+                        .and(col("person_id").equalTo(col("_p_person")))
+                        .and(col("_p_start").leq(col("period_end"))), "left")
+                .withColumn("_n", functions.row_number().over(Window.partitionBy(Periods.pcols("person_id"))
+                        .orderBy(col("_p_start").desc_nulls_last())))
+                .filter(col("_n").equalTo(1));
+        return Trends.percentRows(LONG_TERM, Periods.numDen(years, current,
+                functions.coalesce(col("_since").leq(functions.add_months(col("period_end"), -SAME_PLACEMENT_MONTHS)), lit(false)),
+                "person_id"));
     }
 
     /**

@@ -207,9 +207,12 @@ public final class Benchmarks {
             if (!ix.containsKey("time_period") || !ix.containsKey("geographic_level")) continue;
             // the CLA numbers-and-rates file also gives the population that turns other files' counts into rates
             boolean populationFile = ix.containsKey("population_type") && ix.containsKey("rate_per_10000");
-            List<MeasureSpec.Measure> maps = sources.stream()
-                    .filter(m -> ix.containsKey(m.benchmark().column()) && ix.keySet().containsAll(m.benchmark().where().keySet()))
-                    .toList();
+            List<Map.Entry<String, MeasureSpec.BenchmarkSource>> maps = new ArrayList<>();
+            for (MeasureSpec.Measure m : sources) {
+                for (MeasureSpec.BenchmarkSource b : m.benchmarks()) {
+                    if (ix.containsKey(b.column()) && ix.keySet().containsAll(b.where().keySet())) maps.add(Map.entry(m.id(), b));
+                }
+            }
             if (maps.isEmpty() && !populationFile) continue;
             for (int n = 1; n < recs.size(); n++) {
                 List<String> r = recs.get(n);
@@ -231,13 +234,13 @@ public final class Benchmarks {
                     Double pop = number(get(r, ix, "population_estimate"));
                     if (pop != null) population.put(period + "|" + area, pop);
                 }
-                for (MeasureSpec.Measure m : maps) {
-                    MeasureSpec.BenchmarkSource b = m.benchmark();
+                for (Map.Entry<String, MeasureSpec.BenchmarkSource> m : maps) {
+                    MeasureSpec.BenchmarkSource b = m.getValue();
                     if (!b.where().entrySet().stream().allMatch(w -> MeasureSpec.BenchmarkSource.matches(w.getValue(), get(r, ix, w.getKey())))) {
                         continue;
                     }
                     Double v = number(get(r, ix, b.column()));
-                    values.add(new Value(m.id(), b.breakdown(), b.breakdownValue(), period, area,
+                    values.add(new Value(m.getKey(), b.breakdown(), b.breakdownValue(), period, area,
                             b.perPopulation() ? null : v, b.perPopulation() ? v : null, b.perPopulation(), source));
                 }
             }

@@ -28,6 +28,11 @@ public final class BundledBenchmarks {
             "la_care_leavers_activity.csv",
             "la_care_leavers_accommodation_suitability.csv",
             "la_conviction_health_outcome_cla.csv",
+            // factors identified at the end of assessment (table C3), placement stability and social worker
+            // stability, every LA
+            "c3_factors_identified_at_end_of_assessment_2018_to_2025.csv",
+            "la_cla_placement_stability.csv",
+            "la_cla_swcount.csv",
             // the DfE's 2025 statistical-neighbour model, which replaces the 2021 groupings (Benchmarks)
             "sn_model_2025_wide.csv",
             // LAIT's long file (every LA, region and England): the published values of the national framework

@@ -64,7 +64,7 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
     public record Measure(String id, String unit, String theme, String title, String definition, String family,
             List<Breakdown> breakdowns, Ref numerator, Ref denominator, Ref total, String polarity, String target,
             String recommendation, String packSection, boolean chart, boolean headline, Integer firstYear,
-            String frameworkRef, BenchmarkSource benchmark, boolean linksByBreakdown, String relativeTo) {
+            String frameworkRef, List<BenchmarkSource> benchmarks, boolean linksByBreakdown, String relativeTo) {
 
         /** A distribution: its breakdown rows are shares of the Total, which is the count of all items. */
         public boolean isDistribution() { return !breakdowns.isEmpty(); }
@@ -103,7 +103,7 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
                     blankToNull(m.get("recommendation")), blankToNull(m.get("pack_section")),
                     !Boolean.FALSE.equals(m.get("chart")), Boolean.TRUE.equals(m.get("headline")),
                     fy instanceof Number n ? n.intValue() : null, blankToNull(m.get("framework_ref")),
-                    benchmark(m.get("benchmark"), bds), Boolean.TRUE.equals(m.get("links_by_breakdown")),
+                    benchmarks(m.get("benchmark"), bds), Boolean.TRUE.equals(m.get("links_by_breakdown")),
                     blankToNull(m.get("relative_to"))));
         }
         MeasureSpec spec = new MeasureSpec(Collections.unmodifiableMap(themes), List.copyOf(out));
@@ -138,11 +138,13 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
             if (m.linksByBreakdown() && (m.breakdowns().isEmpty() || (m.numerator() == null && m.denominator() == null))) {
                 p.add(at + "links_by_breakdown needs breakdowns and a numerator or denominator link");
             }
-            if (m.benchmark() != null) {
-                if (m.benchmark().column().isBlank()) p.add(at + "benchmark needs a column");
-                if (m.benchmark().breakdown().isBlank()) {
-                    p.add(at + "benchmark breakdown_value '" + m.benchmark().breakdownValue() + "' is not one of its breakdown values");
+            Set<String> compared = new LinkedHashSet<>();
+            for (BenchmarkSource b : m.benchmarks()) {
+                if (b.column().isBlank()) p.add(at + "benchmark needs a column");
+                if (b.breakdown().isBlank()) {
+                    p.add(at + "benchmark breakdown_value '" + b.breakdownValue() + "' is not one of its breakdown values");
                 }
+                if (!compared.add(b.breakdownValue())) p.add(at + "two benchmarks for breakdown value " + b.breakdownValue());
             }
             for (Ref r : new Ref[] {m.numerator(), m.denominator(), m.total()}) {
                 if (r == null) continue;
@@ -191,9 +193,20 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
         return out;
     }
 
+    /** One source (a map) or one per breakdown value compared (a list of maps). */
+    private static List<BenchmarkSource> benchmarks(Object o, List<Breakdown> breakdowns) {
+        List<BenchmarkSource> out = new ArrayList<>();
+        if (o instanceof List<?> l) {
+            for (Object x : l) if (x instanceof Map<?, ?>) out.add(benchmark(x, breakdowns));
+        } else if (o instanceof Map<?, ?>) {
+            out.add(benchmark(o, breakdowns));
+        }
+        return List.copyOf(out);
+    }
+
     @SuppressWarnings("unchecked")
     private static BenchmarkSource benchmark(Object o, List<Breakdown> breakdowns) {
-        if (!(o instanceof Map<?, ?> raw)) return null;
+        Map<?, ?> raw = (Map<?, ?>) o;
         Map<String, Object> b = (Map<String, Object>) raw;
         Map<String, String> where = new LinkedHashMap<>();
         ((Map<String, Object>) b.getOrDefault("where", Map.of())).forEach((k, v) -> where.put(k, str(v)));
@@ -206,7 +219,7 @@ public record MeasureSpec(Map<String, String> themes, List<Measure> measures) {
 
     /** Measures with a published DfE comparator, in catalogue order. */
     public List<Measure> benchmarked() {
-        return measures.stream().filter(m -> m.benchmark() != null).toList();
+        return measures.stream().filter(m -> !m.benchmarks().isEmpty()).toList();
     }
 
     private static String str(Object o) { return o == null ? "" : o.toString().trim(); }

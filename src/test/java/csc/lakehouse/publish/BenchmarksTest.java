@@ -131,6 +131,29 @@ class BenchmarksTest {
     }
 
     @Test
+    void eachFactorIsComparedWithItsOwnColumnOfTableC3(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // B&D's 2025 row of c3_factors_identified_at_end_of_assessment (DfE): 4,725 episodes with factors, neglect 601,
+        // domestic abuse (parent) 1,557, privately fostered 12 (one column for 8B-8F: not compared); the 0-17
+        // population of the CLA file's rows for B&D 2025 is 66,465. Rates per 10,000, one decimal place:
+        // 4725 / 66465 x 10,000 = 710.90 -> 710.9; 601 -> 90.42 -> 90.4; 1557 -> 234.26 -> 234.3
+        String area = "2025,Reporting year,Local authority,E92000001,England,E13000002,Outer London,301,";
+        java.nio.file.Files.writeString(tmp.resolve("c3.csv"), "time_period,time_identifier,geographic_level,country_code,"
+                + "country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,"
+                + "Episodes_with_assessment_factor,Domestic_Abuse_parent,Privately_fostered,Neglect\n"
+                + area + "E09000002,Barking and Dagenham,Factors identified at the end of assessment,4725,1557,12,601\n");
+        java.nio.file.Files.writeString(tmp.resolve("cla.csv"), "time_period,time_identifier,geographic_level,country_code,"
+                + "country_name,region_code,region_name,old_la_code,la_name,new_la_code,population_type,population_estimate,"
+                + "children_count,rate_per_10000\n"
+                + area + "Barking and Dagenham,E09000002,Children looked after on 31 March each year,66465,431,65\n");
+        Benchmarks b = Benchmarks.load(tmp, "E09000002");
+        assertEquals(710.9, b.published("assessment_factors_rate", "Total", "202425"), 1e-9);
+        assertEquals(90.4, b.published("assessment_factors_rate", "16A", "202425"), 1e-9);
+        assertEquals(234.3, b.published("assessment_factors_rate", "3B", "202425"), 1e-9);
+        assertNull(b.published("assessment_factors_rate", "8B", "202425"));
+        assertNull(b.published("assessment_factors_rate", "3A", "202425"));
+    }
+
+    @Test
     void theSdqAverageIsReadFromTheCountColumn(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         // la_conviction_health_outcome_cla.csv, England 2025: the DfE puts the SDQ average (14.9) in children_count
         // (children_percent z); dental checks 81 (47,320 of 58,530)

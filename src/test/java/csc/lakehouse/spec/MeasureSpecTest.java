@@ -74,16 +74,33 @@ class MeasureSpecTest {
         MeasureSpec s = MeasureSpec.parse(THEMES + entry("a", "percent", "    breakdowns:\n      - name: band\n        values: [low, high]\n"
                 + "    benchmark: {column: high_percent, breakdown_value: high, where: {group: \"Legal*\"}}\n")
                 + entry("b", "count", ""), "t");
-        MeasureSpec.BenchmarkSource b = s.get("a").orElseThrow().benchmark();
+        MeasureSpec.BenchmarkSource b = s.get("a").orElseThrow().benchmarks().get(0);
         assertEquals(new MeasureSpec.BenchmarkSource("high_percent", Map.of("group", "Legal*"), false, "band", "high"), b);
         assertTrue(MeasureSpec.BenchmarkSource.matches("Legal*", "Legal status"));
         assertFalse(MeasureSpec.BenchmarkSource.matches("Legal", "Legal status"));
-        assertNull(s.get("b").orElseThrow().benchmark());
+        assertEquals(List.of(), s.get("b").orElseThrow().benchmarks());
         assertEquals(List.of("a"), s.benchmarked().stream().map(MeasureSpec.Measure::id).toList());
         // a breakdown value the measure does not publish cannot be compared
         assertTrue(assertThrows(IllegalStateException.class, () -> MeasureSpec.parse(THEMES + entry("a", "percent",
                 "    benchmark: {column: x, breakdown_value: \"24m+\"}\n"), "t")).getMessage()
                 .contains("benchmark breakdown_value '24m+' is not one of its breakdown values"));
+    }
+
+    @Test
+    void aListOfBenchmarksComparesEachBreakdownValueWithItsOwnColumn() {
+        String bands = "    breakdowns:\n      - name: band\n        values: [low, high]\n";
+        MeasureSpec s = MeasureSpec.parse(THEMES + entry("a", "rate_per_10000", bands
+                + "    benchmark:\n      - {column: all_count, per_population: true}\n"
+                + "      - {column: low_count, per_population: true, breakdown_value: low}\n"
+                + "      - {column: high_count, per_population: true, breakdown_value: high}\n"), "t");
+        List<MeasureSpec.BenchmarkSource> b = s.get("a").orElseThrow().benchmarks();
+        assertEquals(List.of("all_count", "low_count", "high_count"), b.stream().map(MeasureSpec.BenchmarkSource::column).toList());
+        assertEquals(List.of("Total", "band", "band"), b.stream().map(MeasureSpec.BenchmarkSource::breakdown).toList());
+        assertEquals(List.of("Total", "low", "high"), b.stream().map(MeasureSpec.BenchmarkSource::breakdownValue).toList());
+        // one comparator per row: a second source for the same breakdown value is an error
+        assertTrue(assertThrows(IllegalStateException.class, () -> MeasureSpec.parse(THEMES + entry("a", "rate_per_10000", bands
+                + "    benchmark:\n      - {column: x, breakdown_value: low}\n      - {column: y, breakdown_value: low}\n"), "t"))
+                .getMessage().contains("two benchmarks for breakdown value low"));
     }
 
     @Test
