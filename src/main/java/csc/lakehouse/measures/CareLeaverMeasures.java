@@ -32,6 +32,11 @@ public final class CareLeaverMeasures implements MeasureFamily {
     public static final String EET_19_21 = "care_leavers_19_21_eet";
     public static final String SUITABLE_19_21 = "care_leavers_19_21_suitable_accommodation";
     public static final String NOT_IN_TOUCH_19_21 = "care_leavers_19_21_not_in_touch";
+    /** Suffixes of an age group's distribution by activity and its share living with former foster carers. */
+    static final String ACTIVITY = "_activity", STAYING_PUT = "_staying_put";
+    /** The activity distribution's breakdown; an empty or unlisted ACTIV is information not known, as the DfE's. */
+    public static final String ACTIVITY_BREAKDOWN = "activity";
+    static final String ACTIVITY_NOT_KNOWN = "Information not known";
     /** The DfE's care-leaver age groups: the age the young person turned in the year. */
     static final int[] AGES_17_18 = {17, 18};
     static final int[] AGES_19_21 = {19, 20, 21};
@@ -42,7 +47,9 @@ public final class CareLeaverMeasures implements MeasureFamily {
     @Override
     public List<MeasureDefinition> definitions() {
         return MeasureDefinition.of(LEAVERS_17_18, EET_17_18, SUITABLE_17_18, NOT_IN_TOUCH_17_18,
-                LEAVERS_19_21, EET_19_21, SUITABLE_19_21, NOT_IN_TOUCH_19_21);
+                LEAVERS_17_18 + ACTIVITY, LEAVERS_17_18 + STAYING_PUT,
+                LEAVERS_19_21, EET_19_21, SUITABLE_19_21, NOT_IN_TOUCH_19_21,
+                LEAVERS_19_21 + ACTIVITY, LEAVERS_19_21 + STAYING_PUT);
     }
 
     @Override
@@ -57,12 +64,24 @@ public final class CareLeaverMeasures implements MeasureFamily {
 
     /** The codes of one item of the groups file in the given group. */
     static List<String> codes(String item, String group) {
-        List<List<String>> rows = SimpleCsv.parse(DataSchemas.readText(GROUPS_FILE));
         List<String> out = new ArrayList<>();
+        groups(item).forEach((code, g) -> { if (g.equals(group)) out.add(code); });
+        return out;
+    }
+
+    /** One item of the groups file: code -> group, in file order. */
+    static java.util.LinkedHashMap<String, String> groups(String item) {
+        List<List<String>> rows = SimpleCsv.parse(DataSchemas.readText(GROUPS_FILE));
+        java.util.LinkedHashMap<String, String> out = new java.util.LinkedHashMap<>();
         for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.size() >= 3 && r.get(0).trim().equals(item) && r.get(2).trim().equals(group)) out.add(r.get(1).trim());
+            if (r.size() >= 3 && r.get(0).trim().equals(item)) out.put(r.get(1).trim(), r.get(2).trim());
         }
         return out;
+    }
+
+    /** The DfE's activity rows in the groups file's order (the breakdown's values). */
+    public static List<String> activityTypes() {
+        return List.copyOf(new java.util.LinkedHashSet<>(groups("activity_type").values()));
     }
 
     /**
@@ -83,16 +102,31 @@ public final class CareLeaverMeasures implements MeasureFamily {
                 .withColumn("_activity", upper(trim(col("activity"))))
                 .withColumn("_suitability", functions.when(functions.length(accom).geq(2), functions.substring(accom, 2, 1))
                         .otherwise(accom))
+                .withColumn("_accommodation_type", functions.substring(accom, 1, 1))
                 .filter(functions.not(functions.coalesce(col("_in_touch").isin(codes("in_touch", "excluded").toArray()),
                         lit(false))))
-                .select(Periods.pcols("person_id", "age", "_in_touch", "_activity", "_suitability"));
+                .select(Periods.pcols("person_id", "age", "_in_touch", "_activity", "_suitability", "_accommodation_type"));
     }
 
-    /** One age group's four measures: the cohort count and the three percentages of it. */
+    /**
+     * One age group's measures: the cohort count, the three percentages of it, the cohort by the DfE's activity rows
+     * ({@code <count>_activity}) and the share living with former foster carers ({@code <count>_staying_put}: ACCOM's
+     * first character Z, the groups file's {@code accommodation_type}).
+     */
     static List<Dataset<Row>> ageGroup(Dataset<Row> years, Dataset<Row> leavers, int[] ages, String countId,
                                        String eetId, String suitableId, String notInTouchId) {
         Dataset<Row> group = leavers.filter(col("age").between(ages[0], ages[ages.length - 1]));
-        return List.of(
+        Column activityType = lit(ACTIVITY_NOT_KNOWN);
+        for (var e : groups("activity_type").entrySet()) {
+            activityType = functions.when(col("_activity").equalTo(e.getKey()), lit(e.getValue())).otherwise(activityType);
+        }
+        Dataset<Row> activity = Trends.distribution(countId + ACTIVITY, years, group.withColumn("_type", activityType),
+                "_type", activityTypes())
+                .withColumn("breakdown", functions.when(col("breakdown").equalTo("_type"), lit(ACTIVITY_BREAKDOWN))
+                        .otherwise(col("breakdown")));
+        return List.of(activity,
+                Trends.percentRows(countId + STAYING_PUT, Periods.numDen(years, group,
+                        in("_accommodation_type", "accommodation_type", "with_former_foster_carers"), "person_id")),
                 Trends.count(countId, Periods.count(years, group, "person_id")),
                 Trends.percentRows(eetId, Periods.numDen(years, group, in("_activity", "activity", "eet"), "person_id")),
                 Trends.percentRows(suitableId, Periods.numDen(years, group,

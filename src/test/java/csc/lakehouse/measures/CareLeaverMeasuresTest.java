@@ -30,6 +30,10 @@ class CareLeaverMeasuresTest {
      *   M      2001-09      22   2024    YES       F1     U1     -       no (too old)
      * 17-18: A, B, C = 3.  EET A = 1/3 = 33.3; suitable A, B = 2/3 = 66.7; not in touch C = 1/3 = 33.3
      * 19-21: F, G, I, L = 4.  EET G, L = 2/4 = 50.0; suitable G, L = 2/4 = 50.0; not in touch F = 1/4 = 25.0
+     * By activity (the DfE's rows): 17-18 A F2 other education, B G5 NEET other reasons, C 0 information not known:
+     *   1 of 3 each = 33.3, the other five rows 0; 19-21 F (empty) information not known, G P5 training or employment,
+     *   I G4 NEET illness or disability, L F4 apprenticeship: 1 of 4 each = 25.0, the other four rows 0.
+     * Staying put (ACCOM Z, with former foster carers): 17-18 none = 0/3 = 0.0; 19-21 L (Z1) = 1/4 = 25.0
      */
     @Test
     void careLeaversEetAccommodationAndInTouchByAgeGroup() {
@@ -60,10 +64,35 @@ class CareLeaverMeasuresTest {
         expect(r, "care_leavers_19_21_eet|301|202324|Total", 50.0, 2L, 4L);
         expect(r, "care_leavers_19_21_suitable_accommodation|301|202324|Total", 50.0, 2L, 4L);
         expect(r, "care_leavers_19_21_not_in_touch|301|202324|Total", 25.0, 1L, 4L);
-        assertEquals(8, r.size());
+        String a17 = "care_leavers_17_18_activity|301|202324|", a19 = "care_leavers_19_21_activity|301|202324|";
+        expect(r, a17 + "Total", 3.0, 3L, null);
+        expect(r, a17 + "Other education", 33.3, 1L, 3L);
+        expect(r, a17 + "NEET: other reasons", 33.3, 1L, 3L);
+        expect(r, a17 + "Information not known", 33.3, 1L, 3L);
+        expect(r, a17 + "Higher education", 0.0, 0L, 3L);
+        expect(r, a19 + "Total", 4.0, 4L, null);
+        expect(r, a19 + "Information not known", 25.0, 1L, 4L);
+        expect(r, a19 + "Training or employment", 25.0, 1L, 4L);
+        expect(r, a19 + "NEET: illness or disability", 25.0, 1L, 4L);
+        expect(r, a19 + "Apprenticeship", 25.0, 1L, 4L);
+        expect(r, a19 + "Other education", 0.0, 0L, 4L);
+        expect(r, "care_leavers_17_18_staying_put|301|202324|Total", 0.0, 0L, 3L);
+        expect(r, "care_leavers_19_21_staying_put|301|202324|Total", 25.0, 1L, 4L);
+        // 8 + two activity distributions (Total and 8 rows each) + two staying-put rows
+        assertEquals(28, r.size());
         // cla_oc3 is keyed by child and return: its per-return rows keep their collection_year (K's is 2023), so
         // a family reading returnRows cannot serve K's 2023 row to 2023-24
         assertEquals(1, c.returnRows("cla_oc3").filter("collection_year = 2023").count());
         assertEquals(0, c.returnRows("cla_oc3").filter("collection_year is null").count());
+    }
+
+    /** The catalogue lists the activity rows in the groups file's order. */
+    @Test
+    void theActivityRowsAreTheGroupsFilesInItsOrder() {
+        assertEquals(8, CareLeaverMeasures.activityTypes().size());
+        for (String id : java.util.List.of("care_leavers_17_18_activity", "care_leavers_19_21_activity")) {
+            assertEquals(CareLeaverMeasures.activityTypes(),
+                    csc.lakehouse.spec.MeasureSpec.load().get(id).orElseThrow().breakdowns().get(0).values(), id);
+        }
     }
 }

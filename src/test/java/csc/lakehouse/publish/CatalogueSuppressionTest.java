@@ -115,13 +115,18 @@ class CatalogueSuppressionTest {
         // measures (8); the two within-group percentages' Total numerator and denominator (4) and, by breakdown
         // value, their denominators over the starts' distribution (2 x 16 values); the six ethnicity rates' and six
         // relative rate indexes' Total numerators and, by ethnic group, their numerators over the distribution's
-        // cells (12 x 6); and cla_placed_over_20_miles's denominator over cla_31mar (1)
+        // cells (12 x 6); and cla_placed_over_20_miles's denominator over cla_31mar (1),
+        // plus the care leavers' activity distributions' Totals over care_leavers_17_18 and _19_21 (2) and their
+        // staying-put percentages' denominators over the same (2)
         assertTrue(links.contains(new Suppression.Link(
                 new Suppression.Ref("cla_31mar_characteristics", "Black", Suppression.Field.NUMERATOR),
                 new Suppression.Ref("cla_31mar_ethnicity_rri", "Black", Suppression.Field.NUMERATOR))), links.toString());
         assertTrue(links.contains(new Suppression.Link(
                 new Suppression.Ref("cpp_starts_characteristics", "1 to 4", Suppression.Field.NUMERATOR),
                 new Suppression.Ref("cpp_repeat_characteristics", "1 to 4", Suppression.Field.DENOMINATOR))), links.toString());
-        assertEquals(42 + 8 + 4 + 32 + 72 + 1, links.size());
+        assertTrue(links.contains(new Suppression.Link(
+                new Suppression.Ref("care_leavers_19_21", "Total", Suppression.Field.VALUE),
+                new Suppression.Ref("care_leavers_19_21_staying_put", "Total", Suppression.Field.DENOMINATOR))), links.toString());
+        assertEquals(42 + 8 + 4 + 32 + 72 + 1 + 2 + 2, links.size());
     }
 }
