@@ -634,6 +634,7 @@ public final class EvidencePack {
         });
         Benchmarks.Position pos = l.position();
         if (pos != null) c.add("band " + pos.band() + " (" + ordinal(pos.rank()) + " of " + pos.of() + ")");
+        else c.add(l.noBand());
         return TrendSeries.label(l.comparatorPeriod()) + ": " + String.join("; ", c);
     }
 

@@ -23,7 +23,14 @@ final class NationalFrameworkView {
      */
     record Line(NationalFramework.Indicator indicator, TreeMap<String, TrendRow> series, String comparatorPeriod,
                 Map<String, Double> comparators, Benchmarks.Position position, Double published,
-                TreeMap<String, Double> publishedSeries) {
+                TreeMap<String, Double> publishedSeries, Boolean higherIsBetter) {
+        /** Why a row with comparators has no quartile band (LAIT bands only by a better direction), or null. */
+        String noBand() {
+            if (comparatorPeriod == null || position != null) return null;
+            return higherIsBetter == null ? "no quartile band: neither a higher nor a lower figure is better"
+                    : "no quartile band: no other LA's figure is published for the year";
+        }
+
         /** The council's figure for the comparator year (the one set beside the DfE's published figure for it). */
         Double atComparatorPeriod() { return comparatorPeriod == null ? null : series.get(comparatorPeriod).valueAsDouble(); }
 
@@ -88,7 +95,9 @@ final class NationalFrameworkView {
                 }
                 pos = position(benchmarks, config, i.measureId(), i.breakdownValue(), cp, s.get(cp));
             }
-            out.add(new Line(i, s, cp, comps, pos, published, new TreeMap<>()));
+            PublishConfig.Target polarity = i.computed() ? config.target(i.measureId()) : null;
+            out.add(new Line(i, s, cp, comps, pos, published, new TreeMap<>(),
+                    polarity == null ? null : polarity.higherIsBetter()));
         }
         return out;
     }
@@ -114,7 +123,7 @@ final class NationalFrameworkView {
             }
             pos = benchmarks.position(m, MeasureSpec.TOTAL, cp, ps.get(cp), i.laitHigherIsBetter());
         }
-        return new Line(i, new TreeMap<>(), cp, comps, pos, null, ps);
+        return new Line(i, new TreeMap<>(), cp, comps, pos, null, ps, i.laitHigherIsBetter());
     }
 
     /** Where the council's figure for a period stands among all LAs, by the measure's polarity; null when it cannot. */

@@ -404,6 +404,8 @@ public final class TrendsWorkbook {
                 text(sh, r, c, String.valueOf(l.position().band()), null);
                 number(sh, r, c + 1, (double) l.position().rank(), "count");
                 number(sh, r, c + 2, (double) l.position().of(), "count");
+            } else if (l.noBand() != null) {
+                text(sh, r, c, l.noBand(), "wrap");
             }
             if (l.published() != null) {
                 number(sh, r, c + 3, l.published(), u);
