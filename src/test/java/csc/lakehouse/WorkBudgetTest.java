@@ -46,7 +46,7 @@ class WorkBudgetTest {
     // measures: one aggregation per core measure's items, joined to silver person, in gold.national_framework) and
     // the placement distance (conform's join of the episodes to the drop's postcode coordinates, and one more
     // measure) took it to 1,310 jobs, 3,596 tasks, 128 commits and 131 files.
-    static final String MEASURED = "jobs=1310 tasks=3596 commits=128 files=131 (full suite of 754bfc4, 2026-12-07)";
+    static final String MEASURED = "jobs=1321 tasks=3654 commits=128 files=131 (WorkBudgetTest alone on 84e2a41, 2026-12-08)";
     static final long JOB_BUDGET = 1350;
     static final long FILE_BUDGET = 140;
     static final long COMMIT_BUDGET = 130;
