@@ -122,6 +122,8 @@ public final class CalibrationReport implements Consumer<Family> {
             case "cla_31mar_rate" -> cla31[i] / popn * 10_000;
             case "cla_starts" -> claStarts[i] / scale;
             case "cla_starts_police_protection" -> pct(claStartsL1[i], claStarts[i]);
+            // the dashboard's factor rows are rates: the episodes with factors per 10,000 children carry every factor's rate
+            case "c3_episodes_rate" -> withFactors[i] / popn * 10_000;
             default -> {
                 String code = FACTORS.get(indicator);
                 if (code == null) throw new IllegalArgumentException(indicator);
@@ -199,7 +201,8 @@ public final class CalibrationReport implements Consumer<Family> {
     public String table() {
         StringBuilder sb = new StringBuilder();
         rowsTable(sb, rows());
-        sb.append("factors identified at the end of assessment (the DfE's c3; national framework rows 26-42), % of episodes with factors:\n");
+        sb.append("factors identified at the end of assessment (the DfE's c3; national framework rows 26-42), % of episodes with factors,\n"
+                + "and the episodes with factors per 10,000 children (c3_episodes_rate: every factor's rate is its share of these):\n");
         rowsTable(sb, factorRows());
         TreeMap<Integer, String> counts = new TreeMap<>();
         for (int y = fromYear; y <= toYear; y++)

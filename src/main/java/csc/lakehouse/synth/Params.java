@@ -81,6 +81,14 @@ public final class Params {
     /** 16A on the assessment of a neglect-trajectory family, or of a NEG S47 (B&D's c3: neglect in 12-15% of episodes with factors) */
     public double neglectFactorProb = 0.26;
     /**
+     * Every factor's probability is multiplied by this, and an assessment that drew none gets one factor drawn by the
+     * same weights with probability {@code factorFill} ("21", no factors, otherwise). B&D's c3 has about 2.4 factors
+     * per episode with factors and episodes with factors at 85-89% of referrals (2021-22 to 2024-25: 527-788 per
+     * 10,000 children); the probabilities above alone gave 1.6 and 64%, so the dashboard's rates (rows 26-42) were a
+     * third low while the shares matched. Both together keep the shares and lift the rates by about 1.36.
+     */
+    public double factorScale = 1.2, factorFill = 0.8;
+    /**
      * Year multipliers of a factor's probability, by the collection year the assessment is authorised in (B&D's c3
      * trends: emotional abuse and domestic abuse of the child fall in 2023-24 and 2024-25, neglect was higher in
      * 2018-19 and 2019-20). 2017-18 is not modelled: its recording differs from every later year (domestic abuse of

@@ -562,14 +562,29 @@ public final class Simulator {
 
     private void factors(SplittableRandom r, Assessment a, int type, String cat, boolean s47) {
         for (int i = 0; i < p.factorCodes.length; i++) {
-            double w = p.factorProb[i];
-            if (p.factorCodes[i].equals("16A") && (type == 1 || cat.equals("NEG") && s47)) w = p.neglectFactorProb;
-            double[][] trend = p.factorByYear.get(p.factorCodes[i]);
-            if (trend != null && a.authorised != null) w *= p.yearFactor(trend, Dates.collectionYear(a.authorised));
-            if (r.nextDouble() < w) a.factors.add(p.factorCodes[i]);
+            if (r.nextDouble() < factorWeight(i, a, type, cat, s47) * p.factorScale) a.factors.add(p.factorCodes[i]);
         }
         if (type == 2) a.factors.add("9A");
+        if (a.factors.isEmpty() && r.nextDouble() < p.factorFill) {
+            // one factor, drawn by the same weights: an assessment rarely ends with none identified (B&D's c3)
+            double total = 0;
+            for (int i = 0; i < p.factorCodes.length; i++) total += factorWeight(i, a, type, cat, s47);
+            double u = r.nextDouble() * total;
+            for (int i = 0; i < p.factorCodes.length; i++) {
+                u -= factorWeight(i, a, type, cat, s47);
+                if (u < 0 || i == p.factorCodes.length - 1) { a.factors.add(p.factorCodes[i]); break; }
+            }
+        }
         if (a.factors.isEmpty()) a.factors.add("21");
+    }
+
+    /** A factor's probability on this assessment before {@code factorScale}: the family's, the plan's and the year's. */
+    private double factorWeight(int i, Assessment a, int type, String cat, boolean s47) {
+        double w = p.factorProb[i];
+        if (p.factorCodes[i].equals("16A") && (type == 1 || cat.equals("NEG") && s47)) w = p.neglectFactorProb;
+        double[][] trend = p.factorByYear.get(p.factorCodes[i]);
+        if (trend != null && a.authorised != null) w *= p.yearFactor(trend, Dates.collectionYear(a.authorised));
+        return w;
     }
 
     /** Physical / sexual abuse and CCE factor codes valid in every census year the assessment is reported in (reference.md 1.2). */

@@ -33,8 +33,11 @@ class FactorCalibrationTest {
         assertEquals(100.0 / 3, rep.value("c3_emotional_abuse", 2024), 1e-9);
         assertEquals(0.0, rep.value("c3_domestic_abuse_child", 2024), 1e-9);
         assertEquals(100.0, rep.value("c3_neglect", 2023), 1e-9);
-        // B&D's c3 values for the years generated: five factors x 2023 and 2024
-        assertEquals(10, rep.factorRows().size());
+        // episodes with factors per 10,000 children (the dashboard's rates): 3 in 2024 over the mid-2023 estimate
+        // of B&D's 0-17 population, 64,907 -> 0.462
+        assertEquals(3 / 64_907.0 * 10_000, rep.value("c3_episodes_rate", 2024), 1e-9);
+        // B&D's c3 values for the years generated: five factors and the episodes' rate x 2023 and 2024
+        assertEquals(12, rep.factorRows().size());
         assertTrue(rep.table().contains("factors identified at the end of assessment"));
     }
 
