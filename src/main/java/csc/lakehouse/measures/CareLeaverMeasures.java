@@ -55,8 +55,8 @@ public final class CareLeaverMeasures implements MeasureFamily {
         return CinMeasureSupport.shapeAll(out);
     }
 
-    /** The codes of one item of the groups file in the given group. */
-    static List<String> codes(String item, String group) {
+    /** The codes of one item of the groups file in the given group (the generator's calibration report reads them too). */
+    public static List<String> codes(String item, String group) {
         List<List<String>> rows = SimpleCsv.parse(DataSchemas.readText(GROUPS_FILE));
         List<String> out = new ArrayList<>();
         for (List<String> r : rows.subList(1, rows.size())) {
