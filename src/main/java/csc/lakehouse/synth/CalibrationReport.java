@@ -44,12 +44,17 @@ public final class CalibrationReport implements Consumer<Family> {
     private final ClaCalibration cla;
 
     public CalibrationReport(LaPopulation pop, int fromYear, int toYear, double scale) {
+        this(pop, fromYear, toYear, scale, new Params());
+    }
+
+    /** with the generator's rates (the care leavers' OC3 outcomes depend on them) */
+    public CalibrationReport(LaPopulation pop, int fromYear, int toYear, double scale, Params params) {
         this.pop = pop; this.fromYear = fromYear; this.toYear = toYear; this.scale = scale;
         int n = toYear - fromYear + 1;
         cin31 = new long[n]; referrals = new long[n]; rereferrals = new long[n]; assessDone = new long[n]; assess45 = new long[n];
         cpp31 = new long[n]; cppStarts = new long[n]; cppRepeat = new long[n]; cla31 = new long[n]; claStarts = new long[n]; claStartsL1 = new long[n];
         story = new StoryCalibration(fromYear, toYear, scale);
-        cla = new ClaCalibration(fromYear, toYear);
+        cla = new ClaCalibration(fromYear, toYear, params);
         withFactors = new long[n];
         for (String code : FACTORS.values()) byFactor.put(code, new long[n]);
     }

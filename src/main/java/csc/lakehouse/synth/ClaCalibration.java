@@ -59,11 +59,12 @@ final class ClaCalibration implements Consumer<Family> {
     }
 
     private final int fromYear, toYear;
+    private final Params params;
     /** per indicator, numerator and denominator by year (index year - fromYear) */
     private final Map<String, long[]> num = new HashMap<>(), den = new HashMap<>();
 
-    ClaCalibration(int fromYear, int toYear) {
-        this.fromYear = fromYear; this.toYear = toYear;
+    ClaCalibration(int fromYear, int toYear, Params params) {
+        this.fromYear = fromYear; this.toYear = toYear; this.params = params;
         for (String ind : INDICATORS) { num.put(ind, new long[toYear - fromYear + 1]); den.put(ind, new long[toYear - fromYear + 1]); }
     }
 
@@ -134,7 +135,7 @@ final class ClaCalibration implements Consumer<Family> {
 
     private void careLeaver(Child c, int y) {
         if (!CareLeaverOutcome.inReturn(c, y)) return;
-        CareLeaverOutcome o = CareLeaverOutcome.of(c, y);
+        CareLeaverOutcome o = CareLeaverOutcome.of(params, c, y);
         if (EXCLUDED.contains(o.inTouch())) return;
         long age = ChronoUnit.YEARS.between(c.dob, Dates.yearEnd(y));
         String group = age >= 17 && age <= 18 ? "17_18" : age >= 19 && age <= 21 ? "19_21" : null;

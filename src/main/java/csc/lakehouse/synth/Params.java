@@ -65,6 +65,15 @@ public final class Params {
     public double assessOnTime = 0.88;           // reference.md 5.2: 79-91% within 45 working days
     public final double[][] assessOnTimeByYear = {{2008, 1.0}, {2021, 1.02}, {2022, 0.98}, {2023, 0.90}, {2024, 1.0}, {2025, 1.03}};
     public double unregisteredUnder16 = 0.012;
+    /**
+     * Care leavers' OC3 outcomes by age group at 31 March, [0] 17-18 and [1] 19-21 (CareLeaverOutcome). B&D 2021-2025:
+     * in education, employment or training 66-70% and 56-62%, suitable accommodation 89-96% and 86-90%, activity
+     * not known 2-3% (la_care_leavers_activity.csv, la_care_leavers_accommodation_suitability.csv).
+     */
+    public final double[] careLeaverExcluded = {0.01, 0.03};   // returned home (RHOM) / no longer requires services (NREQ)
+    public final double[] careLeaverNotInTouch = {0.02, 0.03}; // IN_TOUCH NO: activity and accommodation not known (0)
+    public final double[] careLeaverEet = {0.70, 0.61};        // of those in touch
+    public final double[] careLeaverSuitable = {0.94, 0.91};   // of those in touch
     public double socialWorkersPer10k = 23.6;    // case-holding social workers per 10,000 children (B&D Jan 2024: 157; 5.7)
     public double supervisionMonthlyShare = 0.5; // supervision every 3-5 weeks, otherwise 2 weeks + an exponential gap
     public double supervisionIrregularMeanDays = 30; // (B&D Jan 2024: 67% within 4 weeks, 87% within 8; 5.7)

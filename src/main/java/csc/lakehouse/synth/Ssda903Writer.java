@@ -35,9 +35,10 @@ public final class Ssda903Writer implements Consumer<Family>, AutoCloseable {
     private final Csv[][] csv;     // [year][table]
     private final Dirty dirty;
     private final String la;
+    private final Params params;
 
-    public Ssda903Writer(Path root, String la, int fromYear, int toYear, Dirty dirty) {
-        this.fromYear = fromYear; this.toYear = toYear; this.dirty = dirty; this.la = la;
+    public Ssda903Writer(Path root, String la, int fromYear, int toYear, Dirty dirty, Params params) {
+        this.fromYear = fromYear; this.toYear = toYear; this.dirty = dirty; this.la = la; this.params = params;
         csv = new Csv[toYear - fromYear + 1][TABLES.length];
         for (int y = fromYear; y <= toYear; y++)
             for (int t = 0; t < TABLES.length; t++) {
@@ -139,7 +140,7 @@ public final class Ssda903Writer implements Consumer<Family>, AutoCloseable {
             }
         }
         if (oc3) {
-            CareLeaverOutcome o = CareLeaverOutcome.of(c, y);
+            CareLeaverOutcome o = CareLeaverOutcome.of(params, c, y);
             row(y, 6, c.childId, dob, o.inTouch(), o.activity(), o.accommodation());
         }
         for (CareEpisode ep : eps) {
