@@ -66,6 +66,21 @@ public final class Params {
     public final double[][] assessOnTimeByYear = {{2008, 1.0}, {2021, 1.02}, {2022, 0.98}, {2023, 0.90}, {2024, 1.0}, {2025, 1.03}};
     public double unregisteredUnder16 = 0.012;
     /**
+     * Placement moves within a period of care: a minimum gap, then an exponential tail whose mean depends on whether
+     * the period is settled or not. Most children settle; an unsettled minority, more of them teenagers, move often.
+     * B&D 2021-2025: 11-14% of children looked after at 31 March had 3 or more placements in the year, and 60-72% of
+     * those under 16 looked after for 2.5 years had lived with the same carer for 2 years (la_cla_placement_stability.csv).
+     * (Until the looked-after calibration every period moved every 60 days + 420 on average: 9-11% with 3+ placements,
+     * 33-37% stable.)
+     */
+    public long placementMoveMinDays = 60;
+    public double unsettledPlacementShare = 0.18;  // of periods starting under 11
+    public double unsettledTeenFactor = 2.0;        // x for periods starting at 11 or over
+    public double unsettledMoveMeanDays = 100;
+    public double settledMoveMeanDays = 2200;
+    /** moves by the collection year the gap starts in: fewer in 2020-21, the pandemic year (B&D 11% with 3+ against 13-14%) */
+    public final double[][] placementMovesByYear = {{2008, 1.0}, {2021, 0.7}, {2022, 1.0}};
+    /**
      * Care leavers' OC3 outcomes by age group at 31 March, [0] 17-18 and [1] 19-21 (CareLeaverOutcome). B&D 2021-2025:
      * in education, employment or training 66-70% and 56-62%, suitable accommodation 89-96% and 86-90%, activity
      * not known 2-3% (la_care_leavers_activity.csv, la_care_leavers_accommodation_suitability.csv).

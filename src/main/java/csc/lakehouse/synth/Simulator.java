@@ -437,7 +437,10 @@ public final class Simulator {
         LocalDate lsChange = ls.equals("L1") ? t.plusDays(1 + (r.nextDouble() < 0.85 ? r.nextInt(3) : 3 + r.nextInt(5)))
                 : ls.equals("C1") ? t.plusDays(150 + r.nextInt(200)) : null;
         LocalDate adoptPlace = adoption ? end.minusDays(120 + r.nextInt(200)) : null;
-        LocalDate nextMove = t.plusDays(60 + (long) (-Math.log(1 - r.nextDouble()) * 420));
+        // most children settle in their placement; an unsettled minority (more of them teenagers) move often
+        boolean unsettled = r.nextDouble() < p.unsettledPlacementShare * (ageAtStart >= 11 ? p.unsettledTeenFactor : 1.0);
+        double moveMeanDays = unsettled ? p.unsettledMoveMeanDays : p.settledMoveMeanDays;
+        LocalDate nextMove = t.plusDays(moveGapDays(r, moveMeanDays, t));
         int guard = 0;
         while (t.isBefore(end) && guard++ < 60) {
             LocalDate next = end;
@@ -460,7 +463,7 @@ public final class Simulator {
             eps.add(e);
             if (nextRne == null) break;
             if (lsChange != null && !next.isBefore(lsChange)) lsChange = nextLs.equals("C1") ? next.plusDays(150 + r.nextInt(200)) : null;
-            if (nextMove != null && !next.isBefore(nextMove)) nextMove = next.plusDays(60 + (long) (-Math.log(1 - r.nextDouble()) * 420));
+            if (nextMove != null && !next.isBefore(nextMove)) nextMove = next.plusDays(moveGapDays(r, moveMeanDays, next));
             if (nextRne.equals("B") && !nextPlace.equals(place)) nextRne = "B";
             if ("E1".equals(nextLs)) lsChange = null;
             t = next; ls = nextLs; place = nextPlace; rne = nextRne;
@@ -512,6 +515,12 @@ public final class Simulator {
         }
         if (pp != null && pp.childIds.isEmpty() && !pp.date.equals(start)) pp.enteredCare = true;
         return realEnd;
+    }
+
+    /** days to the next placement move from a date: a minimum, then an exponential tail (fewer moves in some years) */
+    private long moveGapDays(SplittableRandom r, double meanDays, LocalDate from) {
+        double mean = meanDays / p.yearFactor(p.placementMovesByYear, Dates.collectionYear(from));
+        return p.placementMoveMinDays + (long) (-Math.log(1 - r.nextDouble()) * mean);
     }
 
     private String placement(SplittableRandom r, Child c, LocalDate d) {
