@@ -90,6 +90,9 @@ public final class Params {
     public final double[] careLeaverEet = {0.70, 0.61};        // of those in touch
     public final double[] careLeaverSuitable = {0.94, 0.91};   // of those in touch
     public double socialWorkersPer10k = 23.6;    // case-holding social workers per 10,000 children (B&D Jan 2024: 157; 5.7)
+    /** social worker changes come every 200-500 days, x this while the child is looked after (B&D 2024: 25% of children
+     *  looked after at 31 March had 3 or more social workers in the year, la_cla_swcount.csv; 7-10% before) */
+    public double swChangeLookedAfterFactor = 0.78;
     public double supervisionMonthlyShare = 0.5; // supervision every 3-5 weeks, otherwise 2 weeks + an exponential gap
     public double supervisionIrregularMeanDays = 30; // (B&D Jan 2024: 67% within 4 weeks, 87% within 8; 5.7)
     public final String[] categoryCodes = {"NEG", "EMO", "PHY", "SAB", "MUL"};

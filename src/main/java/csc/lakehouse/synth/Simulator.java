@@ -405,10 +405,17 @@ public final class Simulator {
             a.swId = "SW" + la + String.format("%04d", r.nextInt(swPool)); a.start = t;
             a.reason = pick(r, new String[]{"LEFTRL", "TSPROC", "ORGRST", "MANAGE", "OTHERS"}, new double[]{4, 3, 1, 1, 1});
             c.socialWorkers.add(a);
-            t = t.plusDays(200 + r.nextInt(300));
+            // children in care change social worker more often (B&D 2024: 25% of children looked after had 3 or more)
+            long gap = 200 + r.nextInt(300);
+            t = t.plusDays(lookedAfterAt(c, t) ? Math.round(gap * p.swChangeLookedAfterFactor) : gap);
         }
         SwAllocation last = c.socialWorkers.get(c.socialWorkers.size() - 1);
         if (last.end == null && to != null && !to.isAfter(horizon)) last.end = to;
+    }
+
+    private static boolean lookedAfterAt(Child c, LocalDate d) {
+        for (CareEpisode e : c.care) if (!e.decom.isAfter(d) && (e.dec == null || e.dec.isAfter(d))) return true;
+        return false;
     }
 
     // ---------------------------------------------------------------- care
