@@ -434,7 +434,7 @@ public final class Simulator {
         else if (periodDays > 400 && r.nextDouble() < 0.3) exit = pick(r, new String[]{"E45", "E46", "E47", "E48", "E41"}, new double[]{3, 1, 3, 1, 1});
         else exit = pick(r, new String[]{"E4A", "E4B", "E13", "E8", "E3"}, new double[]{8, 1, 2, 1, 1});
         String need = ref.primaryNeed == null ? "N1" : ref.primaryNeed;
-        String home = postcode(r, true);
+        String home = postcode(r, true, Dates.collectionYear(start));
         List<CareEpisode> eps = new ArrayList<>();
         LocalDate t = start;
         String ls = firstLs;
@@ -447,7 +447,7 @@ public final class Simulator {
         // most children settle in their placement; an unsettled minority (more of them teenagers) move often
         boolean unsettled = r.nextDouble() < p.unsettledPlacementShare * (ageAtStart >= 11 ? p.unsettledTeenFactor : 1.0);
         double moveMeanDays = unsettled ? p.unsettledMoveMeanDays : p.settledMoveMeanDays;
-        LocalDate nextMove = t.plusDays(moveGapDays(r, moveMeanDays, t));
+        LocalDate nextMove = nextMove(r, t, moveMeanDays);
         int guard = 0;
         while (t.isBefore(end) && guard++ < 60) {
             LocalDate next = end;
@@ -464,13 +464,17 @@ public final class Simulator {
             }
             CareEpisode e = new CareEpisode();
             e.decom = t; e.rne = rne; e.ls = ls; e.cin = need; e.place = place;
-            e.homePost = home; e.plPost = place.equals("P1") ? home : postcode(r, r.nextDouble() < 0.6);
+            e.homePost = home;
+            String placePost = place.equals("P1") ? home : postcode(r, r.nextDouble() < 0.6, Dates.collectionYear(t));
+            // a change of legal status only (RNE L) keeps the placement and so its postcode (drawn anyway, so that the
+            // later draws stay as they were)
+            e.plPost = "L".equals(rne) && !eps.isEmpty() ? eps.get(eps.size() - 1).plPost : placePost;
             e.dec = next; e.rec = next.equals(end) ? exit : "X1";
             e.reasonPlaceChange = e.rec.equals("X1") && reasonChange != null && !"L".equals(nextRne) ? reasonChange : null;
             eps.add(e);
             if (nextRne == null) break;
             if (lsChange != null && !next.isBefore(lsChange)) lsChange = nextLs.equals("C1") ? next.plusDays(150 + r.nextInt(200)) : null;
-            if (nextMove != null && !next.isBefore(nextMove)) nextMove = next.plusDays(moveGapDays(r, moveMeanDays, next));
+            if (nextMove != null && !next.isBefore(nextMove)) nextMove = nextMove(r, next, moveMeanDays);
             if (nextRne.equals("B") && !nextPlace.equals(place)) nextRne = "B";
             if ("E1".equals(nextLs)) lsChange = null;
             t = next; ls = nextLs; place = nextPlace; rne = nextRne;
@@ -524,10 +528,16 @@ public final class Simulator {
         return realEnd;
     }
 
-    /** days to the next placement move from a date: a minimum, then an exponential tail (fewer moves in some years) */
-    private long moveGapDays(SplittableRandom r, double meanDays, LocalDate from) {
-        double mean = meanDays / p.yearFactor(p.placementMovesByYear, Dates.collectionYear(from));
-        return p.placementMoveMinDays + (long) (-Math.log(1 - r.nextDouble()) * mean);
+    /**
+     * The next placement move after a date: a minimum gap, then an exponential tail. Some years made fewer moves (the
+     * pandemic year): a move falling in one is put off to the next gap with the complement of the year's factor, so
+     * the years either side keep their own rate.
+     */
+    private LocalDate nextMove(SplittableRandom r, LocalDate from, double meanDays) {
+        LocalDate d = from;
+        do d = d.plusDays(p.placementMoveMinDays + (long) (-Math.log(1 - r.nextDouble()) * meanDays));
+        while (r.nextDouble() >= p.yearFactor(p.placementMovesByYear, Dates.collectionYear(d)));
+        return d;
     }
 
     private String placement(SplittableRandom r, Child c, LocalDate d) {
@@ -568,12 +578,24 @@ public final class Simulator {
             e.urn = "SC" + String.format("%06d", r.nextInt(1_000_000));
     }
 
-    private String postcode(SplittableRandom r, boolean local) {
-        // out of borough: neighbouring districts, and four more than 20 miles away (Colchester, Chatham, Milton Keynes,
-        // Brighton) for "placed more than 20 miles from home" (PostcodeCoordinatesWriter has their centres)
-        String[] districts = local ? new String[]{"RM8", "RM9", "RM10", "IG11"}
-                : new String[]{"RM6", "RM7", "E6", "IG1", "SS14", "CM1", "DA1", "E17", "CO1", "ME4", "MK9", "BN1"};
-        return districts[r.nextInt(districts.length)] + " " + (1 + r.nextInt(9)) + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26));
+    private static final String[] LOCAL = {"RM8", "RM9", "RM10", "IG11"};
+    private static final String[] NEIGHBOURING = {"RM6", "RM7", "E6", "IG1", "SS14", "CM1", "DA1", "E17"};
+    private static final String[] DISTANT = {"CO1", "ME4", "MK9", "BN1"};
+
+    /**
+     * A postcode in the borough, or out of it: neighbouring districts, or one of four more than 20 miles away
+     * (Colchester, Chatham, Milton Keynes, Brighton) for {@code farPlacementShare} of the placements out of the
+     * borough by the year (PostcodeCoordinatesWriter has the districts' centres). One draw picks the district.
+     */
+    private String postcode(SplittableRandom r, boolean local, int year) {
+        String district;
+        if (local) district = LOCAL[r.nextInt(LOCAL.length)];
+        else {
+            double u = r.nextDouble(), far = p.farPlacementShare * p.yearFactor(p.farPlacementByYear, year);
+            district = u < far ? DISTANT[(int) (u / far * DISTANT.length)]
+                    : NEIGHBOURING[Math.min(NEIGHBOURING.length - 1, (int) ((u - far) / (1 - far) * NEIGHBOURING.length))];
+        }
+        return district + " " + (1 + r.nextInt(9)) + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26));
     }
 
     private void factors(SplittableRandom r, Assessment a, int type, String cat, boolean s47) {
