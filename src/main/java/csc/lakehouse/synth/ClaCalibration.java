@@ -42,6 +42,10 @@ final class ClaCalibration implements Consumer<Family> {
     static final String[] INDICATORS = {"care_leavers_17_18_eet", "care_leavers_19_21_eet", "care_leavers_17_18_suitable_accommodation",
             "care_leavers_19_21_suitable_accommodation", "cla_3plus_placements", "cla_long_term_stability", "cla_3plus_social_workers",
             "new_placements_over_20_miles"};
+    /** the indicators that are also the pipeline's measure ids (the other two are not published by it) */
+    static final List<String> PIPELINE_MEASURES = List.of("care_leavers_17_18_eet", "care_leavers_19_21_eet",
+            "care_leavers_17_18_suitable_accommodation", "care_leavers_19_21_suitable_accommodation", "cla_3plus_placements",
+            "cla_3plus_social_workers");
     static final Set<String> NEW_PLACEMENT = Set.of("S", "P", "T", "B", "U");
     static final Set<String> SHORT_BREAK = Set.of("V3", "V4");
     /** the DfE's thresholds: 3 placements / social workers in the year; 2.5 years looked after, 2 years in the placement */
