@@ -16,7 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * Headline indicators computed from the generator's own journeys, set beside the published B&D values
- * (synth/published_targets.csv). All the computation lives here so it can later be swapped for the pipeline's measures.
+ * (synth/published_targets.csv), with the c3 factor shares (published_factor_targets.csv) and the looked-after children
+ * and care leavers indicators ({@link ClaCalibration}, published_cla_targets.csv). All the computation lives in this
+ * package so it can later be swapped for the pipeline's measures.
  * Definitions follow /work/shared/design/measures.md, with weekdays as working days (no bank holidays).
  * Feed it with {@link #accept(Family)} (it is a Consumer for {@link Borough#journeys}).
  */
@@ -38,13 +40,21 @@ public final class CalibrationReport implements Consumer<Family> {
     private final java.util.Map<String, long[]> byFactor = new java.util.HashMap<>();
     /** the figures of the borough's Ofsted and scrutiny reports (reference.md 5.7), from the same journeys */
     private final StoryCalibration story;
+    /** children looked after and care leavers (synth/published_cla_targets.csv), from the same journeys */
+    private final ClaCalibration cla;
 
     public CalibrationReport(LaPopulation pop, int fromYear, int toYear, double scale) {
+        this(pop, fromYear, toYear, scale, new Params());
+    }
+
+    /** with the generator's rates (the care leavers' OC3 outcomes depend on them) */
+    public CalibrationReport(LaPopulation pop, int fromYear, int toYear, double scale, Params params) {
         this.pop = pop; this.fromYear = fromYear; this.toYear = toYear; this.scale = scale;
         int n = toYear - fromYear + 1;
         cin31 = new long[n]; referrals = new long[n]; rereferrals = new long[n]; assessDone = new long[n]; assess45 = new long[n];
         cpp31 = new long[n]; cppStarts = new long[n]; cppRepeat = new long[n]; cla31 = new long[n]; claStarts = new long[n]; claStartsL1 = new long[n];
         story = new StoryCalibration(fromYear, toYear, scale);
+        cla = new ClaCalibration(fromYear, toYear, params);
         withFactors = new long[n];
         for (String code : FACTORS.values()) byFactor.put(code, new long[n]);
     }
@@ -106,6 +116,7 @@ public final class CalibrationReport implements Consumer<Family> {
             for (int j = 0; j < first.length; j++) if (first[j] != null) { claStarts[j]++; if ("L1".equals(first[j].ls)) claStartsL1[j]++; }
         }
         story.accept(f);
+        cla.accept(f);
     }
 
     /** generated value of an indicator for a year (NaN when there is no denominator) */
@@ -125,6 +136,7 @@ public final class CalibrationReport implements Consumer<Family> {
             // the dashboard's factor rows are rates: the episodes with factors per 10,000 children carry every factor's rate
             case "c3_episodes_rate" -> withFactors[i] / popn * 10_000;
             default -> {
+                if (ClaCalibration.has(indicator)) yield cla.value(indicator, year);
                 String code = FACTORS.get(indicator);
                 if (code == null) throw new IllegalArgumentException(indicator);
                 yield pct(byFactor.get(code)[i], withFactors[i]);
@@ -154,6 +166,9 @@ public final class CalibrationReport implements Consumer<Family> {
     /** B&D's factors identified at the end of assessment (c3), share of episodes with factors, by year. */
     public static List<Target> factorTargets() { return targets("/synth/published_factor_targets.csv"); }
 
+    /** B&D's children looked after and care leavers indicators (percentages), by year. */
+    public static List<Target> claTargets() { return targets("/synth/published_cla_targets.csv"); }
+
     private static List<Target> targets(String resource) {
         List<Target> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
@@ -172,10 +187,10 @@ public final class CalibrationReport implements Consumer<Family> {
     public record Row(String indicator, int year, double generated, double published, double diffPct) {}
 
     private static void rowsTable(StringBuilder sb, List<Row> rows) {
-        sb.append(String.format(Locale.ROOT, "%-30s %5s %10s %10s %8s%n", "indicator", "year", "generated", "published", "diff%"));
+        sb.append(String.format(Locale.ROOT, "%-41s %5s %10s %10s %8s%n", "indicator", "year", "generated", "published", "diff%"));
         int within = 0, total = 0;
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-30s %5d %10.1f %10.1f %+8.1f%s%n", r.indicator(), r.year(), r.generated(), r.published(), r.diffPct(),
+            sb.append(String.format(Locale.ROOT, "%-41s %5d %10.1f %10.1f %+8.1f%s%n", r.indicator(), r.year(), r.generated(), r.published(), r.diffPct(),
                     Math.abs(r.diffPct()) <= 15 ? "" : "  *"));
             total++; if (Math.abs(r.diffPct()) <= 15) within++;
         }
@@ -187,6 +202,9 @@ public final class CalibrationReport implements Consumer<Family> {
 
     /** the c3 factor shares beside B&D's, one row per target inside the generated years */
     public List<Row> factorRows() { return rows(factorTargets()); }
+
+    /** the looked-after children and care leavers indicators beside B&D's, one row per target inside the generated years */
+    public List<Row> claRows() { return rows(claTargets()); }
 
     private List<Row> rows(List<Target> targets) {
         List<Row> out = new ArrayList<>();
@@ -204,6 +222,9 @@ public final class CalibrationReport implements Consumer<Family> {
         sb.append("factors identified at the end of assessment (the DfE's c3; national framework rows 26-42), % of episodes with factors,\n"
                 + "and the episodes with factors per 10,000 children (c3_episodes_rate: every factor's rate is its share of these):\n");
         rowsTable(sb, factorRows());
+        sb.append("children looked after and care leavers (DfE la_cla_* and la_care_leavers_* files), %:\n");
+        rowsTable(sb, claRows());
+        sb.append("their denominators (at this scale):\n").append(cla.counts());
         TreeMap<Integer, String> counts = new TreeMap<>();
         for (int y = fromYear; y <= toYear; y++)
             counts.put(y, String.format(Locale.ROOT, "%d: referrals %d, CIN 31 Mar %d, CPP starts %d, CPP 31 Mar %d, CLA starts %d, CLA 31 Mar %d",

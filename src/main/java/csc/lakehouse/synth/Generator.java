@@ -71,10 +71,10 @@ public final class Generator {
     private static LaResult one(LaPopulation p, Path root, Options o, double factor, boolean national) throws IOException {
         Borough b = new Borough(p, o.seed(), factor, o.fromYear(), o.toYear(), new Params());
         Dirty dirty = new Dirty(o.dirty(), o.seed(), p.laCode);
-        CalibrationReport rep = new CalibrationReport(p, o.fromYear(), o.toYear(), factor);
+        CalibrationReport rep = new CalibrationReport(p, o.fromYear(), o.toYear(), factor, b.params);
         long popRows;
         try (CinCensusWriter cin = new CinCensusWriter(root, p.laCode, o.fromYear(), o.toYear(), dirty);
-             Ssda903Writer ssda = new Ssda903Writer(root, p.laCode, o.fromYear(), o.toYear(), dirty);
+             Ssda903Writer ssda = new Ssda903Writer(root, p.laCode, o.fromYear(), o.toYear(), dirty, b.params);
              AnnexAWriter annex = new AnnexAWriter(root, Dates.yearEnd(o.toYear()), dirty);
              LocalTrackerWriter local = new LocalTrackerWriter(root, p.laCode, b.horizon());
              // the case-management system's SSD extract: the demo borough only, not every LA of the national drop

@@ -65,7 +65,42 @@ public final class Params {
     public double assessOnTime = 0.88;           // reference.md 5.2: 79-91% within 45 working days
     public final double[][] assessOnTimeByYear = {{2008, 1.0}, {2021, 1.02}, {2022, 0.98}, {2023, 0.90}, {2024, 1.0}, {2025, 1.03}};
     public double unregisteredUnder16 = 0.012;
+    /**
+     * Placement moves within a period of care: a minimum gap, then an exponential tail whose mean depends on whether
+     * the period is settled or not. Most children settle; an unsettled minority, more of them teenagers, move often.
+     * B&D 2021-2025: 11-14% of children looked after at 31 March had 3 or more placements in the year, and 60-72% of
+     * those under 16 looked after for 2.5 years had lived with the same carer for 2 years (la_cla_placement_stability.csv).
+     * (Until the looked-after calibration every period moved every 60 days + 420 on average: 9-11% with 3+ placements,
+     * 33-37% stable.)
+     */
+    public long placementMoveMinDays = 60;
+    public double unsettledPlacementShare = 0.19;  // of periods starting under 11
+    public double unsettledTeenFactor = 2.0;        // x for periods starting at 11 or over
+    public double unsettledMoveMeanDays = 100;
+    public double settledMoveMeanDays = 2200;
+    /** the share of moves made, by the collection year a move falls in: fewer in 2020-21, the pandemic year (B&D 11% with
+     *  3+ placements against 13-14% after); a move not made waits for the next gap */
+    public final double[][] placementMovesByYear = {{2008, 1.0}, {2021, 0.75}, {2022, 1.0}};
+    /**
+     * Care leavers' OC3 outcomes by age group at 31 March, [0] 17-18 and [1] 19-21 (CareLeaverOutcome). B&D 2021-2025:
+     * in education, employment or training 66-70% and 56-62%, suitable accommodation 89-96% and 86-90%, activity
+     * not known 2-3% (la_care_leavers_activity.csv, la_care_leavers_accommodation_suitability.csv).
+     */
+    public final double[] careLeaverExcluded = {0.01, 0.03};   // returned home (RHOM) / no longer requires services (NREQ)
+    public final double[] careLeaverNotInTouch = {0.02, 0.03}; // IN_TOUCH NO: activity and accommodation not known (0)
+    public final double[] careLeaverEet = {0.70, 0.61};        // of those in touch
+    public final double[] careLeaverSuitable = {0.94, 0.91};   // of those in touch
     public double socialWorkersPer10k = 23.6;    // case-holding social workers per 10,000 children (B&D Jan 2024: 157; 5.7)
+    /**
+     * Placements out of the borough (40% of those not with parents) that go to a district more than 20 miles away,
+     * by the collection year the placement starts in. B&D: 21% of new placements more than 20 miles from home in
+     * 2020-21, 17% in 2021-22, 13-15% after (la_cla_during_year_new_placements.csv). It was 4 of 12 districts (1/3).
+     */
+    public double farPlacementShare = 0.38;
+    public final double[][] farPlacementByYear = {{2008, 1.0}, {2021, 1.4}, {2022, 1.15}, {2023, 0.85}, {2024, 1.0}};
+    /** social worker changes come every 200-500 days, x this while the child is looked after (B&D 2024: 25% of children
+     *  looked after at 31 March had 3 or more social workers in the year, la_cla_swcount.csv; 7-10% before) */
+    public double swChangeLookedAfterFactor = 0.78;
     public double supervisionMonthlyShare = 0.5; // supervision every 3-5 weeks, otherwise 2 weeks + an exponential gap
     public double supervisionIrregularMeanDays = 30; // (B&D Jan 2024: 67% within 4 weeks, 87% within 8; 5.7)
     public final String[] categoryCodes = {"NEG", "EMO", "PHY", "SAB", "MUL"};

@@ -29,7 +29,11 @@ public final class PipelineCalibration {
 
     /** indicator -> collection year -> pipeline value (Total, Reporting year, the LA), scale applied to counts */
     public static Map<String, Map<Integer, Double>> values(List<Row> gold, String la, double scale) {
-        List<String> wanted = List.of(CalibrationReport.INDICATORS);
+        return values(gold, la, scale, List.of(CalibrationReport.INDICATORS));
+    }
+
+    /** the same for the given measure ids (e.g. the looked-after ones the pipeline publishes) */
+    public static Map<String, Map<Integer, Double>> values(List<Row> gold, String la, double scale, List<String> wanted) {
         Map<String, Map<Integer, Double>> out = new TreeMap<>();
         for (Row r : gold) {
             if (r.schema() == null || !List.of(r.schema().fieldNames()).containsAll(List.of("measure_id", "time_period",

@@ -1,5 +1,6 @@
 package csc.lakehouse.synth;
 
+import csc.lakehouse.conform.ssda903.PlacementDistance;
 import csc.lakehouse.synth.Journey.CareEpisode;
 import csc.lakehouse.synth.Journey.Child;
 import csc.lakehouse.synth.Journey.Family;
@@ -46,15 +47,40 @@ public final class PostcodeCoordinatesWriter implements Consumer<Family>, AutoCl
         }
     }
 
+    /**
+     * The point written for a postcode (latitude, longitude, as the file's six decimals), or null when its district
+     * is not one the simulator uses.
+     */
+    public static double[] point(String postcode) {
+        if (postcode == null || postcode.indexOf(' ') < 0) return null;
+        double[] centre = DISTRICTS.get(postcode.substring(0, postcode.indexOf(' ')));
+        if (centre == null) return null;
+        int h = Math.floorMod(postcode.hashCode(), 10_000);
+        double lat = centre[0] + (h % 100 - 50) * 0.0002, lon = centre[1] + (h / 100 - 50) * 0.0003;
+        return new double[] {Double.parseDouble(sixDecimals(lat)), Double.parseDouble(sixDecimals(lon))};
+    }
+
+    /**
+     * Straight-line (great-circle) miles between two postcodes' points, as conform takes the placement distance
+     * (PlacementDistance: haversine on the same Earth radius); NaN when either point is not known.
+     */
+    public static double miles(String from, String to) {
+        double[] a = point(from), b = point(to);
+        if (a == null || b == null) return Double.NaN;
+        double p1 = Math.toRadians(a[0]), p2 = Math.toRadians(b[0]);
+        double dp = Math.toRadians(b[0] - a[0]), dl = Math.toRadians(b[1] - a[1]);
+        double h = Math.pow(Math.sin(dp / 2), 2) + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(dl / 2), 2);
+        return 2 * PlacementDistance.EARTH_RADIUS_MILES * Math.asin(Math.sqrt(Math.min(1.0, h)));
+    }
+
+    private static String sixDecimals(double v) { return String.format(Locale.ROOT, "%.6f", v); }
+
     @Override
     public void close() {
         try (Csv csv = new Csv(root, FILE, "pcds,lat,long")) {
             for (String pc : postcodes) {
-                double[] centre = DISTRICTS.get(pc.substring(0, pc.indexOf(' ')));
-                if (centre == null) continue;
-                int h = Math.floorMod(pc.hashCode(), 10_000);
-                double lat = centre[0] + (h % 100 - 50) * 0.0002, lon = centre[1] + (h / 100 - 50) * 0.0003;
-                csv.row(pc, String.format(Locale.ROOT, "%.6f", lat), String.format(Locale.ROOT, "%.6f", lon));
+                double[] p = point(pc);
+                if (p != null) csv.row(pc, sixDecimals(p[0]), sixDecimals(p[1]));
             }
         }
     }

@@ -405,10 +405,17 @@ public final class Simulator {
             a.swId = "SW" + la + String.format("%04d", r.nextInt(swPool)); a.start = t;
             a.reason = pick(r, new String[]{"LEFTRL", "TSPROC", "ORGRST", "MANAGE", "OTHERS"}, new double[]{4, 3, 1, 1, 1});
             c.socialWorkers.add(a);
-            t = t.plusDays(200 + r.nextInt(300));
+            // children in care change social worker more often (B&D 2024: 25% of children looked after had 3 or more)
+            long gap = 200 + r.nextInt(300);
+            t = t.plusDays(lookedAfterAt(c, t) ? Math.round(gap * p.swChangeLookedAfterFactor) : gap);
         }
         SwAllocation last = c.socialWorkers.get(c.socialWorkers.size() - 1);
         if (last.end == null && to != null && !to.isAfter(horizon)) last.end = to;
+    }
+
+    private static boolean lookedAfterAt(Child c, LocalDate d) {
+        for (CareEpisode e : c.care) if (!e.decom.isAfter(d) && (e.dec == null || e.dec.isAfter(d))) return true;
+        return false;
     }
 
     // ---------------------------------------------------------------- care
@@ -427,7 +434,7 @@ public final class Simulator {
         else if (periodDays > 400 && r.nextDouble() < 0.3) exit = pick(r, new String[]{"E45", "E46", "E47", "E48", "E41"}, new double[]{3, 1, 3, 1, 1});
         else exit = pick(r, new String[]{"E4A", "E4B", "E13", "E8", "E3"}, new double[]{8, 1, 2, 1, 1});
         String need = ref.primaryNeed == null ? "N1" : ref.primaryNeed;
-        String home = postcode(r, true);
+        String home = postcode(r, true, Dates.collectionYear(start));
         List<CareEpisode> eps = new ArrayList<>();
         LocalDate t = start;
         String ls = firstLs;
@@ -437,7 +444,10 @@ public final class Simulator {
         LocalDate lsChange = ls.equals("L1") ? t.plusDays(1 + (r.nextDouble() < 0.85 ? r.nextInt(3) : 3 + r.nextInt(5)))
                 : ls.equals("C1") ? t.plusDays(150 + r.nextInt(200)) : null;
         LocalDate adoptPlace = adoption ? end.minusDays(120 + r.nextInt(200)) : null;
-        LocalDate nextMove = t.plusDays(60 + (long) (-Math.log(1 - r.nextDouble()) * 420));
+        // most children settle in their placement; an unsettled minority (more of them teenagers) move often
+        boolean unsettled = r.nextDouble() < p.unsettledPlacementShare * (ageAtStart >= 11 ? p.unsettledTeenFactor : 1.0);
+        double moveMeanDays = unsettled ? p.unsettledMoveMeanDays : p.settledMoveMeanDays;
+        LocalDate nextMove = nextMove(r, t, moveMeanDays);
         int guard = 0;
         while (t.isBefore(end) && guard++ < 60) {
             LocalDate next = end;
@@ -454,13 +464,17 @@ public final class Simulator {
             }
             CareEpisode e = new CareEpisode();
             e.decom = t; e.rne = rne; e.ls = ls; e.cin = need; e.place = place;
-            e.homePost = home; e.plPost = place.equals("P1") ? home : postcode(r, r.nextDouble() < 0.6);
+            e.homePost = home;
+            String placePost = place.equals("P1") ? home : postcode(r, r.nextDouble() < 0.6, Dates.collectionYear(t));
+            // a change of legal status only (RNE L) keeps the placement and so its postcode (drawn anyway, so that the
+            // later draws stay as they were)
+            e.plPost = "L".equals(rne) && !eps.isEmpty() ? eps.get(eps.size() - 1).plPost : placePost;
             e.dec = next; e.rec = next.equals(end) ? exit : "X1";
             e.reasonPlaceChange = e.rec.equals("X1") && reasonChange != null && !"L".equals(nextRne) ? reasonChange : null;
             eps.add(e);
             if (nextRne == null) break;
             if (lsChange != null && !next.isBefore(lsChange)) lsChange = nextLs.equals("C1") ? next.plusDays(150 + r.nextInt(200)) : null;
-            if (nextMove != null && !next.isBefore(nextMove)) nextMove = next.plusDays(60 + (long) (-Math.log(1 - r.nextDouble()) * 420));
+            if (nextMove != null && !next.isBefore(nextMove)) nextMove = nextMove(r, next, moveMeanDays);
             if (nextRne.equals("B") && !nextPlace.equals(place)) nextRne = "B";
             if ("E1".equals(nextLs)) lsChange = null;
             t = next; ls = nextLs; place = nextPlace; rne = nextRne;
@@ -514,6 +528,18 @@ public final class Simulator {
         return realEnd;
     }
 
+    /**
+     * The next placement move after a date: a minimum gap, then an exponential tail. Some years made fewer moves (the
+     * pandemic year): a move falling in one is put off to the next gap with the complement of the year's factor, so
+     * the years either side keep their own rate.
+     */
+    private LocalDate nextMove(SplittableRandom r, LocalDate from, double meanDays) {
+        LocalDate d = from;
+        do d = d.plusDays(p.placementMoveMinDays + (long) (-Math.log(1 - r.nextDouble()) * meanDays));
+        while (r.nextDouble() >= p.yearFactor(p.placementMovesByYear, Dates.collectionYear(d)));
+        return d;
+    }
+
     private String placement(SplittableRandom r, Child c, LocalDate d) {
         double age = ChronoUnit.DAYS.between(c.dob, d) / 365.25;
         if (age < 16 && r.nextDouble() < p.unregisteredUnder16) return r.nextBoolean() ? "Z" : "K2X";
@@ -552,12 +578,24 @@ public final class Simulator {
             e.urn = "SC" + String.format("%06d", r.nextInt(1_000_000));
     }
 
-    private String postcode(SplittableRandom r, boolean local) {
-        // out of borough: neighbouring districts, and four more than 20 miles away (Colchester, Chatham, Milton Keynes,
-        // Brighton) for "placed more than 20 miles from home" (PostcodeCoordinatesWriter has their centres)
-        String[] districts = local ? new String[]{"RM8", "RM9", "RM10", "IG11"}
-                : new String[]{"RM6", "RM7", "E6", "IG1", "SS14", "CM1", "DA1", "E17", "CO1", "ME4", "MK9", "BN1"};
-        return districts[r.nextInt(districts.length)] + " " + (1 + r.nextInt(9)) + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26));
+    private static final String[] LOCAL = {"RM8", "RM9", "RM10", "IG11"};
+    private static final String[] NEIGHBOURING = {"RM6", "RM7", "E6", "IG1", "SS14", "CM1", "DA1", "E17"};
+    private static final String[] DISTANT = {"CO1", "ME4", "MK9", "BN1"};
+
+    /**
+     * A postcode in the borough, or out of it: neighbouring districts, or one of four more than 20 miles away
+     * (Colchester, Chatham, Milton Keynes, Brighton) for {@code farPlacementShare} of the placements out of the
+     * borough by the year (PostcodeCoordinatesWriter has the districts' centres). One draw picks the district.
+     */
+    private String postcode(SplittableRandom r, boolean local, int year) {
+        String district;
+        if (local) district = LOCAL[r.nextInt(LOCAL.length)];
+        else {
+            double u = r.nextDouble(), far = p.farPlacementShare * p.yearFactor(p.farPlacementByYear, year);
+            district = u < far ? DISTANT[(int) (u / far * DISTANT.length)]
+                    : NEIGHBOURING[Math.min(NEIGHBOURING.length - 1, (int) ((u - far) / (1 - far) * NEIGHBOURING.length))];
+        }
+        return district + " " + (1 + r.nextInt(9)) + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26));
     }
 
     private void factors(SplittableRandom r, Assessment a, int type, String cat, boolean s47) {

@@ -28,17 +28,21 @@ public final class Ssda903Writer implements Consumer<Family>, AutoCloseable {
             {"ad1", "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR"},
             {"sw_episodes", "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON"}};
 
+    /** the first collection year with social worker episodes (collected from 2023-24) */
+    public static final int SW_EPISODES_FROM = 2024;
+
     private final int fromYear, toYear;
     private final Csv[][] csv;     // [year][table]
     private final Dirty dirty;
     private final String la;
+    private final Params params;
 
-    public Ssda903Writer(Path root, String la, int fromYear, int toYear, Dirty dirty) {
-        this.fromYear = fromYear; this.toYear = toYear; this.dirty = dirty; this.la = la;
+    public Ssda903Writer(Path root, String la, int fromYear, int toYear, Dirty dirty, Params params) {
+        this.fromYear = fromYear; this.toYear = toYear; this.dirty = dirty; this.la = la; this.params = params;
         csv = new Csv[toYear - fromYear + 1][TABLES.length];
         for (int y = fromYear; y <= toYear; y++)
             for (int t = 0; t < TABLES.length; t++) {
-                if (t == 10 && y < 2024) continue;
+                if (t == 10 && y < SW_EPISODES_FROM) continue;
                 csv[y - fromYear][t] = new Csv(root, "ssda903/" + y + "/" + TABLES[t][0] + ".csv", TABLES[t][1]);
             }
     }
@@ -89,10 +93,7 @@ public final class Ssda903Writer implements Consumer<Family>, AutoCloseable {
         String sex = y <= 2024 ? (c.sex == 'M' ? "1" : "2") : String.valueOf(c.sex);
         // care leavers: OC3 in the years of the 18th (the DfE's 17-18 group: care leavers now aged 17 or 18) and the
         // 19th, 20th, 21st birthdays for those in care at 18
-        boolean leftAt18 = false;
-        for (CareEpisode ep : c.care) if (ep.dec != null && ep.dec.equals(c.dob.plusYears(18))) leftAt18 = true;
-        boolean oc3 = false;
-        if (leftAt18) for (int a = 18; a <= 21; a++) if (in(c.dob.plusYears(a), s, e)) oc3 = true;
+        boolean oc3 = CareLeaverOutcome.inReturn(c, y);
         if (eps.isEmpty() && !oc3) return;
         String file = csv[y - fromYear][0].relPath;
         String mother = c.sex == 'F' && ChronoUnit.YEARS.between(c.dob, e) >= 12 ? "0" : "";
@@ -139,8 +140,8 @@ public final class Ssda903Writer implements Consumer<Family>, AutoCloseable {
             }
         }
         if (oc3) {
-            int h = Math.floorMod(c.childId.hashCode() + y, 10);
-            row(y, 6, c.childId, dob, h < 9 ? "YES" : "NO", h < 5 ? "F2" : h < 7 ? "F5" : "G5", h < 8 ? "U1" : "B1");
+            CareLeaverOutcome o = CareLeaverOutcome.of(params, c, y);
+            row(y, 6, c.childId, dob, o.inTouch(), o.activity(), o.accommodation());
         }
         for (CareEpisode ep : eps) {
             if ("S".equals(ep.rne) && in(ep.decom, s, e)) row(y, 7, c.childId, dob, "Z1", "", "");
@@ -154,7 +155,7 @@ public final class Ssda903Writer implements Consumer<Family>, AutoCloseable {
                         h < 3 ? "1" : "2", h < 3 ? (h == 0 ? "F1" : "M1") : h < 8 ? "MF" : h == 8 ? "MM" : "FF", h < 3 ? "L0" : h < 8 ? "L11" : "L12");
             }
         }
-        if (y >= 2024 && !eps.isEmpty()) {
+        if (y >= SW_EPISODES_FROM && !eps.isEmpty()) {
             for (SwAllocation a : c.socialWorkers) {
                 if (a.start.isAfter(e) || (a.end != null && a.end.isBefore(s))) continue;
                 boolean ended = a.end != null && !a.end.isAfter(e);
