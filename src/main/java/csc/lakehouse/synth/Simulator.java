@@ -195,7 +195,7 @@ public final class Simulator {
             allocate(cr, c, refDate);
             Assessment a = new Assessment();
             a.start = assessStart; a.authorised = assessAuth;
-            factors(cr, a, type, cat, s47);
+            factors(cr, a, type, cat, s47, (c.childId + '|' + a.start).hashCode());
             ref.assessment = a;
             LocalDate end = assessAuth; // the episode's natural end so far
             if (s47) {
@@ -598,16 +598,18 @@ public final class Simulator {
         return district + " " + (1 + r.nextInt(9)) + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26));
     }
 
-    private void factors(SplittableRandom r, Assessment a, int type, String cat, boolean s47) {
+    /** {@code fillSeed}: the one-factor fill draws from its own stream, so the family's later events stay as they were. */
+    private void factors(SplittableRandom r, Assessment a, int type, String cat, boolean s47, long fillSeed) {
         for (int i = 0; i < p.factorCodes.length; i++) {
             if (r.nextDouble() < factorWeight(i, a, type, cat, s47) * p.factorScale) a.factors.add(p.factorCodes[i]);
         }
         if (type == 2) a.factors.add("9A");
-        if (a.factors.isEmpty() && r.nextDouble() < p.factorFill) {
+        SplittableRandom fill = new SplittableRandom(fillSeed);
+        if (a.factors.isEmpty() && fill.nextDouble() < p.factorFill) {
             // one factor, drawn by the same weights: an assessment rarely ends with none identified (B&D's c3)
             double total = 0;
             for (int i = 0; i < p.factorCodes.length; i++) total += factorWeight(i, a, type, cat, s47);
-            double u = r.nextDouble() * total;
+            double u = fill.nextDouble() * total;
             for (int i = 0; i < p.factorCodes.length; i++) {
                 u -= factorWeight(i, a, type, cat, s47);
                 if (u < 0 || i == p.factorCodes.length - 1) { a.factors.add(p.factorCodes[i]); break; }
