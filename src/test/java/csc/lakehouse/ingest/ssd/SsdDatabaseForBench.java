@@ -23,6 +23,21 @@ import java.util.List;
 public final class SsdDatabaseForBench {
     private SsdDatabaseForBench() {}
 
+    /** CREATE TABLE for an SSD table from the vendored specification (its dates as timestamps, as the SSD's SQL has them). */
+    static String createTable(SsdSpec.Table t) {
+        List<String> cols = new ArrayList<>();
+        for (SsdSpec.Field f : t.fields()) {
+            String type = switch (f.kind()) {
+                case "date" -> "timestamp";
+                case "int" -> "integer";
+                case "float" -> "double precision";
+                default -> "varchar(4000)";
+            };
+            cols.add(f.name() + " " + type);
+        }
+        return "CREATE TABLE " + t.name() + " (" + String.join(", ", cols) + ")";
+    }
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "demo-drop/ssd");
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
@@ -36,17 +51,7 @@ public final class SsdDatabaseForBench {
                     String table = f.getFileName().toString().replaceAll("\\.csv$", "");
                     var spec = SsdSpec.get().table(table);
                     if (spec.isEmpty()) continue;
-                    List<String> cols = new ArrayList<>();
-                    for (SsdSpec.Field fd : spec.get().fields()) {
-                        String type = switch (fd.kind()) {
-                            case "date" -> "timestamp";
-                            case "int" -> "integer";
-                            case "float" -> "double precision";
-                            default -> "varchar(4000)";
-                        };
-                        cols.add(fd.name() + " " + type);
-                    }
-                    st.execute("CREATE TABLE " + table + " (" + String.join(", ", cols) + ")");
+                    st.execute(createTable(spec.get()));
                     String header;
                     try (var lines = Files.lines(f, StandardCharsets.UTF_8)) {
                         header = lines.findFirst().orElseThrow().replace("\uFEFF", "");

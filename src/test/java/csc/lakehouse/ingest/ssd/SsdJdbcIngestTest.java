@@ -71,17 +71,7 @@ class SsdJdbcIngestTest {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             for (Map.Entry<String, String> e : EXTRACT.entrySet()) {
                 SsdSpec.Table t = SsdSpec.get().table(e.getKey()).orElseThrow();
-                List<String> cols = new ArrayList<>();
-                for (SsdSpec.Field f : t.fields()) {
-                    String type = switch (f.kind()) {
-                        case "date" -> "timestamp";
-                        case "int" -> "integer";
-                        case "float" -> "double precision";
-                        default -> "varchar(4000)";
-                    };
-                    cols.add(f.name() + " " + type);
-                }
-                st.execute("CREATE TABLE " + t.name() + " (" + String.join(", ", cols) + ")");
+                st.execute(SsdDatabaseForBench.createTable(t));
                 String header = e.getValue().substring(0, e.getValue().indexOf('\n'));
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + t.name() + " (" + header
                         + ") FROM STDIN WITH (FORMAT csv, HEADER true)", new StringReader(e.getValue()));
