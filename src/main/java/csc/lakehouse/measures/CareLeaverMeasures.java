@@ -62,8 +62,8 @@ public final class CareLeaverMeasures implements MeasureFamily {
         return CinMeasureSupport.shapeAll(out);
     }
 
-    /** The codes of one item of the groups file in the given group (the generator's calibration report reads them too). */
-    public static List<String> codes(String item, String group) {
+    /** The codes of one item of the groups file in the given group. */
+    static List<String> codes(String item, String group) {
         List<String> out = new ArrayList<>();
         groups(item).forEach((code, g) -> { if (g.equals(group)) out.add(code); });
         return out;

@@ -1,7 +1,7 @@
 package csc.lakehouse.synth;
 
-import csc.lakehouse.measures.CareLeaverMeasures;
-import csc.lakehouse.measures.PlacementStabilityMeasures;
+import csc.lakehouse.spec.DataSchemas;
+import csc.lakehouse.spec.SimpleCsv;
 import csc.lakehouse.synth.Journey.*;
 
 import java.time.LocalDate;
@@ -51,15 +51,32 @@ final class ClaCalibration implements Consumer<Family> {
     /** the DfE's thresholds: 3 placements / social workers in the year; 2.5 years looked after, 2 years in the placement */
     static final int MOVES = 3, WORKERS = 3, LOOKED_AFTER_MONTHS = 30, SAME_CARER_YEARS = 2, UNDER_AGE = 16;
 
-    private static final Set<String> EET = Set.copyOf(CareLeaverMeasures.codes("activity", "eet"));
-    private static final Set<String> SUITABLE = Set.copyOf(CareLeaverMeasures.codes("accommodation_suitability", "suitable"));
-    private static final Set<String> EXCLUDED = Set.copyOf(CareLeaverMeasures.codes("in_touch", "excluded"));
+    // the same code groups the pipeline's measures read (data-schemas/reference), so the report counts what they count
+    private static final Set<String> EET = group("cla_oc3_groups.csv", "activity", "eet");
+    private static final Set<String> SUITABLE = group("cla_oc3_groups.csv", "accommodation_suitability", "suitable");
+    private static final Set<String> EXCLUDED = group("cla_oc3_groups.csv", "in_touch", "excluded");
     private static final Set<String> TEMPORARY = new HashSet<>(), ADOPTION = new HashSet<>();
     static {
-        for (PlacementStabilityMeasures.Group g : PlacementStabilityMeasures.groups()) {
-            if (g.temporary()) TEMPORARY.add(g.code());
-            if (g.group().equals("Placed for adoption")) ADOPTION.add(g.code());
+        // cla_placement_groups.csv: code, group, temporary
+        for (List<String> r : rows("cla_placement_groups.csv")) {
+            if (r.size() < 3 || r.get(0).isBlank()) continue;
+            if (Boolean.parseBoolean(r.get(2).trim())) TEMPORARY.add(r.get(0).trim());
+            if (r.get(1).trim().equals("Placed for adoption")) ADOPTION.add(r.get(0).trim());
         }
+    }
+
+    private static List<List<String>> rows(String file) {
+        List<List<String>> all = SimpleCsv.parse(DataSchemas.readText("reference/" + file));
+        return all.subList(1, all.size());
+    }
+
+    /** cla_oc3_groups.csv: the codes of one item in one group (item, code, group). */
+    private static Set<String> group(String file, String item, String group) {
+        Set<String> out = new HashSet<>();
+        for (List<String> r : rows(file)) {
+            if (r.size() >= 3 && r.get(0).trim().equals(item) && r.get(2).trim().equals(group)) out.add(r.get(1).trim());
+        }
+        return Set.copyOf(out);
     }
 
     private final int fromYear, toYear;

@@ -1,6 +1,5 @@
 package csc.lakehouse.synth;
 
-import csc.lakehouse.conform.ssda903.PlacementDistance;
 import csc.lakehouse.synth.Journey.CareEpisode;
 import csc.lakehouse.synth.Journey.Child;
 import csc.lakehouse.synth.Journey.Family;
@@ -19,6 +18,8 @@ import java.util.function.Consumer;
  * 0.7 miles, decided by the postcode itself (the same postcode always has the same point).
  */
 public final class PostcodeCoordinatesWriter implements Consumer<Family>, AutoCloseable {
+    /** mean Earth radius in miles: conform's PlacementDistance takes distances on the same (PlacementDistanceTest checks) */
+    public static final double EARTH_RADIUS_MILES = 3958.8;
     public static final String FILE = "reference/postcode_coordinates.csv";
 
     /** approximate centres of the districts the simulator uses (Simulator.postcode): latitude, longitude */
@@ -70,7 +71,7 @@ public final class PostcodeCoordinatesWriter implements Consumer<Family>, AutoCl
         double p1 = Math.toRadians(a[0]), p2 = Math.toRadians(b[0]);
         double dp = Math.toRadians(b[0] - a[0]), dl = Math.toRadians(b[1] - a[1]);
         double h = Math.pow(Math.sin(dp / 2), 2) + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(dl / 2), 2);
-        return 2 * PlacementDistance.EARTH_RADIUS_MILES * Math.asin(Math.sqrt(Math.min(1.0, h)));
+        return 2 * EARTH_RADIUS_MILES * Math.asin(Math.sqrt(Math.min(1.0, h)));
     }
 
     private static String sixDecimals(double v) { return String.format(Locale.ROOT, "%.6f", v); }

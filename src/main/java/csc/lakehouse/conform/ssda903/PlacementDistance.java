@@ -22,9 +22,9 @@ public final class PlacementDistance {
     public static final String WITHIN = "20 miles or less";
     public static final String BEYOND = "more than 20 miles";
     public static final String NOT_KNOWN = "not known";
-    public static final double MILES = 20.0;
-    /** mean Earth radius in miles (the generator's calibration report takes its distances on the same radius) */
-    public static final double EARTH_RADIUS_MILES = 3958.8;
+    static final double MILES = 20.0;
+    /** mean Earth radius in miles */
+    static final double EARTH_RADIUS_MILES = 3958.8;
 
     private PlacementDistance() {}
 

@@ -98,4 +98,11 @@ class PlacementDistanceTest {
         for (String b : joined.split("\\+")) out.merge(b, 1L, Long::sum);
         return out;
     }
+
+    /** The generator's calibration report takes its distances on the same Earth radius as conform. */
+    @org.junit.jupiter.api.Test
+    void theGeneratorMeasuresOnTheSameEarth() {
+        org.junit.jupiter.api.Assertions.assertEquals(PlacementDistance.EARTH_RADIUS_MILES,
+                csc.lakehouse.synth.PostcodeCoordinatesWriter.EARTH_RADIUS_MILES);
+    }
 }
